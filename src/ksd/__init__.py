@@ -1,0 +1,1 @@
+"""KSD: Sistem Informasi Kerja Sama Daerah."""

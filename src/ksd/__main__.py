@@ -1,0 +1,5 @@
+import sys
+
+from ksd.cli import main
+
+sys.exit(main())
