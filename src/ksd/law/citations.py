@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
@@ -21,6 +22,24 @@ class Text:
         return self.en if lang == "en" else self.id
 
 
+_MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(day: dt.date) -> Text:
+    """A date as people write it in letters: "23 Maret 2016" / "23 March 2016"."""
+    return Text(
+        f"{day.day} {_MONTHS_ID[day.month - 1]} {day.year}",
+        f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A place in a regulation: regulation, pasal, ayat, huruf, angka, or its Penjelasan."""
@@ -31,8 +50,16 @@ class Citation:
     huruf: str | None = None
     angka: str | None = None
     penjelasan: bool = False
+    text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Rendered once: assessments print many citations.
+        object.__setattr__(self, "text", self._render())
 
     def __str__(self) -> str:
+        return self.text
+
+    def _render(self) -> str:
         parts = [f"Penjelasan {self.regulation}" if self.penjelasan else self.regulation]
         parts.append(f"Pasal {self.pasal}")
         if self.ayat is not None:

@@ -29,7 +29,9 @@ NON_AUTONOMOUS: frozenset[str] = frozenset({"31.01", "31.71", "31.72", "31.73", 
 
 # Indonesia's three time zones by province (Keppres 41/1987): local dates of receipt and
 # signing are read in the region's own zone.
-_WITA_PROVINCES = frozenset({"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"})
+_WITA_PROVINCES = frozenset(
+    {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
+)
 _WIT_PROVINCES = frozenset({"81", "82", "91", "92", "93", "94", "95", "96"})
 
 _CODE = re.compile(r"^\d{2}(\.\d{2})?$")

@@ -1,0 +1,484 @@
+"""One assessment of a cooperation: every question of the regime in force, answered with citations.
+
+`assess(facts)` returns an Assessment; `assess_json(data, today=...)` reads the JSON contract of
+docs/assess-json.md and returns its output, for the CLI, the web app and the API alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ksd.law import pp28_2018, pp50_2007
+from ksd.law.calendar import HolidayOverride, WorkingCalendar, calendar_for
+from ksd.law.citations import Citation, Finding, Lang, Reason, Severity, Text
+from ksd.law.facts import DprdEvents, Facts, Party, parse_facts
+from ksd.law.parameters import Parameter
+from ksd.law.regimes import INFO, Regime
+from ksd.law.verdicts import (
+    BodyVerdict,
+    ContentRequirement,
+    CopyRule,
+    DisputeRoute,
+    PairKind,
+    RegimeRules,
+    TerminationVerdict,
+    Track,
+)
+
+SCHEMA = "ksd.assess/1"
+RULES: dict[Regime, RegimeRules] = {
+    Regime.PP50_2007: pp50_2007.RULES,
+    Regime.PP28_2018: pp28_2018.RULES,
+}
+ELIGIBILITY_CODES = frozenset(
+    {
+        "too_few_parties",
+        "no_region_party",
+        "duplicate_party",
+        "non_autonomous_region",
+        "ineligible_party",
+        "foreign_cooperation",
+    }
+)
+_AUTHORITY_RANK = {"menteri": 3, "gubernur": 2, "perjanjian": 1}
+
+CalendarProvider = Callable[[str], WorkingCalendar]
+
+
+@dataclass(slots=True)
+class DprdVerdict:
+    region: str
+    approval_required: bool | None
+    reasons: list[Reason]
+    track: Track
+
+
+@dataclass(slots=True)
+class PairVerdict:
+    parties: tuple[str, str]
+    kind: PairKind
+
+
+@dataclass(slots=True)
+class Assessment:
+    facts: Facts
+    pairs: list[PairVerdict] = field(default_factory=list)
+    dprd: list[DprdVerdict] = field(default_factory=list)
+    dispute_pairs: list[tuple[tuple[str, str], DisputeRoute]] = field(default_factory=list)
+    dispute: DisputeRoute | None = None
+    badan: BodyVerdict | None = None
+    sekretariat: BodyVerdict | None = None
+    required_contents: list[ContentRequirement] = field(default_factory=list)
+    letter_copies: list[tuple[str, str, CopyRule]] = field(default_factory=list)
+    agreement_copies: list[tuple[str, str, CopyRule]] = field(default_factory=list)
+    termination: TerminationVerdict | None = None
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def eligible(self) -> bool:
+        return not any(f.code in ELIGIBILITY_CODES for f in self.findings)
+
+    def to_json(self, lang: Lang = "id") -> dict[str, Any]:
+        return _to_json(self, lang)
+
+
+def _regime_override(facts: Facts) -> Finding:
+    chosen, by_date = INFO[facts.regime], INFO[Regime.PP50_2007]
+    if facts.regime is Regime.PP50_2007:
+        by_date = INFO[Regime.PP28_2018]
+    return Finding(
+        "regime_override",
+        Severity.WARNING,
+        Text(
+            f"Penilaian memakai {chosen.regulation} atas permintaan, padahal pada "
+            f"{facts.date} yang berlaku {by_date.regulation}.",
+            f"The assessment uses {chosen.regulation} as asked, although {by_date.regulation} "
+            f"was in force on {facts.date}.",
+        ),
+        Citation(by_date.regulation, "52" if by_date.regime is Regime.PP28_2018 else "28"),
+    )
+
+
+def _duplicates(parties: Sequence[Party], rules: RegimeRules) -> list[Finding]:
+    seen: set[str] = set()
+    findings = []
+    for party in parties:
+        if party.key in seen:
+            findings.append(
+                Finding(
+                    "duplicate_party",
+                    Severity.ERROR,
+                    Text(
+                        f"{party.key} tercantum lebih dari sekali sebagai pihak.",
+                        f"{party.key} is listed more than once as a party.",
+                    ),
+                    Citation(rules.regulation, "1", angka="2"),
+                    party.key,
+                )
+            )
+        seen.add(party.key)
+    return findings
+
+
+def _unique(parties: Sequence[Party]) -> list[Party]:
+    seen: dict[str, Party] = {}
+    for party in parties:
+        seen.setdefault(party.key, party)
+    return list(seen.values())
+
+
+def _dprd(assessment: Assessment, rules: RegimeRules, calendars: CalendarProvider) -> None:
+    facts = assessment.facts
+    letter_requirements = rules.letter_contents()
+    for region in facts.regions:
+        # An administrative area of DKI Jakarta has no DPRD of its own (and cannot be a party).
+        if not region.is_autonomous or any(v.region == region.code for v in assessment.dprd):
+            continue
+        approval = rules.dprd_approval(facts.burden_by_region.get(region.code), facts.date)
+        assessment.findings.extend(_with_subject(approval.findings, region.code))
+        for p in approval.parameters:
+            assessment.parameters[p.name] = p
+        events = facts.dprd.get(region.code)
+        if approval.required is False:
+            track = Track(dict.fromkeys(_DEADLINES), "not_required")
+            if events is not None:
+                assessment.findings.append(
+                    Finding(
+                        "dprd_track_not_required",
+                        Severity.INFO,
+                        Text(
+                            "Data DPRD diberikan, padahal menurut fakta beban persetujuan DPRD "
+                            "tidak diperlukan untuk daerah ini.",
+                            "DPRD dates were given, although by the burden facts this region "
+                            "needs no DPRD approval.",
+                        ),
+                        approval.reasons[-1].citation,
+                        region.code,
+                    )
+                )
+        elif approval.required is None and events is None:
+            track = Track(dict.fromkeys(_DEADLINES), "unknown")
+        else:
+            calendar = calendars(region.code)
+            track = rules.dprd_track(events or DprdEvents(), calendar, facts.as_of, facts.date)
+            assessment.findings.extend(_with_subject(track.findings, region.code))
+            for p in track.parameters:
+                assessment.parameters[p.name] = p
+        assessment.dprd.append(DprdVerdict(region.code, approval.required, approval.reasons, track))
+        if approval.required:
+            letter = facts.letter_contents.get(region.code) if facts.letter_contents else None
+            if letter is not None:
+                for req in letter_requirements:
+                    if req.code not in letter:
+                        assessment.findings.append(_letter_missing(req, region.code))
+
+
+_DEADLINES = ("assessment_due", "opinion_due", "revision_due", "deemed_approval_due")
+_LETTER_NAMES = {
+    "tujuan": ("tujuan kerja sama", "the purpose of the cooperation"),
+    "objek": ("objek yang akan dikerjasamakan", "the object of the cooperation"),
+    "kontribusi_apbd": ("besarnya kontribusi APBD", "the APBD contribution required"),
+    "keuntungan": ("keuntungan yang akan diperoleh", "the expected benefit"),
+    "jangka_waktu": ("jangka waktu kerja sama", "the term of the cooperation"),
+    "pembebanan_masyarakat": (
+        "besarnya dan jenis pembebanan kepada masyarakat",
+        "the amount and kind of burden on the public",
+    ),
+}
+_CONTENT_NAMES = {
+    "subjek": ("subjek kerja sama", "the parties (subject)"),
+    "objek": ("objek kerja sama", "the object"),
+    "ruang_lingkup": ("ruang lingkup kerja sama", "the scope"),
+    "hak_kewajiban": ("hak dan kewajiban para pihak", "the parties' rights and obligations"),
+    "jangka_waktu": ("jangka waktu kerja sama", "the term"),
+    "pengakhiran": ("pengakhiran kerja sama", "how it ends"),
+    "keadaan_memaksa": ("keadaan memaksa", "force majeure"),
+    "penyelesaian_perselisihan": ("penyelesaian perselisihan", "dispute settlement"),
+    "sanksi": ("sanksi bagi pihak yang tidak memenuhi perjanjian", "sanctions for breach"),
+}
+
+
+def _letter_missing(req: ContentRequirement, region: str) -> Finding:
+    name_id, name_en = _LETTER_NAMES[req.code]
+    return Finding(
+        "dprd_letter_incomplete",
+        Severity.ERROR,
+        Text(
+            f"Surat kepada Ketua DPRD belum menjelaskan {name_id}.",
+            f"The letter to the DPRD chair does not yet explain {name_en}.",
+        ),
+        req.citation,
+        region,
+    )
+
+
+def _with_subject(findings: list[Finding], subject: str) -> list[Finding]:
+    return [
+        f if f.subject is not None else Finding(f.code, f.severity, f.message, f.citation, subject)
+        for f in findings
+    ]
+
+
+def _contents(assessment: Assessment, rules: RegimeRules) -> None:
+    facts = assessment.facts
+    assessment.required_contents = rules.required_contents(facts)
+    if facts.draft_contents is None:
+        return
+    for req in assessment.required_contents:
+        if req.code in facts.draft_contents:
+            continue
+        name_id, name_en = _CONTENT_NAMES[req.code]
+        assessment.findings.append(
+            Finding(
+                "missing_content",
+                req.severity,
+                Text(
+                    f"Rancangan perjanjian belum memuat {name_id}.",
+                    f"The draft agreement does not yet contain {name_en}.",
+                ),
+                req.citation,
+                req.code,
+            )
+        )
+
+
+def _copies(assessment: Assessment, rules: RegimeRules) -> None:
+    unregulated = False
+    required = {v.region: v.approval_required for v in assessment.dprd}
+    for region in {r.code: r for r in assessment.facts.regions}.values():
+        rule = rules.agreement_copies(region)
+        if rule is None:
+            unregulated = True
+        else:
+            assessment.agreement_copies.append((region.code, region.province_code, rule))
+        if required.get(region.code):
+            letter = rules.dprd_letter_copies(region)
+            if letter is not None:
+                assessment.letter_copies.append((region.code, region.province_code, letter))
+    if unregulated:
+        assessment.findings.append(
+            Finding(
+                "copies_not_regulated",
+                Severity.INFO,
+                Text(
+                    f"{rules.regulation} tidak menyebut penerima salinan surat kepada DPRD "
+                    "maupun salinan perjanjian yang ditandatangani; KSD tetap menyarankan "
+                    "menyampaikannya kepada pembina dan pengawas.",
+                    f"{rules.regulation} names no recipients of copies of the DPRD letter or of "
+                    "the signed agreement; KSD still suggests sending them to the supervisors.",
+                ),
+                Citation(rules.regulation, "6", "4"),
+            )
+        )
+
+
+def _disputes(assessment: Assessment, rules: RegimeRules, parties: list[Party]) -> None:
+    routes: list[DisputeRoute] = []
+    for i, a in enumerate(parties):
+        for b in parties[i + 1 :]:
+            route = rules.dispute_route(a, b)
+            if route is None:
+                continue
+            assessment.dispute_pairs.append(((a.key, b.key), route))
+            routes.append(route)
+            if route.authority is None:
+                assessment.findings.append(
+                    Finding(
+                        "not_covered_by_regulation",
+                        Severity.WARNING,
+                        Text(route.message_id, route.message_en),
+                        route.citation,
+                        f"{a.key}/{b.key}",
+                    )
+                )
+    covered = [r for r in routes if r.authority is not None]
+    if covered:
+        assessment.dispute = max(covered, key=lambda r: _AUTHORITY_RANK[r.authority or ""])
+    elif routes:
+        assessment.dispute = routes[0]
+    distinct = {(r.authority, r.province) for r in routes}
+    if len(distinct) > 1:
+        assessment.findings.append(
+            Finding(
+                "mixed_dispute_routes",
+                Severity.INFO,
+                Text(
+                    "Pasangan pihak dalam kerja sama ini memiliki jalur penyelesaian perselisihan "
+                    "yang berbeda (lihat dispute.pairs); untuk perselisihan yang melibatkan semua "
+                    "pihak, KSD memakai jalur tertinggi. Atur jalurnya dengan tegas dalam "
+                    "perjanjian.",
+                    "The pairs of parties in this cooperation have different dispute routes "
+                    "(see dispute.pairs); for a dispute among all parties KSD takes the most "
+                    "senior route. Settle the route expressly in the agreement.",
+                ),
+                assessment.dispute.citation if assessment.dispute else routes[0].citation,
+            )
+        )
+
+
+def assess(facts: Facts, *, calendars: CalendarProvider | None = None) -> Assessment:
+    """Assess `facts` under the regime they name. `calendars` gives each region's working-day
+    calendar (default: the bundled holidays and overrides)."""
+    rules = RULES[facts.regime]
+    provider: CalendarProvider = calendars or calendar_for
+    assessment = Assessment(facts)
+    if facts.regime_overridden:
+        assessment.findings.append(_regime_override(facts))
+    assessment.findings.extend(_duplicates(facts.parties, rules))
+    parties = _unique(facts.parties)
+    assessment.findings.extend(rules.eligibility(parties))
+    for i, a in enumerate(parties):
+        for b in parties[i + 1 :]:
+            kind = rules.pair_kind(a, b)
+            if kind is not None:
+                assessment.pairs.append(PairVerdict((a.key, b.key), kind))
+    _dprd(assessment, rules, provider)
+    _contents(assessment, rules)
+    _copies(assessment, rules)
+    _disputes(assessment, rules, parties)
+    assessment.badan = rules.badan_kerja_sama(facts)
+    assessment.sekretariat = rules.sekretariat_kerja_sama(facts)
+    if facts.termination is not None:
+        assessment.termination = rules.termination(facts, facts.termination)
+        assessment.findings.extend(assessment.termination.findings)
+    return assessment
+
+
+def assess_json(
+    data: object,
+    *,
+    today: dt.date,
+    lang: Lang = "id",
+    overrides: Sequence[HolidayOverride] = (),
+) -> dict[str, Any]:
+    """The JSON contract of docs/assess-json.md: input dict in, output dict out.
+
+    Raises LawInputError for bad input. `today` is the default `as_of`; `overrides` are holiday
+    overrides beyond the bundled ones (e.g. the administrator's table in the web app)."""
+    facts = parse_facts(data, today=today)
+    calendars: CalendarProvider | None = None
+    if overrides:
+
+        def calendars(code: str) -> WorkingCalendar:
+            return calendar_for(code, overrides)
+
+    return assess(facts, calendars=calendars).to_json(lang)
+
+
+def _date(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _body(verdict: BodyVerdict | None, lang: Lang) -> dict[str, Any] | None:
+    if verdict is None:
+        return None
+    return {"allowed": verdict.allowed, "reasons": [r.to_json(lang) for r in verdict.reasons]}
+
+
+def _party_json(party: Party) -> dict[str, Any]:
+    if party.region is not None:
+        r = party.region
+        return {
+            "id": party.key,
+            "type": "region",
+            "name": r.name,
+            "level": r.level.value,
+            "province": r.province_code,
+            "head": r.head_title,
+            "autonomous": r.is_autonomous,
+        }
+    tp = party.third_party
+    assert tp is not None  # noqa: S101 - a Party is a region or a third party
+    return {
+        "id": party.key,
+        "type": "third_party",
+        "name": tp.name,
+        "form": tp.form.value,
+        "domestic": tp.domestic,
+    }
+
+
+def _route_json(route: DisputeRoute, lang: Lang) -> dict[str, Any]:
+    return {
+        "authority": route.authority,
+        "province": route.province,
+        "citation": str(route.citation),
+        "message": route.message_en if lang == "en" else route.message_id,
+    }
+
+
+def _copy_json(entries: list[tuple[str, str, CopyRule]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "from": code,
+            "to": list(rule.recipients),
+            "province": province,
+            "citation": str(rule.citation),
+        }
+        for code, province, rule in entries
+    ]
+
+
+def _to_json(a: Assessment, lang: Lang) -> dict[str, Any]:
+    facts = a.facts
+    dispute: dict[str, Any] | None = None
+    if a.dispute is not None:
+        dispute = _route_json(a.dispute, lang)
+        dispute["pairs"] = [
+            {"parties": list(keys), **_route_json(route, lang)} for keys, route in a.dispute_pairs
+        ]
+    termination = None
+    if a.termination is not None and facts.termination is not None:
+        termination = {
+            "ground": facts.termination.ground,
+            "valid": a.termination.valid,
+            "citation": str(a.termination.citation),
+            "message": a.termination.reason.message.render(lang),
+        }
+    return {
+        "schema": SCHEMA,
+        "regime": facts.regime.value,
+        "regime_source": "override" if facts.regime_overridden else "date",
+        "date": facts.date.isoformat(),
+        "as_of": facts.as_of.isoformat(),
+        "parties": [_party_json(p) for p in _unique(facts.parties)],
+        "pair_kinds": [
+            {
+                "parties": list(p.parties),
+                "kind": p.kind.kind,
+                "scope": p.kind.scope.value,
+                "citation": str(p.kind.citation),
+            }
+            for p in a.pairs
+        ],
+        "eligible": a.eligible,
+        "dprd": [
+            {
+                "region": v.region,
+                "approval_required": v.approval_required,
+                "reasons": [r.to_json(lang) for r in v.reasons],
+                "deadlines": {k: _date(d) for k, d in v.track.deadlines.items()},
+                "status": v.track.status,
+            }
+            for v in a.dprd
+        ],
+        "dispute": dispute,
+        "badan_kerja_sama_allowed": bool(a.badan and a.badan.allowed),
+        "badan_kerja_sama": _body(a.badan, lang),
+        "sekretariat_kerja_sama": _body(a.sekretariat, lang),
+        "required_contents": [
+            {"code": r.code, "citation": str(r.citation), "severity": r.severity.value}
+            for r in a.required_contents
+        ],
+        "copies": {
+            "dprd_letter": _copy_json(a.letter_copies),
+            "signed_agreement": _copy_json(a.agreement_copies),
+        },
+        "termination": termination,
+        "parameters": [p.to_json(lang) for p in a.parameters.values()],
+        "findings": [f.to_json(lang) for f in a.findings],
+    }

@@ -1,0 +1,407 @@
+"""The plain facts of a cooperation, and their strict reading from the JSON of `ksd assess`.
+
+Every unknown field, code or malformed value is refused with a LawInputError naming it, so a typo
+never turns into a silently wrong verdict (docs/assess-json.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from enum import StrEnum
+from typing import Any
+
+from ksd.law.errors import LawInputError
+from ksd.law.regimes import Regime, parse_regime, regime_for
+from ksd.law.regions import Region, get_region
+
+
+class ThirdPartyForm(StrEnum):
+    KEMENTERIAN_LPND = "kementerian_lpnd"
+    PERSEROAN_TERBATAS = "perseroan_terbatas"
+    BUMN = "bumn"
+    BUMD = "bumd"
+    KOPERASI = "koperasi"
+    YAYASAN = "yayasan"
+    BADAN_HUKUM_LAIN = "badan_hukum_lain"
+    PERSEORANGAN = "perseorangan"
+    ORGANISASI_NON_BADAN_HUKUM = "organisasi_non_badan_hukum"
+
+
+DRAFT_CONTENT_CODES = (
+    "subjek",
+    "objek",
+    "ruang_lingkup",
+    "hak_kewajiban",
+    "jangka_waktu",
+    "pengakhiran",
+    "keadaan_memaksa",
+    "penyelesaian_perselisihan",
+    "sanksi",
+)
+LETTER_CONTENT_CODES = (
+    "tujuan",
+    "objek",
+    "kontribusi_apbd",
+    "keuntungan",
+    "jangka_waktu",
+    "pembebanan_masyarakat",
+)
+TERMINATION_GROUNDS = (
+    *(f"pasal18_{letter}" for letter in "abcdefghi"),
+    *(f"pasal9_{letter}" for letter in "abcde"),
+    "pasal22_2_a",
+    "pasal22_2_b",
+    "pergantian_kepala_daerah",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ThirdParty:
+    name: str
+    form: ThirdPartyForm
+    domestic: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A region or a third party; `key` identifies it in the output (region code or name)."""
+
+    key: str
+    region: Region | None = None
+    third_party: ThirdParty | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Burden:
+    """The facts of PP 50/2007 Pasal 9-10 (and PP 28/2018 Pasal 6 ayat (2)) for one region."""
+
+    apbd_cost: bool = False
+    budgeted_current_year: bool = False
+    uses_regional_assets: bool = False
+    public_pays: bool = False
+    within_skpd_duties: bool = False
+
+
+BURDEN_FIELDS = tuple(f.name for f in fields(Burden))
+
+
+@dataclass(frozen=True, slots=True)
+class DprdEvents:
+    """Dates of one DPRD track; see docs/assess-json.md for which date is day 0 of which clock."""
+
+    received: dt.date | None = None
+    opinion_sent: dt.date | None = None
+    opinion_received: dt.date | None = None
+    resubmitted: dt.date | None = None
+    approved: dt.date | None = None
+    rejected: dt.date | None = None
+
+
+DPRD_FIELDS = tuple(f.name for f in fields(DprdEvents))
+
+
+@dataclass(frozen=True, slots=True)
+class Termination:
+    ground: str
+    initiated_by: str | None = None
+    written_notice: bool = False
+    early: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    date: dt.date
+    regime: Regime
+    regime_overridden: bool
+    as_of: dt.date
+    parties: tuple[Party, ...]
+    burden_by_region: Mapping[str, Burden | None] = field(default_factory=dict)
+    draft_contents: frozenset[str] | None = None
+    letter_contents: Mapping[str, frozenset[str]] | None = None
+    dprd: Mapping[str, DprdEvents] = field(default_factory=dict)
+    duration_years: float | None = None
+    continuous: bool = False
+    compulsory: bool = False
+    object_count: int | None = None
+    termination: Termination | None = None
+
+    @property
+    def regions(self) -> tuple[Region, ...]:
+        return tuple(p.region for p in self.parties if p.region is not None)
+
+    @property
+    def third_parties(self) -> tuple[ThirdParty, ...]:
+        return tuple(p.third_party for p in self.parties if p.third_party is not None)
+
+
+_TOP_FIELDS = frozenset(
+    {
+        "date",
+        "regime",
+        "as_of",
+        "parties",
+        "burden",
+        "burden_by_region",
+        "draft_contents",
+        "dprd_letter_contents",
+        "dprd",
+        "duration_years",
+        "continuous",
+        "compulsory",
+        "object_count",
+        "termination",
+    }
+)
+
+
+def _bad(code: str, message_id: str, message_en: str) -> LawInputError:
+    return LawInputError(code, message_id, message_en)
+
+
+def _not_an_object(where: str) -> LawInputError:
+    return _bad(
+        "not_an_object",
+        f"'{where}' harus berupa objek JSON.",
+        f"'{where}' must be a JSON object.",
+    )
+
+
+def _check_fields(
+    where: str, data: object, allowed: frozenset[str] | tuple[str, ...]
+) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise _not_an_object(where)
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        names = ", ".join(unknown)
+        known = ", ".join(sorted(allowed))
+        raise _bad(
+            "unknown_field",
+            f"Isian tidak dikenal di '{where}': {names}. Isian yang dikenal: {known}.",
+            f"Unknown field in '{where}': {names}. Known fields: {known}.",
+        )
+    return data
+
+
+def parse_date(value: object, where: str) -> dt.date:
+    if isinstance(value, str):
+        try:
+            if len(value) == 10:
+                return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _bad(
+        "malformed_date",
+        f"Tanggal '{value}' di '{where}' tidak sah: tulis sebagai TTTT-BB-HH, misalnya 2016-02-01.",
+        f"Date '{value}' in '{where}' is malformed: write it as YYYY-MM-DD, e.g. 2016-02-01.",
+    )
+
+
+def _optional_date(value: object, where: str) -> dt.date | None:
+    return None if value is None else parse_date(value, where)
+
+
+def _bool(value: object, where: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _bad(
+        "not_a_boolean",
+        f"'{where}' harus true atau false.",
+        f"'{where}' must be true or false.",
+    )
+
+
+def _number(value: object, where: str) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    raise _bad(
+        "not_a_number",
+        f"'{where}' harus berupa angka tidak negatif.",
+        f"'{where}' must be a non-negative number.",
+    )
+
+
+def _codes(value: object, where: str, known: tuple[str, ...]) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _bad(
+            "not_a_list",
+            f"'{where}' harus berupa daftar kode.",
+            f"'{where}' must be a list of codes.",
+        )
+    unknown = sorted(set(value) - set(known))
+    if unknown:
+        names = ", ".join(unknown)
+        raise _bad(
+            "unknown_code",
+            f"Kode tidak dikenal di '{where}': {names}. Kode yang dikenal: {', '.join(known)}.",
+            f"Unknown code in '{where}': {names}. Known codes: {', '.join(known)}.",
+        )
+    return frozenset(value)
+
+
+def _party(data: object, index: int) -> Party:
+    where = f"parties[{index}]"
+    item = _check_fields(where, data, ("region", "third_party"))
+    if ("region" in item) == ("third_party" in item):
+        raise _bad(
+            "malformed_party",
+            f"'{where}' harus berisi tepat satu dari 'region' atau 'third_party'.",
+            f"'{where}' must hold exactly one of 'region' or 'third_party'.",
+        )
+    if "region" in item:
+        region = get_region(item["region"])
+        return Party(region.code, region=region)
+    tp = _check_fields(f"{where}.third_party", item["third_party"], ("name", "form", "domestic"))
+    name = tp.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise _bad(
+            "missing_name",
+            f"'{where}.third_party.name' wajib diisi dengan nama pihak ketiga.",
+            f"'{where}.third_party.name' must give the third party's name.",
+        )
+    try:
+        form = ThirdPartyForm(tp.get("form"))
+    except ValueError:
+        known = ", ".join(f.value for f in ThirdPartyForm)
+        raise _bad(
+            "unknown_third_party_form",
+            f"Bentuk pihak ketiga '{tp.get('form')}' tidak dikenal. Bentuk yang dikenal: {known}.",
+            f"Unknown third-party form '{tp.get('form')}'. Known forms: {known}.",
+        ) from None
+    domestic = _bool(tp.get("domestic", True), f"{where}.third_party.domestic")
+    return Party(name.strip(), third_party=ThirdParty(name.strip(), form, domestic))
+
+
+def _burden(data: object, where: str, base: Burden) -> Burden:
+    values = _check_fields(where, data, BURDEN_FIELDS)
+    return replace(base, **{k: _bool(v, f"{where}.{k}") for k, v in values.items()})
+
+
+def _not_a_party(code: str, where: str) -> LawInputError:
+    return _bad(
+        "not_a_party",
+        f"'{code}' di '{where}' bukan salah satu pihak kerja sama ini.",
+        f"'{code}' in '{where}' is not one of this cooperation's parties.",
+    )
+
+
+def parse_facts(data: object, *, today: dt.date) -> Facts:
+    """Read the input JSON of `ksd assess` into Facts, or raise LawInputError."""
+    top = _check_fields("input", data, _TOP_FIELDS)
+    if "date" not in top:
+        raise _bad(
+            "missing_date",
+            "Isian 'date' wajib: tanggal yang menentukan peraturan yang berlaku.",
+            "Field 'date' is required: the date that selects the governing regulation.",
+        )
+    date = parse_date(top["date"], "date")
+    by_date = regime_for(date)
+    regime = by_date if top.get("regime") is None else parse_regime(top["regime"])
+    as_of = today if top.get("as_of") is None else parse_date(top["as_of"], "as_of")
+
+    raw_parties = top.get("parties")
+    if not isinstance(raw_parties, list):
+        raise _bad(
+            "missing_parties",
+            "Isian 'parties' wajib berupa daftar pihak kerja sama.",
+            "Field 'parties' is required and must be a list of the cooperation's parties.",
+        )
+    parties = tuple(_party(p, i) for i, p in enumerate(raw_parties))
+    region_codes = {p.key for p in parties if p.region is not None}
+    party_keys = {p.key for p in parties}
+
+    shared: Burden | None = None
+    if top.get("burden") is not None:
+        shared = _burden(top["burden"], "burden", Burden())
+    per_region = top.get("burden_by_region") or {}
+    if not isinstance(per_region, dict):
+        raise _not_an_object("burden_by_region")
+    burdens: dict[str, Burden | None] = dict.fromkeys(region_codes, shared)
+    for code, value in per_region.items():
+        if code not in region_codes:
+            raise _not_a_party(code, "burden_by_region")
+        burdens[code] = _burden(value, f"burden_by_region.{code}", shared or Burden())
+
+    draft = top.get("draft_contents")
+    draft_contents = None if draft is None else _codes(draft, "draft_contents", DRAFT_CONTENT_CODES)
+
+    letter_contents: dict[str, frozenset[str]] | None = None
+    letter = top.get("dprd_letter_contents")
+    if isinstance(letter, list):
+        codes = _codes(letter, "dprd_letter_contents", LETTER_CONTENT_CODES)
+        letter_contents = dict.fromkeys(region_codes, codes)
+    elif isinstance(letter, dict):
+        letter_contents = {}
+        for code, value in letter.items():
+            if code not in region_codes:
+                raise _not_a_party(code, "dprd_letter_contents")
+            letter_contents[code] = _codes(
+                value, f"dprd_letter_contents.{code}", LETTER_CONTENT_CODES
+            )
+    elif letter is not None:
+        _codes(letter, "dprd_letter_contents", LETTER_CONTENT_CODES)
+
+    dprd: dict[str, DprdEvents] = {}
+    raw_dprd = top.get("dprd") or {}
+    if not isinstance(raw_dprd, dict):
+        raise _not_an_object("dprd")
+    for code, value in raw_dprd.items():
+        if code not in region_codes:
+            raise _not_a_party(code, "dprd")
+        events = _check_fields(f"dprd.{code}", value, DPRD_FIELDS)
+        dprd[code] = DprdEvents(
+            **{k: _optional_date(v, f"dprd.{code}.{k}") for k, v in events.items()}
+        )
+
+    termination = None
+    if top.get("termination") is not None:
+        raw = _check_fields(
+            "termination", top["termination"], ("ground", "initiated_by", "written_notice", "early")
+        )
+        ground = raw.get("ground")
+        if ground not in TERMINATION_GROUNDS:
+            raise _bad(
+                "unknown_termination_ground",
+                f"Dasar pengakhiran '{ground}' tidak dikenal. Dasar yang dikenal: "
+                f"{', '.join(TERMINATION_GROUNDS)}.",
+                f"Unknown termination ground '{ground}'. Known grounds: "
+                f"{', '.join(TERMINATION_GROUNDS)}.",
+            )
+        initiated_by = raw.get("initiated_by")
+        if initiated_by is not None and initiated_by not in party_keys:
+            raise _not_a_party(str(initiated_by), "termination.initiated_by")
+        termination = Termination(
+            ground,
+            initiated_by,
+            _bool(raw.get("written_notice", False), "termination.written_notice"),
+            _bool(raw.get("early", False), "termination.early"),
+        )
+
+    duration = top.get("duration_years")
+    object_count = top.get("object_count")
+    if object_count is not None and (
+        not isinstance(object_count, int) or isinstance(object_count, bool) or object_count < 1
+    ):
+        raise _bad(
+            "not_a_count",
+            "'object_count' harus bilangan bulat positif.",
+            "'object_count' must be a positive whole number.",
+        )
+    return Facts(
+        date=date,
+        regime=regime,
+        regime_overridden=regime is not by_date,
+        as_of=as_of,
+        parties=parties,
+        burden_by_region=burdens,
+        draft_contents=draft_contents,
+        letter_contents=letter_contents,
+        dprd=dprd,
+        duration_years=None if duration is None else _number(duration, "duration_years"),
+        continuous=_bool(top.get("continuous", False), "continuous"),
+        compulsory=_bool(top.get("compulsory", False), "compulsory"),
+        object_count=object_count,
+        termination=termination,
+    )

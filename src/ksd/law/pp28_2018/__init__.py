@@ -1,0 +1,29 @@
+"""PP 28/2018 on regional cooperation, in force from 2018-07-13 (repealing PP 50/2007)."""
+
+from __future__ import annotations
+
+from ksd.law.pp28_2018.bodies import badan_kerja_sama, sekretariat_kerja_sama
+from ksd.law.pp28_2018.cite import REGULATION
+from ksd.law.pp28_2018.contents import letter_contents, required_contents
+from ksd.law.pp28_2018.copies import agreement_copies, dprd_letter_copies
+from ksd.law.pp28_2018.disputes import dispute_route
+from ksd.law.pp28_2018.dprd import approval, dprd_track
+from ksd.law.pp28_2018.subjects import pair_kind, parties_findings
+from ksd.law.pp28_2018.termination import termination
+from ksd.law.verdicts import RegimeRules
+
+RULES = RegimeRules(
+    regulation=REGULATION,
+    eligibility=parties_findings,
+    pair_kind=pair_kind,
+    dprd_approval=approval,
+    dprd_track=dprd_track,
+    required_contents=required_contents,
+    letter_contents=letter_contents,
+    dprd_letter_copies=dprd_letter_copies,
+    agreement_copies=agreement_copies,
+    dispute_route=dispute_route,
+    badan_kerja_sama=badan_kerja_sama,
+    sekretariat_kerja_sama=sekretariat_kerja_sama,
+    termination=termination,
+)

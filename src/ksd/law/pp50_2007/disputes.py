@@ -1,0 +1,59 @@
+"""Who settles a dispute between two parties under PP 50/2007 (Pasal 14-16)."""
+
+from __future__ import annotations
+
+from ksd.law.facts import Party
+from ksd.law.geography import Scope, region_scope
+from ksd.law.pp50_2007.cite import pasal
+from ksd.law.verdicts import DisputeRoute
+
+
+def dispute_route(a: Party, b: Party) -> DisputeRoute | None:
+    if a.region is None and b.region is None:
+        return None
+    if a.region is None or b.region is None:
+        return DisputeRoute(
+            "perjanjian",
+            None,
+            pasal("16", "1"),
+            "Perselisihan dengan pihak ketiga diselesaikan menurut klausul penyelesaian "
+            "perselisihan dalam perjanjian kerja sama; bila tidak selesai, menurut peraturan "
+            "perundang-undangan (ayat (2)).",
+            "A dispute with a third party is settled by the agreement's dispute clause; failing "
+            "that, under the law (ayat (2)).",
+        )
+    scope = region_scope(a.region, b.region)
+    if scope is Scope.KABKOTA_SATU_PROVINSI:
+        province = a.region.province_code
+        return DisputeRoute(
+            "gubernur",
+            province,
+            pasal("14", "1"),
+            "Perselisihan antardaerah dalam satu provinsi diselesaikan dengan musyawarah atau "
+            "Keputusan Gubernur, yang bersifat final dan mengikat (ayat (2)).",
+            "A dispute between regions of one province is settled by deliberation or by a "
+            "Governor's Decree, which is final and binding (ayat (2)).",
+        )
+    if scope is Scope.PROVINSI_KABKOTA_LUAR:
+        return DisputeRoute(
+            None,
+            None,
+            pasal("15", "1"),
+            "Pasal 14 dan 15 tidak mengatur perselisihan antara provinsi dan kabupaten/kota dari "
+            "provinsi lain: tidak ada pejabat yang ditunjuk untuk memutusnya. Atur penyelesaian "
+            "perselisihan dalam perjanjian dan konsultasikan dengan Kementerian Dalam Negeri.",
+            "Pasal 14 and 15 do not cover a dispute between a province and a kab/kota of another "
+            "province: no authority is named to decide it. Settle it in the agreement's dispute "
+            "clause and consult the Ministry of Home Affairs.",
+        )
+    return DisputeRoute(
+        "menteri",
+        None,
+        pasal("15", "1"),
+        "Perselisihan antarprovinsi, antara provinsi dan kabupaten/kota di wilayahnya, atau "
+        "antara kabupaten/kota dari provinsi berbeda diselesaikan dengan musyawarah atau "
+        "Keputusan Menteri Dalam Negeri, yang bersifat final dan mengikat (ayat (2)).",
+        "A dispute between provinces, between a province and a kab/kota within it, or between "
+        "kab/kota of different provinces is settled by deliberation or by a decree of the "
+        "Minister of Home Affairs, which is final and binding (ayat (2)).",
+    )
