@@ -262,7 +262,7 @@ def _party(data: object, index: int) -> Party:
             f"'{where}.third_party.name' must give the third party's name.",
         )
     try:
-        form = ThirdPartyForm(tp.get("form"))
+        form = ThirdPartyForm(str(tp.get("form")))
     except ValueError:
         known = ", ".join(f.value for f in ThirdPartyForm)
         raise _bad(
