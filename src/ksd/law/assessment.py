@@ -295,11 +295,13 @@ def _disputes(assessment: Assessment, rules: RegimeRules, parties: list[Party]) 
                         f"{a.key}/{b.key}",
                     )
                 )
-    covered = [r for r in routes if r.authority is not None]
-    if covered:
-        assessment.dispute = max(covered, key=lambda r: _AUTHORITY_RANK[r.authority or ""])
+    # A dispute among all parties has one authority only when every pair has one; otherwise the
+    # uncovered pair decides the cooperation-wide answer (none), and the pairs show the rest.
+    uncovered = [r for r in routes if r.authority is None]
+    if uncovered:
+        assessment.dispute = uncovered[0]
     elif routes:
-        assessment.dispute = routes[0]
+        assessment.dispute = max(routes, key=lambda r: _AUTHORITY_RANK[r.authority or ""])
     distinct = {(r.authority, r.province) for r in routes}
     if len(distinct) > 1:
         assessment.findings.append(
@@ -345,6 +347,7 @@ def assess(facts: Facts, *, calendars: CalendarProvider | None = None) -> Assess
     if facts.termination is not None:
         assessment.termination = rules.termination(facts, facts.termination)
         assessment.findings.extend(assessment.termination.findings)
+    assessment.findings = list(dict.fromkeys(assessment.findings))  # one per parameter, etc.
     return assessment
 
 

@@ -131,6 +131,13 @@ class Facts:
     def regions(self) -> tuple[Region, ...]:
         return tuple(p.region for p in self.parties if p.region is not None)
 
+    def party_label(self, key: str) -> str:
+        """A party as people name it: "Kabupaten Wonogiri (33.12)", or the third party's name."""
+        for party in self.parties:
+            if party.key == key and party.region is not None:
+                return f"{party.region.name} ({party.key})"
+        return key
+
     @property
     def third_parties(self) -> tuple[ThirdParty, ...]:
         return tuple(p.third_party for p in self.parties if p.third_party is not None)

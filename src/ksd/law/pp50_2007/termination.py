@@ -86,8 +86,8 @@ def termination(facts: Facts, t: Termination) -> TerminationVerdict:
             pasal("19", "1", "a"),
         )
         return TerminationVerdict(False, bad.citation, bad, [_invalid(bad)])
-    initiator = t.initiated_by or "pihak yang memprakarsai"
-    initiator_en = t.initiated_by or "the initiating party"
+    initiator = facts.party_label(t.initiated_by) if t.initiated_by else "Pihak yang memprakarsai"
+    initiator_en = facts.party_label(t.initiated_by) if t.initiated_by else "The initiating party"
     findings.append(
         Finding(
             "termination_risk",
