@@ -1,0 +1,1 @@
+"""Things every KSD app shares: the clock, settings helpers and the home page."""

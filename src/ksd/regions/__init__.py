@@ -1,0 +1,1 @@
+"""Reference data on Indonesia's regions: provinces, kabupaten and kota."""

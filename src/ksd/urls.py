@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from ksd.core import views as core_views
+
+admin.site.site_header = _("KSD administration")
+admin.site.site_title = _("KSD administration")
+admin.site.index_title = _("Data administration")
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    # set_language: the language switch posts here and the choice is kept in a cookie.
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

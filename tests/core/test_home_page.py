@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.test import Client
+
+
+def _text(client: Client, path: str = "/") -> str:
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _count(page: str, label: str) -> int:
+    match = re.search(rf"<dt>{re.escape(label)}</dt><dd>(\d+)</dd>", page)
+    assert match, f"no count labelled {label!r} on the page"
+    return int(match.group(1))
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_home_page_speaks_indonesian_by_default(client: Client) -> None:
+    page = _text(client)
+
+    assert '<html lang="id">' in page
+    assert "KSD — Sistem Informasi Kerja Sama Daerah" in page
+    assert "Data referensi" in page
+    assert "Baris perintah" in page
+    assert "Reference data" not in page
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_home_page_shows_how_many_regions_are_loaded(client: Client) -> None:
+    page = _text(client)
+
+    assert _count(page, "Provinsi") == 38
+    assert _count(page, "Kabupaten") == 416
+    assert _count(page, "Kota") == 98
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_switching_to_english_shows_the_page_in_english(client: Client) -> None:
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+    page = _text(client)
+
+    assert '<html lang="en">' in page
+    assert "KSD — Sistem Informasi Kerja Sama Daerah" in page
+    assert "Command line" in page
+    assert _count(page, "Provinces") == 38
+    assert _count(page, "Regencies (kabupaten)") == 416
+    assert _count(page, "Cities (kota)") == 98
+    assert "Data referensi" not in page
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_switching_back_to_indonesian_works(client: Client) -> None:
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.post("/i18n/setlang/", {"language": "id", "next": "/"})
+
+    assert "Data referensi" in _text(client)
+
+
+@pytest.mark.django_db
+def test_home_page_before_loading_tells_how_to_load_regions(client: Client) -> None:
+    page = _text(client)
+
+    assert _count(page, "Provinsi") == 0
+    assert "Belum ada data wilayah" in page
+    assert "ksd load_reference_data" in page
+
+
+@pytest.mark.django_db
+def test_home_page_names_both_cli_commands(client: Client) -> None:
+    page = _text(client)
+
+    assert "ksd assess FILE.json" in page
+    assert "ksd workdays add 2026-03-17 15" in page
+
+
+@pytest.mark.django_db
+def test_home_page_loads_its_stylesheet_locally_and_nothing_from_elsewhere(client: Client) -> None:
+    page = _text(client)
+
+    assert 'href="/static/core/ksd.css"' in page
+    assert finders.find("core/ksd.css") is not None
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
