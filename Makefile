@@ -1,0 +1,51 @@
+# The documented way to do everything in KSD. On a fresh machine: `make run`, `make test`.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# Written after a successful install; pyproject.toml changing makes `setup` install again.
+STAMP := $(VENV)/.ksd-installed
+# Benchmarks run on one core so their figures compare from run to run.
+PIN := $(shell command -v taskset >/dev/null 2>&1 && echo "taskset -c 0")
+
+.PHONY: setup run test lint typecheck bench migrations-check messages clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+run: setup
+	$(BIN)/ksd migrate --no-input
+	$(BIN)/ksd load_reference_data
+	@echo "KSD: http://127.0.0.1:8000/"
+	$(BIN)/ksd runserver 127.0.0.1:8000 --insecure
+
+test: setup
+	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy --strict src/ksd/law src/ksd/core/clock.py src/ksd/core/env.py
+	$(BIN)/lint-imports
+
+bench: setup
+	$(PIN) $(BIN)/python bench/run.py
+
+migrations-check: setup
+	$(BIN)/ksd makemigrations --check --dry-run
+
+# Refresh the .po catalogues from the code, then compile them; commit both .po and .mo.
+messages: setup
+	cd src/ksd && ../../$(BIN)/ksd makemessages --no-obsolete --no-location -l id -l en --ignore 'law/*'
+	cd src/ksd && ../../$(BIN)/ksd compilemessages
+
+# Removes the virtualenv, caches and build output. Keeps var/ (the database and secret key).
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .hypothesis .pytest_cache
+	find src tests bench -name __pycache__ -type d -prune -exec rm -rf {} +
