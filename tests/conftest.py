@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
 def _default_language() -> Iterator[None]:
     """Each test starts in KSD's default language (Indonesian), whatever the one before it
-    switched to: Django keeps the active language per thread."""
+    switched to: Django keeps the active language per thread. A no-op when Django is not set up
+    (`pytest -p no:django tests/law`)."""
     yield
-    translation.deactivate()
+    if settings.configured:
+        translation.deactivate()
 
 
 @pytest.fixture
