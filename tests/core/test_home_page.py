@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
+from pytest_django import DjangoAssertNumQueries
 
 
 def _text(client: Client, path: str = "/") -> str:
@@ -88,3 +89,11 @@ def test_home_page_loads_its_stylesheet_locally_and_nothing_from_elsewhere(clien
     assert 'href="/static/core/ksd.css"' in page
     assert finders.find("core/ksd.css") is not None
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_home_page_counts_regions_in_one_query(
+    client: Client, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
+    with django_assert_num_queries(1):
+        client.get("/")
