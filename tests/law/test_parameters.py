@@ -17,7 +17,8 @@ def test_every_parameter_value_has_a_dated_key_and_a_source() -> None:
     )
     assert raw["parameters"], "no parameters"
     for name, spec in raw["parameters"].items():
-        assert spec["label_id"].strip() and spec["label_en"].strip(), name
+        assert spec["label_id"].strip(), name
+        assert spec["label_en"].strip(), name
         for since, entry in spec["values"].items():
             assert isinstance(since, dt.date), (name, since)
             assert str(entry.get("source", "")).strip(), (name, since)
