@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +67,9 @@ def _load_cases() -> list[Any]:
             unknown = set(case) - CASE_KEYS
             missing = {"name", "article", "facts", "expect"} - set(case)
             if unknown or missing:
-                raise ValueError(f"{where}: unknown keys {sorted(unknown)}, missing {sorted(missing)}")
+                raise ValueError(
+                    f"{where}: unknown keys {sorted(unknown)}, missing {sorted(missing)}"
+                )
             name = str(case["name"])
             if name in seen:
                 raise ValueError(f"{where}: name {name!r} already used in {seen[name]}")
@@ -107,7 +108,9 @@ def _match(expected: Any, actual: Any, path: str, problems: list[str]) -> None:
             if not all(_is_scalar(v) for v in actual) or sorted(map(repr, expected)) != sorted(
                 map(repr, actual)
             ):
-                problems.append(f"{path}: expected exactly {expected!r} (any order), got {actual!r}")
+                problems.append(
+                    f"{path}: expected exactly {expected!r} (any order), got {actual!r}"
+                )
             return
         used: set[int] = set()
         for i, item in enumerate(expected):
@@ -174,7 +177,9 @@ def _check(expect: dict[str, Any], output: dict[str, Any]) -> list[str]:
                 for pattern in patterns:
                     hits = [i for i in items if _matches(pattern, i)]
                     if hits:
-                        problems.append(f"{dotted}: must have no item like {pattern!r}, got {hits!r}")
+                        problems.append(
+                            f"{dotted}: must have no item like {pattern!r}, got {hits!r}"
+                        )
         elif key == "pair_count":
             got = len(output.get("pair_kinds") or [])
             if got != value:
@@ -187,13 +192,6 @@ def _check(expect: dict[str, Any], output: dict[str, Any]) -> list[str]:
 
 
 # --- the test -------------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def _default_language() -> Iterator[None]:
-    """tests/conftest.py resets Django's active language after every test. These cases use no
-    Django and must also run with `-p no:django`, so this module replaces it with a no-op."""
-    yield
 
 
 @pytest.mark.parametrize(("file", "case"), CASES)
