@@ -15,7 +15,7 @@ from ksd.law import pp28_2018, pp50_2007
 from ksd.law.calendar import HolidayOverride, WorkingCalendar, calendar_for
 from ksd.law.citations import Citation, Finding, Lang, Reason, Severity, Text
 from ksd.law.facts import DprdEvents, Facts, Party, parse_facts
-from ksd.law.parameters import Parameter
+from ksd.law.parameters import Parameter, parameter
 from ksd.law.regimes import INFO, Regime
 from ksd.law.verdicts import (
     BodyVerdict,
@@ -280,7 +280,7 @@ def _disputes(assessment: Assessment, rules: RegimeRules, parties: list[Party]) 
     routes: list[DisputeRoute] = []
     for i, a in enumerate(parties):
         for b in parties[i + 1 :]:
-            route = rules.dispute_route(a, b)
+            route = rules.dispute_route(a, b, assessment.facts.date)
             if route is None:
                 continue
             assessment.dispute_pairs.append(((a.key, b.key), route))
@@ -347,6 +347,11 @@ def assess(facts: Facts, *, calendars: CalendarProvider | None = None) -> Assess
     if facts.termination is not None:
         assessment.termination = rules.termination(facts, facts.termination)
         assessment.findings.extend(assessment.termination.findings)
+    decided_by = {r.parameter for r in assessment.required_contents} | {
+        route.parameter for _, route in assessment.dispute_pairs
+    }
+    for name in sorted(n for n in decided_by if n is not None):
+        assessment.parameters.setdefault(name, parameter(name, on=facts.date))
     assessment.findings = list(dict.fromkeys(assessment.findings))  # one per parameter, etc.
     return assessment
 

@@ -141,23 +141,23 @@ def track(
             deadlines["deemed_approval_due"] = add(e.resubmitted, clocks.deemed_approval)
 
     revision_due = deadlines["revision_due"]
-    if clocks is not None and revision_due is not None and e.resubmitted is not None:
-        if e.resubmitted > revision_due:
-            # Ayat (4) counts from the receipt of the head's letter "referred to in ayat (3)";
-            # KSD still counts it from a late letter and says so, rather than dropping the clock.
-            findings.append(
-                _finding(
-                    "dprd_revision_overdue",
-                    Severity.WARNING,
-                    clocks.revision_citation,
-                    f"Rancangan yang disempurnakan disampaikan kembali {_id(e.resubmitted)}, "
-                    f"melewati batas {clocks.revision} hari kerja ({_id(revision_due)}). KSD tetap "
-                    "menghitung batas waktu persetujuan DPRD dari tanggal penyampaian itu.",
-                    f"The revised draft was resubmitted on {_en(e.resubmitted)}, after the limit "
-                    f"of {clocks.revision} working days ({_en(revision_due)}). KSD still counts "
-                    "the DPRD's time limit from that resubmission.",
-                )
+    late = e.resubmitted is not None and revision_due is not None and e.resubmitted > revision_due
+    if clocks is not None and late:
+        # Ayat (4) counts from the receipt of the head's letter "referred to in ayat (3)";
+        # KSD still counts it from a late letter and says so, rather than dropping the clock.
+        findings.append(
+            _finding(
+                "dprd_revision_overdue",
+                Severity.WARNING,
+                clocks.revision_citation,
+                f"Rancangan yang disempurnakan disampaikan kembali {_id(e.resubmitted)}, "
+                f"melewati batas {clocks.revision} hari kerja ({_id(revision_due)}). KSD tetap "
+                "menghitung batas waktu persetujuan DPRD dari tanggal penyampaian itu.",
+                f"The revised draft was resubmitted on {_en(e.resubmitted)}, after the limit "
+                f"of {clocks.revision} working days ({_en(revision_due)}). KSD still counts "
+                "the DPRD's time limit from that resubmission.",
             )
+        )
     decision = min((d for d in (e.approved, e.rejected) if d is not None), default=None)
     deemed_due = deadlines["deemed_approval_due"]
     if (

@@ -46,6 +46,7 @@ class DisputeRoute:
     citation: Citation
     message_id: str
     message_en: str
+    parameter: str | None = None  # the parameter (law/data/parameters.yaml) that decided it
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class ContentRequirement:
     code: str
     citation: Citation
     severity: Severity
+    parameter: str | None = None  # the parameter (law/data/parameters.yaml) that decided it
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,7 @@ class RegimeRules:
     letter_contents: Callable[[], list[ContentRequirement]]
     dprd_letter_copies: Callable[[Region], CopyRule | None]
     agreement_copies: Callable[[Region], CopyRule | None]
-    dispute_route: Callable[[Party, Party], DisputeRoute | None]
+    dispute_route: Callable[[Party, Party, dt.date], DisputeRoute | None]
     badan_kerja_sama: Callable[[Facts], BodyVerdict]
     sekretariat_kerja_sama: Callable[[Facts], BodyVerdict | None]
     termination: Callable[[Facts, Termination], TerminationVerdict]

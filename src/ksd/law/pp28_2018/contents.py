@@ -23,7 +23,7 @@ def required_contents(facts: Facts) -> list[ContentRequirement]:
     chosen = parameter("pp28_draft_contents", on=facts.date).value or {}
     severity = Severity(chosen.get("severity", "warning"))
     required: dict[str, ContentRequirement] = {
-        code: ContentRequirement(code, pasal("6", "4"), severity)
+        code: ContentRequirement(code, pasal("6", "4"), severity, "pp28_draft_contents")
         for code in chosen.get("codes", ())
     }
     if facts.third_parties:

@@ -3,13 +3,15 @@ Pasal 21 (KSDPK)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ksd.law.facts import Party
 from ksd.law.geography import Scope, region_scope
 from ksd.law.pp28_2018.cite import pasal, uu23
 from ksd.law.verdicts import DisputeRoute
 
 
-def dispute_route(a: Party, b: Party) -> DisputeRoute | None:
+def dispute_route(a: Party, b: Party, on: dt.date) -> DisputeRoute | None:
     if a.region is None and b.region is None:
         return None
     if a.region is None or b.region is None:

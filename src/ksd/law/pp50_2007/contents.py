@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ksd.law.citations import Severity
+from ksd.law.citations import Citation, Severity
 from ksd.law.facts import Facts
+from ksd.law.parameters import parameter
 from ksd.law.pp50_2007.cite import pasal
 from ksd.law.verdicts import ContentRequirement
 
@@ -31,11 +32,23 @@ LETTER_CONTENTS = (
 
 
 def required_contents(facts: Facts) -> list[ContentRequirement]:
-    """Pasal 7 huruf b: the draft contains at least the eight contents, for every cooperation."""
-    return [
+    """Pasal 7 huruf b: the draft contains at least the eight contents, for every cooperation.
+    From 2 October 2014 UU 23/2014 Pasal 366 ayat (2) huruf d adds sanctions to every contract
+    with a third party (parameter uu23_2014_overlay)."""
+    required = [
         ContentRequirement(code, pasal("7", huruf="b", angka=str(i)), Severity.ERROR)
         for i, code in enumerate(DRAFT_CONTENTS, start=1)
     ]
+    if facts.third_parties and parameter("uu23_2014_overlay", on=facts.date).value:
+        required.append(
+            ContentRequirement(
+                "sanksi",
+                Citation("UU 23/2014", "366", "2", "d"),
+                Severity.ERROR,
+                "uu23_2014_overlay",
+            )
+        )
+    return required
 
 
 def letter_contents() -> list[ContentRequirement]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ksd.law.citations import Citation
 from ksd.law.facts import Party
 from ksd.law.geography import Scope, region_scope
+from ksd.law.parameters import parameter
 from ksd.law.pp50_2007.cite import pasal
 from ksd.law.verdicts import DisputeRoute
 
 
-def dispute_route(a: Party, b: Party) -> DisputeRoute | None:
+def dispute_route(a: Party, b: Party, on: dt.date) -> DisputeRoute | None:
     if a.region is None and b.region is None:
         return None
     if a.region is None or b.region is None:
@@ -33,6 +37,20 @@ def dispute_route(a: Party, b: Party) -> DisputeRoute | None:
             "Keputusan Gubernur, yang bersifat final dan mengikat (ayat (2)).",
             "A dispute between regions of one province is settled by deliberation or by a "
             "Governor's Decree, which is final and binding (ayat (2)).",
+        )
+    if scope is Scope.PROVINSI_KABKOTA_LUAR and parameter("uu23_2014_overlay", on=on).value:
+        return DisputeRoute(
+            "menteri",
+            None,
+            Citation("UU 23/2014", "370", "2"),
+            "PP 50/2007 Pasal 14-15 tidak mengatur perselisihan antara provinsi dan "
+            "kabupaten/kota dari provinsi lain; sejak 2 Oktober 2014 UU 23/2014 Pasal 370 "
+            "ayat (2) menyerahkannya kepada Menteri Dalam Negeri, yang keputusannya final "
+            "(ayat (4)).",
+            "PP 50/2007 Pasal 14-15 do not cover a dispute between a province and a kab/kota "
+            "of another province; since 2 October 2014 UU 23/2014 Pasal 370 ayat (2) gives it "
+            "to the Minister of Home Affairs, whose decision is final (ayat (4)).",
+            "uu23_2014_overlay",
         )
     if scope is Scope.PROVINSI_KABKOTA_LUAR:
         return DisputeRoute(
