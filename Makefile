@@ -8,7 +8,7 @@ STAMP := $(VENV)/.ksd-installed
 # Benchmarks run on one core so their figures compare from run to run.
 PIN := $(shell command -v taskset >/dev/null 2>&1 && echo "taskset -c 0")
 
-.PHONY: setup run test lint typecheck bench migrations-check messages clean
+.PHONY: setup run test lint typecheck bench migrations-check messages docs-examples clean
 
 setup: $(STAMP)
 
@@ -39,6 +39,13 @@ bench: setup
 
 migrations-check: setup
 	$(BIN)/ksd makemigrations --check --dry-run
+
+# Rewrite docs/examples/*.out.json from their inputs; a test keeps them in step with the rules.
+docs-examples: setup
+	@for f in docs/examples/*.json; do \
+	  case $$f in *.out.json) continue;; esac; \
+	  $(BIN)/ksd assess "$$f" > "$${f%.json}.out.json" || exit 1; \
+	done
 
 # Refresh the .po catalogues from the code, then compile them; commit both .po and .mo.
 messages: setup
