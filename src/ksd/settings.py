@@ -34,6 +34,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ksd.core",
     "ksd.regions",
+    "ksd.accounts",
+    "ksd.cooperation",
+    "ksd.dprd",
+    "ksd.documents",
+    "ksd.bodies",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CooperationConfig(AppConfig):
+    name = "ksd.cooperation"
+    label = "cooperation"
+    verbose_name = _("Cooperation")
