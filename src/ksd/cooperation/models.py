@@ -1,1 +1,186 @@
-"""Models of the cooperation app."""
+"""The cooperation record, its parties and its append-only event log.
+
+State changes go through cooperation/services.py (one function per lifecycle step); nothing
+else writes these rows. Legal dates are DateFields named `*_on`, taken from the documents;
+timestamps (`*_at`) belong to the audit trail.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    INTER_REGIONAL = "inter_regional", _("Between regions (KSAD/KSDD)")
+    THIRD_PARTY = "third_party", _("With a third party (KSPK/KSDPK)")
+
+
+class Stage(models.TextChoices):
+    """Where a cooperation stands. The order follows PP 50/2007 Pasal 7-12."""
+
+    OFFERED = "offered", _("Offered")
+    DECLINED = "declined", _("Offer declined")
+    ACCEPTED = "accepted", _("Offer accepted")
+    JOINT_AGREEMENT = "joint_agreement", _("Joint agreement signed")
+    DRAFTING = "drafting", _("Agreement being drafted")
+    DPRD_REVIEW = "dprd_review", _("Awaiting DPRD approval")
+    READY_TO_SIGN = "ready_to_sign", _("Ready to sign")
+    SIGNED = "signed", _("Signed")
+    IMPLEMENTING = "implementing", _("Being implemented")
+    TERMINATED = "terminated", _("Terminated")
+    EXPIRED = "expired", _("Expired")
+
+
+class Cooperation(models.Model):
+    """One kerja sama daerah, from the offer letter to its end (DESIGN.md glossary)."""
+
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    # The regime is chosen once, from the offer date (PP 28/2018 Pasal 48 keeps PP 50/2007
+    # agreements valid until they end), and stored so later rule changes do not move it.
+    regime = models.CharField(_("regulation"), max_length=12)
+    governing_on = models.DateField(_("governing date"))
+    initiator = models.ForeignKey(
+        "regions.Region", verbose_name=_("initiating region"), on_delete=models.PROTECT,
+        related_name="+", null=True, blank=True,
+    )  # fmt: skip
+    # The offer (Pasal 7 huruf a), the joint agreement (huruf b) and the agreement (Pasal 5).
+    offer_number = models.CharField(_("offer letter number"), max_length=100, blank=True)
+    offered_on = models.DateField(_("offered on"))
+    joint_agreement_number = models.CharField(
+        _("joint agreement number"), max_length=100, blank=True
+    )
+    joint_agreement_signed_on = models.DateField(
+        _("joint agreement signed on"), null=True, blank=True
+    )
+    draft_contents = models.JSONField(
+        _("contents of the draft agreement"), default=list, blank=True
+    )
+    agreement_number = models.CharField(_("agreement number"), max_length=100, blank=True)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    starts_on = models.DateField(_("in force from"), null=True, blank=True)
+    ends_on = models.DateField(_("in force until"), null=True, blank=True)
+    term_years = models.PositiveSmallIntegerField(_("term (years)"), null=True, blank=True)
+    is_continuous = models.BooleanField(_("continuous"), default=False)
+    is_published = models.BooleanField(_("published in the public register"), default=False)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    created_at = models.DateTimeField(_("created at"))
+    updated_at = models.DateTimeField(_("updated at"))
+
+    class Meta:
+        verbose_name = _("cooperation")
+        verbose_name_plural = _("cooperations")
+        ordering = ("-offered_on", "-id")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Party(models.Model):
+    """A party to a cooperation: a region, or a third party named in the record."""
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
+        related_name="parties",
+    )  # fmt: skip
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="cooperation_parties",
+    )  # fmt: skip
+    third_party_name = models.CharField(_("third party"), max_length=200, blank=True)
+    third_party_form = models.CharField(_("legal form"), max_length=40, blank=True)
+    third_party_domestic = models.BooleanField(_("domestic"), default=True)
+    is_initiator = models.BooleanField(_("initiator"), default=False)
+    accepted_on = models.DateField(_("offer accepted on"), null=True, blank=True)
+    declined_on = models.DateField(_("offer declined on"), null=True, blank=True)
+    # The facts of PP 50/2007 Pasal 9-10 for this region's DPRD (ksd.law.facts.Burden fields).
+    burden = models.JSONField(_("burden on the region"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ("id",)
+        constraints = (
+            models.CheckConstraint(
+                condition=(
+                    models.Q(region__isnull=False, third_party_name="")
+                    | (models.Q(region__isnull=True) & ~models.Q(third_party_name=""))
+                ),
+                name="party_is_region_or_third_party",
+            ),
+            models.UniqueConstraint(
+                fields=("cooperation", "region"), name="party_region_once",
+                condition=models.Q(region__isnull=False),
+            ),
+        )  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.region.name if self.region_id and self.region else self.third_party_name
+
+    @property
+    def key(self) -> str:
+        return self.region_id or self.third_party_name
+
+
+class EventKind(models.IntegerChoices):
+    """Stable numbers, never reused: the audit trail outlives the code (Zulip's event types)."""
+
+    OFFERED = 101, _("Offer made")
+    OFFER_ACCEPTED = 102, _("Offer accepted")
+    OFFER_DECLINED = 103, _("Offer declined")
+    JOINT_AGREEMENT_SIGNED = 104, _("Joint agreement signed")
+    AGREEMENT_DRAFTED = 105, _("Agreement drafted")
+    DPRD_SUBMITTED = 201, _("Submitted to the DPRD")
+    DPRD_OPINION = 202, _("DPRD opinion received")
+    DPRD_RESUBMITTED = 203, _("Revised draft resubmitted to the DPRD")
+    DPRD_APPROVED = 204, _("DPRD approved")
+    DPRD_REJECTED = 205, _("DPRD refused")
+    DPRD_DEEMED_APPROVED = 206, _("DPRD deemed to have approved")
+    SIGNED = 301, _("Agreement signed")
+    TERMINATED = 401, _("Terminated")
+    EXPIRED = 402, _("Expired")
+
+
+class Event(models.Model):
+    """One step in a cooperation's life: who, when, what changed, why, under which article.
+
+    Append-only: rows are created by services and never updated or deleted.
+    """
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
+        related_name="events",
+    )  # fmt: skip
+    kind = models.PositiveSmallIntegerField(_("kind"), choices=EventKind.choices)
+    # None when the system acted on its own (deemed approval, expiry).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("actor"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    at = models.DateTimeField(_("recorded at"))
+    on = models.DateField(_("legal date"), null=True, blank=True)
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    citation = models.CharField(_("article"), max_length=120, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    changes = models.JSONField(_("what changed"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ("at", "id")
+        constraints = (
+            # Deemed approval is applied once per DPRD track, however often the job runs.
+            models.UniqueConstraint(
+                fields=("cooperation", "region", "kind"), name="event_deemed_approval_once",
+                condition=models.Q(kind=EventKind.DPRD_DEEMED_APPROVED),
+            ),
+        )  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.at:%Y-%m-%d %H:%M})"

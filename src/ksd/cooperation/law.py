@@ -1,0 +1,91 @@
+"""The bridge from the records to ksd.law: facts built from the database, verdicts back.
+
+Every rule stays in ksd.law; this module only translates rows into its plain facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.utils import translation
+
+from ksd.cooperation.models import Cooperation, Party
+from ksd.dprd.models import DprdReview
+from ksd.law.assessment import Assessment, assess
+from ksd.law.calendar import WorkingCalendar, calendar_for
+from ksd.law.citations import Lang
+from ksd.law.facts import Burden, DprdEvents, Facts, ThirdParty, ThirdPartyForm
+from ksd.law.facts import Party as LawParty
+from ksd.law.regimes import Regime
+from ksd.law.regions import get_region
+
+
+def law_lang() -> Lang:
+    """The language of ksd.law's messages that matches the page's language."""
+    return "en" if (translation.get_language() or "id").startswith("en") else "id"
+
+
+def calendar_for_region(code: str) -> WorkingCalendar:
+    """The working-day calendar of one region, with the administrator's overrides when the
+    regions app provides them."""
+    try:
+        from ksd.regions.services import calendar_for_region as with_overrides
+    except ImportError:  # the override table is not there yet
+        return calendar_for(code)
+    return with_overrides(code)
+
+
+def law_party(party: Party) -> LawParty:
+    if party.region_id:
+        region = get_region(party.region_id)
+        return LawParty(region.code, region=region)
+    form = ThirdPartyForm(party.third_party_form)
+    third = ThirdParty(party.third_party_name, form, party.third_party_domestic)
+    return LawParty(third.name, third_party=third)
+
+
+def dprd_events(review: DprdReview) -> DprdEvents:
+    return DprdEvents(
+        received=review.received_on,
+        opinion_sent=review.opinion_sent_on,
+        opinion_received=review.opinion_received_on,
+        resubmitted=review.resubmitted_on,
+        approved=review.approved_on,
+        rejected=review.rejected_on,
+    )
+
+
+def facts_for(
+    cooperation: Cooperation,
+    *,
+    as_of: dt.date,
+    parties: Iterable[Party] | None = None,
+    reviews: Iterable[DprdReview] | None = None,
+) -> Facts:
+    """The plain facts ksd.law assesses, from the record as it stands."""
+    party_rows = list(cooperation.parties.all() if parties is None else parties)
+    review_rows = list(cooperation.dprd_reviews.all() if reviews is None else reviews)
+    burdens: dict[str, Burden | None] = {}
+    for party in party_rows:
+        if party.region_id:
+            burdens[party.region_id] = None if party.burden is None else Burden(**party.burden)
+    regime = Regime(cooperation.regime)
+    return Facts(
+        date=cooperation.governing_on,
+        regime=regime,
+        regime_overridden=False,
+        as_of=as_of,
+        parties=tuple(law_party(p) for p in party_rows),
+        burden_by_region=burdens,
+        draft_contents=frozenset(cooperation.draft_contents)
+        if cooperation.draft_contents
+        else None,
+        dprd={r.region_id: dprd_events(r) for r in review_rows},
+        duration_years=cooperation.term_years,
+        continuous=cooperation.is_continuous,
+    )
+
+
+def assessment_for(cooperation: Cooperation, *, as_of: dt.date) -> Assessment:
+    return assess(facts_for(cooperation, as_of=as_of), calendars=calendar_for_region)

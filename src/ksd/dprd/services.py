@@ -1,0 +1,230 @@
+"""The DPRD track of each burdened region (PP 50/2007 Pasal 9-12): submit, opinion, resubmission,
+decision, deemed approval. Clocks and statuses always come from ksd.law."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ksd.cooperation.events import record_event
+from ksd.cooperation.law import assessment_for, calendar_for_region, law_lang
+from ksd.cooperation.models import Cooperation, EventKind, Stage
+from ksd.cooperation.services import lock
+from ksd.core.errors import StepRefused
+from ksd.dprd.models import DprdReview
+from ksd.law.assessment import DprdVerdict
+from ksd.law.pp50_2007.dprd import CLOCKS
+from ksd.law.regimes import Regime
+
+# Statuses in which the DPRD has decided, one way or the other.
+DECIDED = frozenset({"approved", "rejected", "deemed_approved"})
+APPROVED = frozenset({"approved", "deemed_approved"})
+
+
+def _pasal12(cooperation: Cooperation, ayat: str) -> str:
+    if cooperation.regime == Regime.PP50_2007:
+        return f"PP 50/2007 Pasal 12 ayat ({ayat})"
+    return "PP 28/2018 Pasal 6 ayat (2)"
+
+
+def _verdict(cooperation: Cooperation, region_code: str, as_of: dt.date) -> DprdVerdict:
+    assessment = assessment_for(cooperation, as_of=as_of)
+    verdict = next((v for v in assessment.dprd if v.region == region_code), None)
+    if verdict is None:
+        raise StepRefused(
+            _("“%(party)s” is not a region party to this cooperation.") % {"party": region_code}
+        )
+    return verdict
+
+
+def _review(cooperation: Cooperation, region_code: str) -> DprdReview:
+    review = cooperation.dprd_reviews.filter(region_id=region_code).first()
+    if review is None:
+        raise StepRefused(_("The draft has not been submitted to this region's DPRD."))
+    return review
+
+
+def _touch(
+    cooperation: Cooperation, review: DprdReview, fields: list[str], now: dt.datetime
+) -> None:
+    review.updated_at = now
+    review.save(update_fields=[*fields, "updated_at"])
+    cooperation.updated_at = now
+    cooperation.save(update_fields=["stage", "updated_at"])
+
+
+@transaction.atomic
+def submit_to_dprd(
+    cooperation_id: int, *, actor: AbstractBaseUser, region_code: str, received_on: dt.date,
+    now: dt.datetime,
+) -> DprdReview:  # fmt: skip
+    """Pasal 11 ayat (1): the head sends the draft to the Ketua DPRD; day 0 of the clocks is the
+    day the DPRD receives it (Pasal 12 ayat (1))."""
+    cooperation = lock(cooperation_id)
+    if cooperation.stage not in (Stage.DRAFTING, Stage.DPRD_REVIEW):
+        raise StepRefused(_("Only a drafted agreement can be submitted to the DPRD."))
+    verdict = _verdict(cooperation, region_code, received_on)
+    if verdict.approval_required is None:
+        raise StepRefused(
+            _(
+                "Record the burden facts of this region first: without them KSD cannot tell whether its DPRD must approve."
+            )
+        )
+    if not verdict.approval_required:
+        reason = verdict.reasons[-1]
+        raise StepRefused(reason.message.render(law_lang()), str(reason.citation))
+    if cooperation.dprd_reviews.filter(region_id=region_code).exists():
+        raise StepRefused(_("The draft has already been submitted to this region's DPRD."))
+    if received_on < (cooperation.joint_agreement_signed_on or cooperation.offered_on):
+        raise StepRefused(_("The DPRD cannot receive the draft before the joint agreement."))
+    review = DprdReview.objects.create(
+        cooperation=cooperation, region_id=region_code, received_on=received_on,
+        created_at=now, updated_at=now,
+    )  # fmt: skip
+    cooperation.stage = Stage.DPRD_REVIEW
+    cooperation.updated_at = now
+    cooperation.save(update_fields=["stage", "updated_at"])
+    record_event(
+        cooperation, EventKind.DPRD_SUBMITTED, actor=actor, now=now, on=received_on,
+        region_code=region_code, citation=_pasal12(cooperation, "1"),
+        changes={"received_on": received_on.isoformat()},
+    )  # fmt: skip
+    return review
+
+
+def _expect_status(
+    cooperation: Cooperation, review: DprdReview, on: dt.date, allowed: set[str]
+) -> str:
+    status = _verdict(cooperation, review.region_id, on).track.status
+    if status not in allowed:
+        raise StepRefused(
+            _("This DPRD step is not possible while the track is “%(status)s”.")
+            % {"status": status}
+        )
+    return status
+
+
+@transaction.atomic
+def record_dprd_opinion(
+    cooperation_id: int, *, actor: AbstractBaseUser, region_code: str, sent_on: dt.date,
+    received_on: dt.date | None = None, summary: str = "", now: dt.datetime,
+) -> DprdReview:  # fmt: skip
+    """Pasal 12 ayat (2): the DPRD finds the draft short of the principles and sends its
+    opinion; the head's 14 working days (ayat (3)) run from its receipt."""
+    cooperation = lock(cooperation_id)
+    review = _review(cooperation, region_code)
+    _expect_status(cooperation, review, sent_on, {"under_review", "assessment_overdue"})
+    if sent_on < review.received_on or (received_on and received_on < sent_on):
+        raise StepRefused(_("The dates are out of order."))
+    review.opinion_sent_on = sent_on
+    review.opinion_received_on = received_on
+    _touch(cooperation, review, ["opinion_sent_on", "opinion_received_on"], now)
+    record_event(
+        cooperation, EventKind.DPRD_OPINION, actor=actor, now=now, on=sent_on,
+        region_code=region_code, citation=_pasal12(cooperation, "2"), reason=summary,
+        changes={"opinion_sent_on": sent_on.isoformat()},
+    )  # fmt: skip
+    return review
+
+
+@transaction.atomic
+def record_resubmission(
+    cooperation_id: int, *, actor: AbstractBaseUser, region_code: str, received_on: dt.date,
+    now: dt.datetime,
+) -> DprdReview:  # fmt: skip
+    """Pasal 12 ayat (3): the head revises the draft and sends it back; ayat (4)'s 15 working
+    days run from the DPRD's receipt."""
+    cooperation = lock(cooperation_id)
+    review = _review(cooperation, region_code)
+    _expect_status(cooperation, review, received_on, {"opinion_given", "revision_overdue"})
+    review.resubmitted_on = received_on
+    _touch(cooperation, review, ["resubmitted_on"], now)
+    record_event(
+        cooperation, EventKind.DPRD_RESUBMITTED, actor=actor, now=now, on=received_on,
+        region_code=region_code, citation=_pasal12(cooperation, "3"),
+        changes={"resubmitted_on": received_on.isoformat()},
+    )  # fmt: skip
+    return review
+
+
+def _advance_if_all_approved(cooperation: Cooperation, on: dt.date) -> None:
+    verdicts = assessment_for(cooperation, as_of=on).dprd
+    if all(v.track.status in APPROVED or v.approval_required is False for v in verdicts):
+        cooperation.stage = Stage.READY_TO_SIGN
+
+
+@transaction.atomic
+def record_dprd_decision(
+    cooperation_id: int, *, actor: AbstractBaseUser, region_code: str, approved: bool,
+    on: dt.date, now: dt.datetime,
+) -> DprdReview:  # fmt: skip
+    """The DPRD approves or refuses. After a deemed approval (ayat (4)) there is nothing left to
+    decide."""
+    cooperation = lock(cooperation_id)
+    review = _review(cooperation, region_code)
+    status = _verdict(cooperation, region_code, on).track.status
+    if status == "deemed_approved" or review.deemed_approved_on:
+        raise StepRefused(
+            _(
+                "The DPRD is already deemed to have approved: its time limit after the resubmission has passed."
+            ),
+            _pasal12(cooperation, "4"),
+        )
+    _expect_status(
+        cooperation,
+        review,
+        on,
+        {"under_review", "assessment_overdue", "opinion_given", "revision_overdue", "resubmitted"},
+    )
+    if approved:
+        review.approved_on = on
+    else:
+        review.rejected_on = on
+    _touch(cooperation, review, ["approved_on" if approved else "rejected_on"], now)
+    if approved:
+        _advance_if_all_approved(cooperation, on)
+        cooperation.save(update_fields=["stage"])
+    record_event(
+        cooperation, EventKind.DPRD_APPROVED if approved else EventKind.DPRD_REJECTED,
+        actor=actor, now=now, on=on, region_code=region_code,
+        citation=_pasal12(cooperation, "1"), changes={"approved": approved},
+    )  # fmt: skip
+    return review
+
+
+def apply_deemed_approval(review_id: int, *, as_of: dt.date, now: dt.datetime) -> bool:
+    """Pasal 12 ayat (4): record the deemed approval of one track whose 15 working days after
+    the resubmission have passed with no decision. Idempotent: returns False when there is
+    nothing (more) to do."""
+    with transaction.atomic():
+        review = DprdReview.objects.select_related("cooperation").get(pk=review_id)
+        cooperation = lock(review.cooperation_id)
+        review.refresh_from_db()
+        if review.deemed_approved_on is not None or review.cooperation.regime != Regime.PP50_2007:
+            return False
+        verdict = _verdict(cooperation, review.region_id, as_of)
+        due = verdict.track.deadlines.get("deemed_approval_due")
+        if verdict.track.status != "deemed_approved" or due is None:
+            return False
+        # Claim the track with an optimistic update: a concurrent run finds nothing to claim.
+        claimed = DprdReview.objects.filter(pk=review.pk, deemed_approved_on__isnull=True).update(
+            deemed_approved_on=due, updated_at=now
+        )
+        if claimed != 1:
+            return False
+        _advance_if_all_approved(cooperation, as_of)
+        cooperation.updated_at = now
+        cooperation.save(update_fields=["stage", "updated_at"])
+        calendar = calendar_for_region(review.region_id)
+        record_event(
+            cooperation, EventKind.DPRD_DEEMED_APPROVED, actor=None, now=now, on=due,
+            region_code=review.region_id, citation=_pasal12(cooperation, "4"),
+            reason=calendar.explain(
+                review.resubmitted_on or due, CLOCKS.deemed_approval or 0
+            ).render(law_lang()),
+            changes={"deemed_approved_on": due.isoformat()},
+        )  # fmt: skip
+        return True
