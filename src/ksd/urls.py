@@ -13,4 +13,10 @@ urlpatterns = [
     # set_language: the language switch posts here and the choice is kept in a cookie.
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # Each app names its own paths (akun/, kerja-sama/, publik/, dprd/, dokumen/, badan/).
+    path("", include("ksd.accounts.urls")),
+    path("", include("ksd.cooperation.urls")),
+    path("", include("ksd.dprd.urls")),
+    path("", include("ksd.documents.urls")),
+    path("", include("ksd.bodies.urls")),
 ]

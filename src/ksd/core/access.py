@@ -1,0 +1,68 @@
+"""The one door to cooperation records (STYLE §5.4): who sees what, who may act for whom.
+
+Views, the API and commands get cooperations only through these functions; what a user may not
+see is answered with 404, so its existence does not leak either.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from ksd.accounts.models import Membership, Role
+from ksd.cooperation.models import Cooperation, Stage
+
+# What the public register shows: signed cooperation, once published (PP 50/2007 Pasal 2
+# huruf i and Pasal 21).
+PUBLIC_STAGES = (Stage.SIGNED, Stage.IMPLEMENTING, Stage.TERMINATED, Stage.EXPIRED)
+
+
+def membership_of(user: AbstractBaseUser | AnonymousUser) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.membership  # type: ignore[union-attr,no-any-return]
+    except Membership.DoesNotExist:
+        return None
+
+
+def sees_everything(user: AbstractBaseUser | AnonymousUser) -> bool:
+    membership = membership_of(user)
+    if getattr(user, "is_superuser", False):
+        return True
+    return membership is not None and membership.role in (Role.PEMBINA_PUSAT, Role.ADMINISTRATOR)
+
+
+def visible_cooperations(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Cooperation]:
+    """Every cooperation `user` may see; the public sees only the published register."""
+    everything = Cooperation.objects.all()
+    if sees_everything(user):
+        return everything
+    membership = membership_of(user)
+    if membership is None or membership.region_id is None:
+        return everything.filter(is_published=True, stage__in=PUBLIC_STAGES)
+    region = membership.region_id
+    if membership.role == Role.PEMBINA_PROVINSI:
+        involved = Q(parties__region__province_id=region) | Q(parties__region_id=region)
+    elif membership.role == Role.DPRD:
+        involved = Q(dprd_reviews__region_id=region)
+    else:
+        involved = Q(parties__region_id=region)
+    ids = everything.filter(involved).values("pk")
+    return everything.filter(pk__in=ids)
+
+
+def get_cooperation_for(user: AbstractBaseUser | AnonymousUser, pk: int) -> Cooperation:
+    """The cooperation `pk` if `user` may see it; 404 otherwise, exactly as if it did not exist."""
+    cooperation = visible_cooperations(user).filter(pk=pk).first()
+    if cooperation is None:
+        raise Http404
+    return cooperation
+
+
+def acts_for(user: AbstractBaseUser | AnonymousUser, region_code: str, role: Role) -> bool:
+    """Whether `user` may take a step for `region_code` in `role` (an operator for its region's
+    part, a DPRD secretariat for its own DPRD's track)."""
+    membership = membership_of(user)
+    return membership is not None and membership.role == role and membership.region_id == region_code
