@@ -33,6 +33,22 @@ class Stage(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+class ManagementModel(models.TextChoices):
+    """Models of cooperation by management arrangement."""
+
+    CONSORTIUM = "konsorsium", _("Consortium")
+    JOINT_PURCHASING = "joint_purchasing", _("Joint purchasing")
+    EQUIPMENT_SHARING = "equipment_sharing", _("Equipment sharing")
+    COOPERATIVE_CONSTRUCTION = "cooperative_construction", _("Cooperative construction")
+    JOINT_SERVICE = "joint_service", _("Joint services")
+    CONTRACT_SERVICE = "contract_service", _("Contract services")
+
+
+class InstitutionModel(models.TextChoices):
+    FORUM = "forum", _("Forum")
+    BADAN = "badan", _("Cooperation body")
+
+
 class Cooperation(models.Model):
     """One kerja sama daerah, from the offer letter to its end (DESIGN.md glossary)."""
 
@@ -65,6 +81,23 @@ class Cooperation(models.Model):
     ends_on = models.DateField(_("in force until"), null=True, blank=True)
     term_years = models.PositiveSmallIntegerField(_("term (years)"), null=True, blank=True)
     is_continuous = models.BooleanField(_("continuous"), default=False)
+    sector = models.CharField(_("sector"), max_length=200, blank=True)
+    management_model = models.CharField(
+        _("management arrangement"), max_length=30, choices=ManagementModel.choices, blank=True
+    )
+    institution_model = models.CharField(
+        _("institution"), max_length=10, choices=InstitutionModel.choices, blank=True
+    )
+    implementation_started_on = models.DateField(
+        _("implementation started on"), null=True, blank=True
+    )
+    # How it ended (PP 50/2007 Pasal 18-19; PP 28/2018 Pasal 9, 22).
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    termination_ground = models.CharField(_("ground for ending"), max_length=40, blank=True)
+    termination_initiator = models.CharField(
+        _("ended at the request of"), max_length=200, blank=True
+    )
+    termination_written_notice = models.BooleanField(_("written notice given"), default=False)
     is_published = models.BooleanField(_("published in the public register"), default=False)
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_at = models.DateTimeField(_("created at"))
@@ -125,6 +158,119 @@ class Party(models.Model):
         return self.region_id or self.third_party_name
 
 
+class Amendment(models.Model):
+    """A change to the agreement, in an agreement of the same level as its parent (PP 50/2007
+    Pasal 17 ayat (3)); an extension is an amendment that moves the end date."""
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
+        related_name="amendments",
+    )  # fmt: skip
+    number = models.CharField(_("number"), max_length=100)
+    signed_on = models.DateField(_("signed on"))
+    summary = models.TextField(_("what changes"))
+    new_ends_on = models.DateField(_("new end date"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"))
+
+    class Meta:
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        ordering = ("signed_on", "id")
+        constraints = (
+            models.UniqueConstraint(fields=("cooperation", "number"), name="amendment_number_once"),
+        )
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class CopySent(models.Model):
+    """A copy of the signed agreement sent by one region to a recipient the law names
+    (PP 50/2007 Pasal 12 ayat (5)-(6))."""
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
+        related_name="copies_sent",
+    )  # fmt: skip
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("sent by"), on_delete=models.PROTECT, related_name="+"
+    )
+    recipient = models.CharField(_("recipient"), max_length=40)
+    sent_on = models.DateField(_("sent on"))
+    created_at = models.DateTimeField(_("created at"))
+
+    class Meta:
+        verbose_name = _("copy sent")
+        verbose_name_plural = _("copies sent")
+        ordering = ("sent_on", "id")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("cooperation", "region", "recipient"), name="copy_sent_once"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.region_id} → {self.recipient}"
+
+
+class ImplementingAgency(models.Model):
+    """The perangkat daerah (SKPD/OPD) that carries out a region's part (PP 50/2007 Pasal 8)."""
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
+        related_name="implementing_agencies",
+    )  # fmt: skip
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    agency_name = models.CharField(_("agency"), max_length=200)
+    assigned_on = models.DateField(_("assigned on"))
+
+    class Meta:
+        verbose_name = _("implementing agency")
+        verbose_name_plural = _("implementing agencies")
+        ordering = ("region", "agency_name")
+
+    def __str__(self) -> str:
+        return self.agency_name
+
+
+class Notification(models.Model):
+    """Something a region's users must act on soon; created by `ksd tick`, once per subject."""
+
+    class Kind(models.TextChoices):
+        DPRD_DEADLINE = "dprd_deadline", _("DPRD deadline approaching")
+        DEEMED_APPROVAL = "deemed_approval", _("DPRD deemed to have approved")
+        EXPIRING = "expiring", _("Agreement expiring")
+        EXPIRED = "expired", _("Agreement expired")
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
+        related_name="notifications",
+    )  # fmt: skip
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    message = models.TextField(_("message"))
+    citation = models.CharField(_("article"), max_length=120, blank=True)
+    created_at = models.DateTimeField(_("created at"))
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ("due_on", "id")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("cooperation", "region", "kind", "due_on"), name="notification_once"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class EventKind(models.IntegerChoices):
     """Stable numbers, never reused: the audit trail outlives the code (Zulip's event types)."""
 
@@ -133,6 +279,8 @@ class EventKind(models.IntegerChoices):
     OFFER_DECLINED = 103, _("Offer declined")
     JOINT_AGREEMENT_SIGNED = 104, _("Joint agreement signed")
     AGREEMENT_DRAFTED = 105, _("Agreement drafted")
+    OPINIONS_REQUESTED = 106, _("Opinions requested")
+    POWER_OF_ATTORNEY_ISSUED = 107, _("Surat Kuasa issued")
     DPRD_SUBMITTED = 201, _("Submitted to the DPRD")
     DPRD_OPINION = 202, _("DPRD opinion received")
     DPRD_RESUBMITTED = 203, _("Revised draft resubmitted to the DPRD")
@@ -140,8 +288,14 @@ class EventKind(models.IntegerChoices):
     DPRD_REJECTED = 205, _("DPRD refused")
     DPRD_DEEMED_APPROVED = 206, _("DPRD deemed to have approved")
     SIGNED = 301, _("Agreement signed")
+    COPIES_SENT = 302, _("Copies of the agreement sent")
+    IMPLEMENTATION_STARTED = 303, _("Implementation started")
+    AMENDED = 304, _("Agreement amended")
+    EXTENDED = 305, _("Agreement extended")
     TERMINATED = 401, _("Terminated")
     EXPIRED = 402, _("Expired")
+    DOCUMENT_ATTACHED = 501, _("Document attached")
+    DISPUTE_DECIDED = 601, _("Dispute decided")
 
 
 class Event(models.Model):

@@ -15,14 +15,24 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ksd.cooperation.events import record_event
-from ksd.cooperation.law import assessment_for, law_lang, law_party
-from ksd.cooperation.models import Cooperation, EventKind, Kind, Party, Stage
+from ksd.cooperation.law import assessment_for, facts_for, law_lang, law_party
+from ksd.cooperation.models import (
+    Amendment,
+    Cooperation,
+    CopySent,
+    EventKind,
+    ImplementingAgency,
+    Kind,
+    Party,
+    Stage,
+)
 from ksd.core.errors import StepRefused
 from ksd.law.assessment import RULES
 from ksd.law.citations import Severity
 from ksd.law.errors import LawInputError
-from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm
-from ksd.law.regimes import regime_for
+from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
+from ksd.law.regimes import Regime, regime_for
+from ksd.law.regions import get_region
 from ksd.regions.models import Region
 
 
@@ -310,3 +320,213 @@ def sign_agreement(
                  "ends_on": cooperation.ends_on.isoformat() if cooperation.ends_on else None},
     )  # fmt: skip
     return cooperation
+
+
+OPINION_ADDRESSEES = ("pakar", "perangkat_daerah_provinsi", "menteri", "menteri_lpnd_terkait")
+
+
+@transaction.atomic
+def request_opinions(
+    cooperation_id: int, *, actor: AbstractBaseUser, addressees: list[str], requested_on: dt.date,
+    now: dt.datetime,
+) -> Cooperation:  # fmt: skip
+    """PP 50/2007 Pasal 7 huruf c: while drafting, the head may ask experts, the provincial
+    agencies, the Minister and related ministers or agencies for opinions."""
+    cooperation = lock(cooperation_id)
+    _expect_stage(cooperation, Stage.JOINT_AGREEMENT, Stage.DRAFTING)
+    unknown = sorted(set(addressees) - set(OPINION_ADDRESSEES))
+    if not addressees or unknown:
+        raise StepRefused(
+            _("Choose whom to ask among: %(known)s.") % {"known": ", ".join(OPINION_ADDRESSEES)},
+            "PP 50/2007 Pasal 7 huruf c",
+        )
+    cooperation.updated_at = now
+    cooperation.save(update_fields=["updated_at"])
+    record_event(
+        cooperation, EventKind.OPINIONS_REQUESTED, actor=actor, now=now, on=requested_on,
+        citation="PP 50/2007 Pasal 7 huruf c", changes={"addressees": sorted(set(addressees))},
+    )  # fmt: skip
+    return cooperation
+
+
+@transaction.atomic
+def send_copies(
+    cooperation_id: int, *, actor: AbstractBaseUser, region_code: str, recipients: list[str],
+    sent_on: dt.date, now: dt.datetime,
+) -> Cooperation:  # fmt: skip
+    """PP 50/2007 Pasal 12 ayat (5)-(6): each head sends copies of the signed agreement to the
+    recipients the law names for it."""
+    cooperation = lock(cooperation_id)
+    _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING)
+    party = next((p for p in cooperation.parties.all() if p.region_id == region_code), None)
+    if party is None:
+        raise StepRefused(
+            _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
+        )
+    if cooperation.signed_on and sent_on < cooperation.signed_on:
+        raise StepRefused(_("A copy cannot be sent before the agreement was signed."))
+    rule = RULES[Regime(cooperation.regime)].agreement_copies(get_region(region_code))
+    allowed = set(rule.recipients) if rule else set()
+    unknown = sorted(set(recipients) - allowed)
+    if not recipients or unknown:
+        raise StepRefused(
+            _("The recipients of this region's copies are: %(known)s.")
+            % {"known": ", ".join(sorted(allowed)) or "—"},
+            str(rule.citation) if rule else "",
+        )
+    already = set(
+        cooperation.copies_sent.filter(region_id=region_code).values_list("recipient", flat=True)
+    )
+    new = [r for r in sorted(set(recipients)) if r not in already]
+    if not new:
+        raise StepRefused(_("These copies have already been recorded."))
+    CopySent.objects.bulk_create(
+        CopySent(cooperation=cooperation, region_id=region_code, recipient=r, sent_on=sent_on,
+                 created_at=now)
+        for r in new
+    )  # fmt: skip
+    cooperation.updated_at = now
+    cooperation.save(update_fields=["updated_at"])
+    record_event(
+        cooperation, EventKind.COPIES_SENT, actor=actor, now=now, on=sent_on,
+        region_code=region_code, citation=str(rule.citation) if rule else "",
+        changes={"recipients": new},
+    )  # fmt: skip
+    return cooperation
+
+
+@transaction.atomic
+def start_implementation(
+    cooperation_id: int, *, actor: AbstractBaseUser, on: dt.date,
+    agencies: dict[str, list[str]], now: dt.datetime,
+) -> Cooperation:  # fmt: skip
+    """PP 50/2007 Pasal 8: the agreement may be carried out by the regions' perangkat daerah."""
+    cooperation = lock(cooperation_id)
+    _expect_stage(cooperation, Stage.SIGNED)
+    if cooperation.starts_on and on < cooperation.starts_on:
+        raise StepRefused(_("Implementation cannot start before the agreement is in force."))
+    regions = {p.region_id for p in cooperation.parties.all() if p.region_id}
+    for code, names in agencies.items():
+        if code not in regions:
+            raise StepRefused(
+                _("“%(party)s” is not a party to this cooperation.") % {"party": code}
+            )
+        if not all(n.strip() for n in names):
+            raise StepRefused(_("Give the name of every implementing agency."))
+    ImplementingAgency.objects.bulk_create(
+        ImplementingAgency(cooperation=cooperation, region_id=code, agency_name=name.strip(),
+                           assigned_on=on)
+        for code, names in agencies.items() for name in names
+    )  # fmt: skip
+    cooperation.stage = Stage.IMPLEMENTING
+    cooperation.implementation_started_on = on
+    cooperation.updated_at = now
+    cooperation.save(update_fields=["stage", "implementation_started_on", "updated_at"])
+    record_event(
+        cooperation, EventKind.IMPLEMENTATION_STARTED, actor=actor, now=now, on=on,
+        citation="PP 50/2007 Pasal 8", changes={"agencies": agencies},
+    )  # fmt: skip
+    return cooperation
+
+
+@transaction.atomic
+def amend(
+    cooperation_id: int, *, actor: AbstractBaseUser, number: str, signed_on: dt.date,
+    summary: str, new_ends_on: dt.date | None = None, now: dt.datetime,
+) -> Amendment:  # fmt: skip
+    """PP 50/2007 Pasal 17: the parties change the agreement by agreement, in an agreement of
+    the same level as its parent; moving the end date extends it."""
+    cooperation = lock(cooperation_id)
+    _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING)
+    if not number.strip() or not summary.strip():
+        raise StepRefused(
+            _("Give the amendment's number and what it changes."), "PP 50/2007 Pasal 17 ayat (3)"
+        )
+    if cooperation.signed_on and signed_on < cooperation.signed_on:
+        raise StepRefused(_("An amendment cannot precede the agreement it changes."))
+    if cooperation.amendments.filter(number=number.strip()).exists():
+        raise StepRefused(_("An amendment with this number already exists."))
+    if new_ends_on is not None and cooperation.ends_on and new_ends_on <= signed_on:
+        raise StepRefused(_("The new end date must come after the amendment is signed."))
+    amendment = Amendment.objects.create(
+        cooperation=cooperation, number=number.strip(), signed_on=signed_on,
+        summary=summary.strip(), new_ends_on=new_ends_on, created_at=now,
+    )  # fmt: skip
+    fields = ["updated_at"]
+    changes: dict[str, object] = {"number": amendment.number}
+    if new_ends_on is not None:
+        changes["ends_on"] = [cooperation.ends_on.isoformat() if cooperation.ends_on else None,
+                              new_ends_on.isoformat()]  # fmt: skip
+        cooperation.ends_on = new_ends_on
+        fields.append("ends_on")
+    cooperation.updated_at = now
+    cooperation.save(update_fields=fields)
+    record_event(
+        cooperation, EventKind.EXTENDED if new_ends_on else EventKind.AMENDED, actor=actor,
+        now=now, on=signed_on, citation="PP 50/2007 Pasal 17 ayat (3)"
+        if cooperation.regime == "pp50-2007" else "PP 28/2018 Pasal 6 ayat (4)",
+        reason=amendment.summary, changes=changes,
+    )  # fmt: skip
+    return amendment
+
+
+@transaction.atomic
+def terminate(
+    cooperation_id: int, *, actor: AbstractBaseUser, ground: str, on: dt.date,
+    initiated_by: str | None = None, written_notice: bool = False, early: bool = False,
+    now: dt.datetime,
+) -> Cooperation:  # fmt: skip
+    """PP 50/2007 Pasal 18-20 (PP 28/2018 Pasal 9, 22): a cooperation ends on one of the
+    regime's grounds; an early ending at one party's request needs written notice."""
+    cooperation = lock(cooperation_id)
+    _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING)
+    facts = facts_for(cooperation, as_of=on)
+    try:
+        termination = parse_termination(
+            {"ground": ground, "initiated_by": initiated_by, "written_notice": written_notice,
+             "early": early},
+            {p.key for p in facts.parties},
+        )  # fmt: skip
+    except LawInputError as exc:
+        raise StepRefused(exc.render(law_lang())) from None
+    verdict = RULES[facts.regime].termination(facts, termination)
+    if not verdict.valid:
+        raise StepRefused(verdict.reason.message.render(law_lang()), str(verdict.citation))
+    cooperation.stage = Stage.TERMINATED
+    cooperation.ended_on = on
+    cooperation.termination_ground = ground
+    cooperation.termination_initiator = initiated_by or ""
+    cooperation.termination_written_notice = written_notice
+    cooperation.updated_at = now
+    cooperation.save(
+        update_fields=["stage", "ended_on", "termination_ground", "termination_initiator",
+                       "termination_written_notice", "updated_at"]
+    )  # fmt: skip
+    record_event(
+        cooperation, EventKind.TERMINATED, actor=actor, now=now, on=on,
+        citation=str(verdict.citation), reason=verdict.reason.message.render(law_lang()),
+        changes={"ground": ground, "initiated_by": initiated_by, "early": early,
+                 "written_notice": written_notice},
+    )  # fmt: skip
+    return cooperation
+
+
+def expire(cooperation_id: int, *, as_of: dt.date, now: dt.datetime) -> bool:
+    """PP 50/2007 Pasal 18 huruf i (PP 28/2018 Pasal 9 ayat (1) huruf a): the agreement ends
+    when its term does. Idempotent: only a signed or running agreement past its end expires,
+    claimed with an optimistic update so two runs cannot both record it."""
+    with transaction.atomic():
+        claimed = Cooperation.objects.filter(
+            pk=cooperation_id, stage__in=(Stage.SIGNED, Stage.IMPLEMENTING), ends_on__lt=as_of
+        ).update(stage=Stage.EXPIRED, updated_at=now)
+        if claimed != 1:
+            return False
+        cooperation = Cooperation.objects.get(pk=cooperation_id)
+        Cooperation.objects.filter(pk=cooperation_id).update(ended_on=cooperation.ends_on)
+        record_event(
+            cooperation, EventKind.EXPIRED, actor=None, now=now, on=cooperation.ends_on,
+            citation="PP 50/2007 Pasal 18 huruf i" if cooperation.regime == "pp50-2007"
+            else "PP 28/2018 Pasal 9 ayat (1) huruf a",
+            changes={"stage": Stage.EXPIRED},
+        )  # fmt: skip
+        return True

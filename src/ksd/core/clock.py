@@ -26,3 +26,9 @@ def today_in(zone: str = DEFAULT_ZONE) -> date:
     "Asia/Jayapura"): a region's legal dates (`*_on`) are read in the region's own zone, so at
     23:30 WIB it is already tomorrow in Jayapura."""
     return now().astimezone(ZoneInfo(zone)).date()
+
+
+def date_in(moment: datetime, zone: str = DEFAULT_ZONE) -> date:
+    """The wall-calendar date of `moment` in `zone`: jobs read the clock once and derive each
+    region's date from that one instant."""
+    return moment.astimezone(ZoneInfo(zone)).date()

@@ -294,6 +294,29 @@ def _not_a_party(code: str, where: str) -> LawInputError:
     )
 
 
+def parse_termination(data: object, party_keys: set[str]) -> Termination:
+    """The `termination` object of the input: a known ground, an initiator who is a party."""
+    raw = _check_fields("termination", data, ("ground", "initiated_by", "written_notice", "early"))
+    ground = raw.get("ground")
+    if ground not in TERMINATION_GROUNDS:
+        raise _bad(
+            "unknown_termination_ground",
+            f"Dasar pengakhiran '{ground}' tidak dikenal. Dasar yang dikenal: "
+            f"{', '.join(TERMINATION_GROUNDS)}.",
+            f"Unknown termination ground '{ground}'. Known grounds: "
+            f"{', '.join(TERMINATION_GROUNDS)}.",
+        )
+    initiated_by = raw.get("initiated_by")
+    if initiated_by is not None and initiated_by not in party_keys:
+        raise _not_a_party(str(initiated_by), "termination.initiated_by")
+    return Termination(
+        ground,
+        initiated_by,
+        _bool(raw.get("written_notice", False), "termination.written_notice"),
+        _bool(raw.get("early", False), "termination.early"),
+    )
+
+
 def parse_facts(data: object, *, today: dt.date) -> Facts:
     """Read the input JSON of `ksd assess` into Facts, or raise LawInputError."""
     top = _check_fields("input", data, _TOP_FIELDS)
@@ -364,27 +387,7 @@ def parse_facts(data: object, *, today: dt.date) -> Facts:
 
     termination = None
     if top.get("termination") is not None:
-        raw = _check_fields(
-            "termination", top["termination"], ("ground", "initiated_by", "written_notice", "early")
-        )
-        ground = raw.get("ground")
-        if ground not in TERMINATION_GROUNDS:
-            raise _bad(
-                "unknown_termination_ground",
-                f"Dasar pengakhiran '{ground}' tidak dikenal. Dasar yang dikenal: "
-                f"{', '.join(TERMINATION_GROUNDS)}.",
-                f"Unknown termination ground '{ground}'. Known grounds: "
-                f"{', '.join(TERMINATION_GROUNDS)}.",
-            )
-        initiated_by = raw.get("initiated_by")
-        if initiated_by is not None and initiated_by not in party_keys:
-            raise _not_a_party(str(initiated_by), "termination.initiated_by")
-        termination = Termination(
-            ground,
-            initiated_by,
-            _bool(raw.get("written_notice", False), "termination.written_notice"),
-            _bool(raw.get("early", False), "termination.early"),
-        )
+        termination = parse_termination(top["termination"], party_keys)
 
     duration = top.get("duration_years")
     object_count = top.get("object_count")

@@ -1,0 +1,206 @@
+"""After signing: copies, implementation, amendments, termination and expiry, and `ksd tick`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from ksd.cooperation import services
+from ksd.cooperation.jobs import run_tick
+from ksd.cooperation.models import Cooperation, Event, EventKind, Notification, Stage
+from ksd.core.errors import StepRefused
+from ksd.dprd import services as dprd
+from ksd.dprd.models import DprdReview
+
+NOW = dt.datetime(2016, 1, 4, 2, 0, tzinfo=dt.UTC)
+ALL_CONTENTS = [
+    "subjek", "objek", "ruang_lingkup", "hak_kewajiban", "jangka_waktu",
+    "pengakhiran", "keadaan_memaksa", "penyelesaian_perselisihan",
+]  # fmt: skip
+BUDGETED = {"apbd_cost": True, "budgeted_current_year": True, "within_skpd_duties": True}
+
+
+@pytest.fixture
+def actor(db: None) -> User:
+    return User.objects.create_user("operator_kota_surabaya")
+
+
+def signed_susi(
+    actor: User, *, signed_on: dt.date = dt.date(2015, 3, 2), term: int = 5
+) -> Cooperation:
+    """SUSI (Kota Surabaya, Sidoarjo): budgeted SKPD work, so no DPRD track (Pasal 10)."""
+    coop = services.make_offer(
+        actor=actor, title="SUSI: angkutan umum terpadu", initiator="35.78",
+        parties=[services.PartySpec(region="35.78"), services.PartySpec(region="35.15")],
+        offered_on=dt.date(2015, 1, 5), now=NOW,
+    )  # fmt: skip
+    services.accept_offer(coop.pk, actor=actor, party_key="35.15", on=dt.date(2015, 1, 12), now=NOW)
+    services.sign_joint_agreement(
+        coop.pk, actor=actor, number="KB/2/2015", signed_on=dt.date(2015, 1, 19), now=NOW
+    )
+    services.draft_agreement(
+        coop.pk, actor=actor, contents=ALL_CONTENTS, on=dt.date(2015, 2, 2),
+        burdens={"35.78": BUDGETED, "35.15": BUDGETED}, now=NOW,
+    )  # fmt: skip
+    return services.sign_agreement(
+        coop.pk, actor=actor, number="PKS/3/2015", signed_on=signed_on, term_years=term, now=NOW
+    )
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_copies_go_only_to_the_recipients_the_law_names(actor: User) -> None:
+    coop = signed_susi(actor)
+    with pytest.raises(StepRefused) as refused:
+        services.send_copies(
+            coop.pk,
+            actor=actor,
+            region_code="35.78",
+            recipients=["menteri"],
+            sent_on=dt.date(2015, 3, 3),
+            now=NOW,
+        )
+    assert refused.value.citation == "PP 50/2007 Pasal 12 ayat (6)"
+    services.send_copies(
+        coop.pk, actor=actor, region_code="35.78", recipients=["gubernur", "dprd", "menteri_lpnd_terkait"],
+        sent_on=dt.date(2015, 3, 3), now=NOW,
+    )  # fmt: skip
+    assert set(coop.copies_sent.values_list("recipient", flat=True)) == {
+        "gubernur",
+        "dprd",
+        "menteri_lpnd_terkait",
+    }
+    with pytest.raises(StepRefused):
+        services.send_copies(
+            coop.pk,
+            actor=actor,
+            region_code="35.78",
+            recipients=["dprd"],
+            sent_on=dt.date(2015, 3, 4),
+            now=NOW,
+        )
+    assert coop.events.filter(kind=EventKind.COPIES_SENT).count() == 1
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_an_early_ending_without_written_notice_is_refused_and_with_it_is_recorded(
+    actor: User,
+) -> None:
+    coop = signed_susi(actor)
+    services.start_implementation(
+        coop.pk,
+        actor=actor,
+        on=dt.date(2015, 3, 9),
+        agencies={"35.78": ["Dinas Perhubungan"]},
+        now=NOW,
+    )
+    with pytest.raises(StepRefused) as refused:
+        services.terminate(
+            coop.pk,
+            actor=actor,
+            ground="pasal18_d",
+            on=dt.date(2016, 6, 1),
+            initiated_by="35.15",
+            early=True,
+            now=NOW,
+        )
+    assert refused.value.citation == "PP 50/2007 Pasal 19 ayat (1) huruf a"
+    coop.refresh_from_db()
+    assert coop.stage == Stage.IMPLEMENTING
+
+    with pytest.raises(StepRefused) as refused:
+        services.terminate(
+            coop.pk, actor=actor, ground="pergantian_kepala_daerah", on=dt.date(2016, 6, 1), now=NOW
+        )
+    assert refused.value.citation == "PP 50/2007 Pasal 20"
+
+    services.terminate(
+        coop.pk, actor=actor, ground="pasal18_d", on=dt.date(2016, 6, 1), initiated_by="35.15",
+        written_notice=True, early=True, now=NOW,
+    )  # fmt: skip
+    coop.refresh_from_db()
+    assert coop.stage == Stage.TERMINATED
+    assert coop.ended_on == dt.date(2016, 6, 1)
+    assert coop.events.get(kind=EventKind.TERMINATED).citation == "PP 50/2007 Pasal 18 huruf d"
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_an_extension_moves_the_end_date_and_is_logged(actor: User) -> None:
+    coop = signed_susi(actor)
+    assert coop.ends_on == dt.date(2020, 3, 1)
+    services.amend(
+        coop.pk, actor=actor, number="ADD/1/2019", signed_on=dt.date(2019, 12, 2),
+        summary="Jangka waktu diperpanjang tiga tahun", new_ends_on=dt.date(2023, 3, 1), now=NOW,
+    )  # fmt: skip
+    coop.refresh_from_db()
+    assert coop.ends_on == dt.date(2023, 3, 1)
+    event = coop.events.get(kind=EventKind.EXTENDED)
+    assert event.changes["ends_on"] == ["2020-03-01", "2023-03-01"]
+    with pytest.raises(StepRefused):
+        services.amend(
+            coop.pk,
+            actor=actor,
+            number="ADD/1/2019",
+            signed_on=dt.date(2020, 1, 6),
+            summary="x",
+            now=NOW,
+        )
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_tick_expires_an_ended_agreement_once_and_notifies_its_regions(actor: User) -> None:
+    coop = signed_susi(actor)
+    after_end = dt.datetime(2020, 3, 2, 1, 0, tzinfo=dt.UTC)
+
+    first = run_tick(now=after_end)
+    second = run_tick(now=after_end)
+
+    assert first.expired == 1
+    assert second.expired == 0
+    coop.refresh_from_db()
+    assert coop.stage == Stage.EXPIRED
+    assert coop.events.filter(kind=EventKind.EXPIRED).count() == 1
+    assert set(
+        Notification.objects.filter(kind=Notification.Kind.EXPIRED).values_list(
+            "region_id", flat=True
+        )
+    ) == {"35.78", "35.15"}
+    assert second.notifications == 0
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_tick_applies_a_deemed_approval_once_even_when_run_again(actor: User) -> None:
+    coop = services.make_offer(
+        actor=actor, title="Kartamantul", initiator="34.71",
+        parties=[services.PartySpec(region="34.71"), services.PartySpec(region="34.04")],
+        offered_on=dt.date(2016, 1, 4), now=NOW,
+    )  # fmt: skip
+    services.accept_offer(coop.pk, actor=actor, party_key="34.04", on=dt.date(2016, 1, 11), now=NOW)
+    services.sign_joint_agreement(
+        coop.pk, actor=actor, number="KB", signed_on=dt.date(2016, 1, 18), now=NOW
+    )
+    services.draft_agreement(
+        coop.pk, actor=actor, contents=ALL_CONTENTS, on=dt.date(2016, 1, 25),
+        burdens={"34.71": {"apbd_cost": True}, "34.04": BUDGETED}, now=NOW,
+    )  # fmt: skip
+    dprd.submit_to_dprd(
+        coop.pk, actor=actor, region_code="34.71", received_on=dt.date(2016, 2, 1), now=NOW
+    )
+    dprd.record_dprd_opinion(
+        coop.pk, actor=actor, region_code="34.71", sent_on=dt.date(2016, 2, 15), now=NOW
+    )
+    dprd.record_resubmission(
+        coop.pk, actor=actor, region_code="34.71", received_on=dt.date(2016, 3, 1), now=NOW
+    )
+
+    # 23 March 2016 is the 15th working day (Nyepi skipped): on it, nothing yet.
+    assert run_tick(now=dt.datetime(2016, 3, 23, 9, 0, tzinfo=dt.UTC)).deemed_approvals == 0
+    assert run_tick(now=dt.datetime(2016, 3, 24, 1, 0, tzinfo=dt.UTC)).deemed_approvals == 1
+    call_command("tick")  # today's real date: the track is long past, nothing more to do
+
+    assert DprdReview.objects.get(region_id="34.71").deemed_approved_on == dt.date(2016, 3, 23)
+    assert Event.objects.filter(kind=EventKind.DPRD_DEEMED_APPROVED).count() == 1
+    coop.refresh_from_db()
+    assert coop.stage == Stage.READY_TO_SIGN
