@@ -227,3 +227,50 @@ def test_a_party_cannot_answer_an_offer_twice(operator_kota_yogyakarta: User) ->
     coop.refresh_from_db()
     assert coop.stage == Stage.OFFERED
     assert coop.events.filter(kind=EventKind.OFFER_DECLINED).count() == 0
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_under_pp_28_the_dprd_approves_after_the_joint_agreement_and_before_drafting(
+    operator_kota_yogyakarta: User,
+) -> None:
+    actor = operator_kota_yogyakarta
+    coop = services.make_offer(
+        actor=actor, title="Kartamantul 2019", initiator="34.71",
+        parties=[services.PartySpec(region="34.71"), services.PartySpec(region="34.04")],
+        offered_on=dt.date(2019, 1, 7), now=NOW,
+    )  # fmt: skip
+    assert coop.regime == "pp28-2018"
+    services.accept_offer(coop.pk, actor=actor, party_key="34.04", on=dt.date(2019, 1, 14), now=NOW)
+    services.sign_joint_agreement(
+        coop.pk, actor=actor, number="KB/1/2019", signed_on=dt.date(2019, 1, 21), now=NOW
+    )
+    services.record_burdens(
+        coop.pk, actor=actor, burdens={"34.71": UNBUDGETED, "34.04": BUDGETED}, now=NOW
+    )
+
+    dprd.submit_to_dprd(
+        coop.pk, actor=actor, region_code="34.71", received_on=dt.date(2019, 1, 28), now=NOW
+    )
+    dprd.submit_to_dprd(
+        coop.pk, actor=actor, region_code="34.04", received_on=dt.date(2019, 1, 28), now=NOW
+    )
+    dprd.record_dprd_decision(
+        coop.pk, actor=actor, region_code="34.71", approved=True, on=dt.date(2019, 3, 1), now=NOW
+    )
+    dprd.record_dprd_decision(
+        coop.pk, actor=actor, region_code="34.04", approved=True, on=dt.date(2019, 3, 4), now=NOW
+    )
+    coop.refresh_from_db()
+    assert coop.stage == Stage.READY_TO_SIGN
+
+    services.draft_agreement(
+        coop.pk, actor=actor, contents=ALL_CONTENTS, burdens={}, on=dt.date(2019, 3, 11), now=NOW
+    )
+    services.sign_agreement(
+        coop.pk, actor=actor, number="PKS/1/2019", signed_on=dt.date(2019, 3, 18), now=NOW
+    )
+    coop.refresh_from_db()
+    assert coop.stage == Stage.SIGNED
+    submitted = coop.events.filter(kind=EventKind.DPRD_SUBMITTED).first()
+    assert submitted is not None
+    assert submitted.citation == "PP 28/2018 Pasal 6 ayat (2)"

@@ -235,7 +235,9 @@ def draft_agreement(
     """Pasal 7 huruf b: the draft PKS with at least its required contents; the burden facts
     decide each region's DPRD track (Pasal 9-10)."""
     cooperation = lock(cooperation_id)
-    _expect_stage(cooperation, Stage.JOINT_AGREEMENT, Stage.DRAFTING)
+    # Under PP 28/2018 the DPRD approves before the agreement is drafted (Pasal 6 ayat (1)
+    # huruf e-f), so drafting may also follow the approval.
+    _expect_stage(cooperation, Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.READY_TO_SIGN)
     unknown = sorted(set(contents) - set(DRAFT_CONTENT_CODES))
     if unknown:
         raise StepRefused(_("Unknown contents: %(codes)s.") % {"codes": ", ".join(unknown)})
@@ -254,7 +256,8 @@ def draft_agreement(
     for code, burden in burdens.items():
         parties[code].burden = {k: bool(v) for k, v in burden.items()}
         parties[code].save(update_fields=["burden"])
-    cooperation.stage = Stage.DRAFTING
+    if cooperation.stage != Stage.READY_TO_SIGN:
+        cooperation.stage = Stage.DRAFTING
     cooperation.updated_at = now
     cooperation.save(
         update_fields=["stage", "draft_contents", "term_years", "is_continuous", "updated_at"]
@@ -530,3 +533,28 @@ def expire(cooperation_id: int, *, as_of: dt.date, now: dt.datetime) -> bool:
             changes={"stage": Stage.EXPIRED},
         )  # fmt: skip
         return True
+
+
+@transaction.atomic
+def record_burdens(
+    cooperation_id: int, *, actor: AbstractBaseUser, burdens: dict[str, dict[str, bool]],
+    now: dt.datetime,
+) -> Cooperation:  # fmt: skip
+    """The facts that decide each region's DPRD track (PP 50/2007 Pasal 9-10; PP 28/2018
+    Pasal 6 ayat (2)), recorded on their own: under PP 28/2018 the DPRD comes before drafting."""
+    cooperation = lock(cooperation_id)
+    _expect_stage(cooperation, Stage.ACCEPTED, Stage.JOINT_AGREEMENT, Stage.DRAFTING)
+    parties = {p.region_id: p for p in cooperation.parties.all() if p.region_id}
+    for code, burden in burdens.items():
+        if code not in parties:
+            raise StepRefused(
+                _("“%(party)s” is not a party to this cooperation.") % {"party": code}
+            )
+        if set(burden) - set(BURDEN_FIELDS):
+            raise StepRefused(_("Unknown burden facts."))
+    for code, burden in burdens.items():
+        parties[code].burden = {k: bool(v) for k, v in burden.items()}
+        parties[code].save(update_fields=["burden"])
+    cooperation.updated_at = now
+    cooperation.save(update_fields=["updated_at"])
+    return cooperation

@@ -64,8 +64,21 @@ def submit_to_dprd(
     """Pasal 11 ayat (1): the head sends the draft to the Ketua DPRD; day 0 of the clocks is the
     day the DPRD receives it (Pasal 12 ayat (1))."""
     cooperation = lock(cooperation_id)
-    if cooperation.stage not in (Stage.DRAFTING, Stage.DPRD_REVIEW):
-        raise StepRefused(_("Only a drafted agreement can be submitted to the DPRD."))
+    # PP 50/2007 Pasal 11 sends the draft agreement; PP 28/2018 Pasal 6 ayat (1) huruf e puts
+    # the DPRD right after the joint agreement, before the agreement is drafted.
+    allowed = (
+        (Stage.DRAFTING, Stage.DPRD_REVIEW)
+        if cooperation.regime == Regime.PP50_2007
+        else (Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.DPRD_REVIEW)
+    )
+    if cooperation.stage not in allowed:
+        raise StepRefused(
+            _("Only a drafted agreement can be submitted to the DPRD.")
+            if cooperation.regime == Regime.PP50_2007
+            else _("Under PP 28/2018 the plan goes to the DPRD after the joint agreement."),
+            _pasal12(cooperation, "1") if cooperation.regime == Regime.PP50_2007
+            else "PP 28/2018 Pasal 6 ayat (1) huruf e",
+        )  # fmt: skip
     verdict = _verdict(cooperation, region_code, received_on)
     if verdict.approval_required is None:
         raise StepRefused(
