@@ -65,4 +65,6 @@ def acts_for(user: AbstractBaseUser | AnonymousUser, region_code: str, role: Rol
     """Whether `user` may take a step for `region_code` in `role` (an operator for its region's
     part, a DPRD secretariat for its own DPRD's track)."""
     membership = membership_of(user)
-    return membership is not None and membership.role == role and membership.region_id == region_code
+    return (
+        membership is not None and membership.role == role and membership.region_id == region_code
+    )
