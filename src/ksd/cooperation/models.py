@@ -271,6 +271,47 @@ class Notification(models.Model):
         return self.message
 
 
+class Dispute(models.Model):
+    """A dispute between parties and how it was settled (PP 50/2007 Pasal 14-16; PP 28/2018
+    Pasal 8 and 21 with UU 23/2014 Pasal 370). The authority comes from ksd.law; a governor's
+    bureau records the governor's decision, the Ministry the Minister's."""
+
+    class Settlement(models.TextChoices):
+        DELIBERATION = "musyawarah", _("Deliberation (musyawarah)")
+        GOVERNOR = "gubernur", _("Governor's decree")
+        MINISTER = "menteri", _("Minister's decree")
+        AGREEMENT = "perjanjian", _("As the agreement provides")
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
+        related_name="disputes",
+    )  # fmt: skip
+    between = models.JSONField(_("between parties"), default=list)
+    raised_on = models.DateField(_("raised on"))
+    description = models.TextField(_("what it is about"))
+    authority = models.CharField(_("authority"), max_length=12, blank=True)
+    authority_province = models.ForeignKey(
+        "regions.Region", verbose_name=_("province of the governor"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    citation = models.CharField(_("article"), max_length=120, blank=True)
+    settled_on = models.DateField(_("settled on"), null=True, blank=True)
+    settlement = models.CharField(
+        _("settled by"), max_length=12, choices=Settlement.choices, blank=True
+    )
+    decision_number = models.CharField(_("decision number"), max_length=100, blank=True)
+    decision_summary = models.TextField(_("decision"), blank=True)
+    created_at = models.DateTimeField(_("created at"))
+
+    class Meta:
+        verbose_name = _("dispute")
+        verbose_name_plural = _("disputes")
+        ordering = ("raised_on", "id")
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+
 class EventKind(models.IntegerChoices):
     """Stable numbers, never reused: the audit trail outlives the code (Zulip's event types)."""
 
@@ -295,6 +336,7 @@ class EventKind(models.IntegerChoices):
     TERMINATED = 401, _("Terminated")
     EXPIRED = 402, _("Expired")
     DOCUMENT_ATTACHED = 501, _("Document attached")
+    DISPUTE_RAISED = 600, _("Dispute raised")
     DISPUTE_DECIDED = 601, _("Dispute decided")
 
 
