@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from ksd.documents import views
 
 app_name = "documents"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("dokumen/kerja-sama/<int:pk>/", views.cooperation_documents, name="cooperation"),
+    path("dokumen/kerja-sama/<int:pk>/unggah/", views.upload, name="upload"),
+    path("dokumen/<int:pk>/", views.download, name="download"),
+]

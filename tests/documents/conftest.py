@@ -1,0 +1,86 @@
+"""Users, a cooperation and tiny real files for the documents tests; files go to a temporary
+var/ folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ksd.accounts.models import Membership, Role
+from ksd.cooperation import services
+from ksd.cooperation.models import Cooperation
+
+NOW = dt.datetime(2016, 1, 4, 2, 0, tzinfo=dt.UTC)
+PDF_BYTES = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+
+
+def docx_bytes(text: str = "Kesepakatan Bersama") -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+            "</w:body></w:document>",
+        )
+    return buffer.getvalue()
+
+
+def pdf(name: str = "surat-penawaran.pdf", content: bytes = PDF_BYTES) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def member(username: str, role: Role, region: str | None) -> User:
+    user = User.objects.create_user(username)
+    Membership.objects.create(user=user, role=role, region_id=region)
+    return user
+
+
+@pytest.fixture(autouse=True)
+def var_dir(settings: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    settings.VAR_DIR = tmp_path  # type: ignore[attr-defined]
+    return tmp_path
+
+
+@pytest.fixture
+def operator_kota_yogyakarta(regions_loaded: None) -> User:
+    return member("operator_kota_yogyakarta", Role.OPERATOR, "34.71")
+
+
+@pytest.fixture
+def operator_sleman(regions_loaded: None) -> User:
+    return member("operator_sleman", Role.OPERATOR, "34.04")
+
+
+@pytest.fixture
+def operator_kota_semarang(regions_loaded: None) -> User:
+    return member("operator_kota_semarang", Role.OPERATOR, "33.74")
+
+
+@pytest.fixture
+def kemendagri(regions_loaded: None) -> User:
+    return member("kemendagri", Role.PEMBINA_PUSAT, None)
+
+
+@pytest.fixture
+def biro_pemerintahan_diy(regions_loaded: None) -> User:
+    return member("biro_pemerintahan_diy", Role.PEMBINA_PROVINSI, "34")
+
+
+@pytest.fixture
+def kartamantul(operator_kota_yogyakarta: User) -> Cooperation:
+    return services.make_offer(
+        actor=operator_kota_yogyakarta,
+        title="Pengelolaan sampah regional TPST Piyungan",
+        initiator="34.71",
+        parties=[services.PartySpec(region=c) for c in ("34.71", "34.04", "34.02")],
+        offered_on=dt.date(2016, 1, 4),
+        offer_number="415.4/001",
+        now=NOW,
+    )
