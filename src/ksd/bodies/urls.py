@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from ksd.bodies import views
 
 app_name = "bodies"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("badan/", views.body_list, name="list"),
+    path("badan/<int:pk>/", views.body_detail, name="detail"),
+]
