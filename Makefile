@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml
 run: setup
 	$(BIN)/ksd migrate --no-input
 	$(BIN)/ksd load_reference_data
+	$(BIN)/ksd load_demo
 	@echo "KSD: http://127.0.0.1:8000/"
 	$(BIN)/ksd runserver 127.0.0.1:8000 --insecure
 

@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.contrib.auth import views as auth_views
+from django.urls import URLPattern, URLResolver, path
+
+from ksd.accounts.forms import LoginForm
 
 app_name = "accounts"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path(
+        "akun/masuk/",
+        auth_views.LoginView.as_view(
+            template_name="accounts/login.html",
+            authentication_form=LoginForm,
+            redirect_authenticated_user=True,
+            next_page="home",
+        ),
+        name="login",
+    ),
+    # Logging out is a POST (Django 5), from the button in accounts/_user.html.
+    path("akun/keluar/", auth_views.LogoutView.as_view(next_page="home"), name="logout"),
+]
