@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils.translation import gettext
 
-from ksd.bodies.models import CooperationBody
+from ksd.bodies.models import BodyReport, CooperationBody
 from ksd.bodies.services import file_report
 
 from .conftest import NOW
@@ -75,3 +76,72 @@ def test_the_body_list_needs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(6):  # type: ignore[operator]
         response = client.get("/badan/")
     assert response.status_code == 200
+
+
+def test_a_member_regions_officer_files_a_report_from_the_page(
+    sekber_kartamantul: CooperationBody, operator_sleman: User
+) -> None:
+    client = logged_in(operator_sleman)
+    page = client.get(f"/badan/{sekber_kartamantul.pk}/")
+    assert f"/badan/{sekber_kartamantul.pk}/laporan/" in page.content.decode()
+
+    response = client.post(
+        f"/badan/{sekber_kartamantul.pk}/laporan/",
+        {"period": "Tahun 2016", "submitted_on": "2017-01-16", "summary": "Laporan tahunan",
+         "reported_to": ["34.71", "34.04", "34.02"]},
+        follow=True,
+    )  # fmt: skip
+
+    assert response.status_code == 200
+    assert "Laporan tahunan" in response.content.decode()
+    report = BodyReport.objects.get()
+    assert (report.period, report.filed_by) == ("Tahun 2016", operator_sleman)
+
+
+def test_a_refused_report_shows_the_reason_and_files_nothing(
+    sekber_kartamantul: CooperationBody, operator_sleman: User
+) -> None:
+    response = logged_in(operator_sleman).post(
+        f"/badan/{sekber_kartamantul.pk}/laporan/",
+        {"period": "Tahun 2016", "submitted_on": "2017-01-16", "summary": "Laporan",
+         "reported_to": ["33.74"]},
+    )  # fmt: skip
+    assert response.status_code == 200
+    message = gettext(
+        "A report goes to the heads of regions that are members on the day it is submitted."
+    )
+    assert message in response.content.decode()
+    assert not BodyReport.objects.exists()
+
+
+def test_members_join_and_leave_from_the_page(
+    sekber_kartamantul: CooperationBody, operator_kota_yogyakarta: User
+) -> None:
+    client = logged_in(operator_kota_yogyakarta)
+    seat = sekber_kartamantul.members.get(region_id="34.02")
+    response = client.post(
+        f"/badan/{sekber_kartamantul.pk}/anggota/{seat.pk}/keluar/", {"left_on": "2018-01-02"}
+    )
+    assert response.status_code == 302
+    seat.refresh_from_db()
+    assert seat.left_on == dt.date(2018, 1, 2)
+
+    response = client.post(
+        f"/badan/{sekber_kartamantul.pk}/anggota/",
+        {"region": "34.02", "representative_name": "Ir. Baru",
+         "representative_position": "Kepala Bagian", "joined_on": "2019-01-02"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert sekber_kartamantul.members.filter(region_id="34.02", left_on__isnull=True).exists()
+
+
+def test_a_reader_may_not_change_a_body_and_an_outsider_gets_404(
+    sekber_kartamantul: CooperationBody, biro_pemerintahan_diy: User, operator_kota_semarang: User
+) -> None:
+    url = f"/badan/{sekber_kartamantul.pk}/laporan/"
+    data = {"period": "X", "submitted_on": "2017-01-16", "summary": "X", "reported_to": ["34.71"]}
+    reader_page = logged_in(biro_pemerintahan_diy).get(f"/badan/{sekber_kartamantul.pk}/")
+    assert url not in reader_page.content.decode()
+    assert logged_in(biro_pemerintahan_diy).post(url, data).status_code == 403
+    assert logged_in(operator_kota_semarang).post(url, data).status_code == 404
+    assert not BodyReport.objects.exists()

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -21,7 +21,7 @@ from ksd.bodies.models import BodyKind, BodyMember, BodyReport, CooperationBody
 from ksd.cooperation.law import assessment_for, law_lang
 from ksd.cooperation.models import Cooperation
 from ksd.cooperation.services import lock as lock_cooperation
-from ksd.core.access import acts_for, sees_everything
+from ksd.core.access import acts_for, membership_of
 from ksd.core.errors import StepRefused
 from ksd.law.regimes import INFO, Regime
 from ksd.law.verdicts import BodyVerdict
@@ -40,12 +40,27 @@ class MemberSpec:
     representative_position: str
 
 
-def _require_manager(actor: AbstractBaseUser, region_codes: Iterable[str]) -> None:
+def may_manage(actor: AbstractBaseUser | AnonymousUser, region_codes: Iterable[str]) -> bool:
     """A body's records are kept by the cooperation officers of its member regions, or by an
-    administrator or the Ministry."""
-    if sees_everything(actor):
-        return
-    if not any(acts_for(actor, code, Role.OPERATOR) for code in region_codes):
+    administrator."""
+    membership = membership_of(actor)
+    if getattr(actor, "is_superuser", False) or (
+        membership is not None and membership.role == Role.ADMINISTRATOR
+    ):
+        return True
+    return any(acts_for(actor, code, Role.OPERATOR) for code in region_codes)
+
+
+def current_member_codes(body: CooperationBody, on: dt.date | None = None) -> set[str]:
+    """The member regions now, or on the day `on`."""
+    members = body.members.filter(left_on__isnull=True)
+    if on is not None:
+        members = body.members.filter(joined_on__lte=on).exclude(left_on__lte=on)
+    return set(members.values_list("region_id", flat=True))
+
+
+def _require_manager(actor: AbstractBaseUser, region_codes: Iterable[str]) -> None:
+    if not may_manage(actor, region_codes):
         raise StepRefused(_("Only a member region's cooperation officers may change this body."))
 
 
@@ -81,13 +96,6 @@ def _lock_body(body_id: int) -> CooperationBody:
         return CooperationBody.objects.select_for_update(no_key=True).get(pk=body_id)
     except CooperationBody.DoesNotExist:
         raise StepRefused(_("This cooperation body does not exist.")) from None
-
-
-def _current_codes(body: CooperationBody, on: dt.date | None = None) -> set[str]:
-    members = body.members.filter(left_on__isnull=True)
-    if on is not None:
-        members = body.members.filter(joined_on__lte=on).exclude(left_on__lte=on)
-    return set(members.values_list("region_id", flat=True))
 
 
 def _require_party(cooperation: Cooperation | None, codes: Iterable[str]) -> None:
@@ -150,9 +158,9 @@ def add_member(
 ) -> BodyMember:  # fmt: skip
     with transaction.atomic():
         body = _lock_body(body_id)
-        _require_manager(actor, _current_codes(body))
+        _require_manager(actor, current_member_codes(body))
         _require_regions([member.region])
-        if member.region in _current_codes(body):
+        if member.region in current_member_codes(body):
             raise StepRefused(_("This region is already a member of the body."))
         if joined_on < body.decided_on:
             raise StepRefused(_("A member cannot join before the body was formed."))
@@ -171,7 +179,7 @@ def remove_member(
         if member is None:
             raise StepRefused(_("This member does not exist."))
         body = _lock_body(member.body_id)
-        _require_manager(actor, _current_codes(body))
+        _require_manager(actor, current_member_codes(body))
         if member.left_on is not None:
             raise StepRefused(_("This member has already left the body."))
         if left_on < member.joined_on:
@@ -191,7 +199,7 @@ def file_report(
         raise StepRefused(_("Give the report's period and a summary."))
     with transaction.atomic():
         body = _lock_body(body_id)
-        members = _current_codes(body, on=submitted_on)
+        members = current_member_codes(body, on=submitted_on)
         _require_manager(actor, members)
         if not reported_to or not set(reported_to) <= members:
             raise StepRefused(
