@@ -24,6 +24,7 @@ from ksd.cooperation.models import Cooperation
 from ksd.core.access import PUBLIC_STAGES
 from ksd.dprd import services as dprd
 from ksd.dprd.models import DprdReview
+from ksd.regions.models import Region
 
 D = dt.date
 
@@ -276,6 +277,13 @@ def _batam(b: Builder) -> None:
     b.implement(D(2015, 11, 2), {"21.71": ["Dinas Kebersihan dan Pertamanan"]})
 
 
+# Every region a demo user or cooperation names; the reference data must hold them.
+DEMO_REGIONS = frozenset(
+    [*JABODETABEKJUR, *MITRA_PRAJA_UTAMA, *SULAWESI, *SUBOSUKAWONOSRATEN, *JALUR_SUTRA,
+     *BARLINGMASCAKEB, "35.78", "35.15", "34.71", "34.04", "34.02", "35.01", "33.12", "34.03",
+     "13", "14", "15", "52", "21.71"]
+)  # fmt: skip
+
 # (title, the user who records it, the steps). Titles identify the demo rows across runs.
 DEMO_COOPERATIONS: list[tuple[str, str, Callable[[Builder], None]]] = [
     ("BKSP Jabodetabekjur: penanganan banjir dan tata ruang (demo)", "demo_admin",
@@ -299,6 +307,11 @@ DEMO_COOPERATIONS: list[tuple[str, str, Callable[[Builder], None]]] = [
     ("NTB dengan PT Sarana Infrastruktur Nusa: jalan dan air baku (demo)", "demo_admin", _ntb),
     ("Kota Batam dengan PT Batam Bersih Lestari: kebersihan kota (demo)", "demo_admin", _batam),
 ]  # fmt: skip
+
+
+def regions_missing() -> bool:
+    """Whether the regions the demo needs are not in the database yet."""
+    return Region.objects.filter(code__in=DEMO_REGIONS).count() != len(DEMO_REGIONS)
 
 
 def load_demo(*, now: dt.datetime) -> DemoResult:

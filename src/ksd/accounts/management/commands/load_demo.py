@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from ksd.accounts.demo import DEMO_USERS, load_demo
+from ksd.accounts.demo import DEMO_USERS, load_demo, regions_missing
 from ksd.core import clock
 
 
@@ -16,6 +16,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if regions_missing():
+            raise CommandError(
+                _("The regions are not loaded yet. Run “ksd load_reference_data” first.")
+            )
         result = load_demo(now=clock.now())
         if result.password:
             self.stdout.write(
