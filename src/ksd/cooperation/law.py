@@ -84,6 +84,8 @@ def facts_for(
         dprd={r.region_id: dprd_events(r) for r in review_rows},
         duration_years=cooperation.term_years,
         continuous=cooperation.is_continuous,
+        compulsory=cooperation.is_compulsory,
+        object_count=cooperation.object_count,
     )
 
 

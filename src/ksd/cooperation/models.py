@@ -81,6 +81,10 @@ class Cooperation(models.Model):
     ends_on = models.DateField(_("in force until"), null=True, blank=True)
     term_years = models.PositiveSmallIntegerField(_("term (years)"), null=True, blank=True)
     is_continuous = models.BooleanField(_("continuous"), default=False)
+    # PP 28/2018 Pasal 3: compulsory cooperation of neighbouring regions; Penjelasan Pasal 7
+    # ayat (2) huruf b counts its objects.
+    is_compulsory = models.BooleanField(_("compulsory cooperation"), default=False)
+    object_count = models.PositiveSmallIntegerField(_("number of objects"), default=1)
     sector = models.CharField(_("sector"), max_length=200, blank=True)
     management_model = models.CharField(
         _("management arrangement"), max_length=30, choices=ManagementModel.choices, blank=True
