@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from ksd.cooperation import views
 
 app_name = "cooperation"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("kerja-sama/", views.register, name="register"),
+    path("kerja-sama/baru/", views.new, name="new"),
+    path("kerja-sama/<int:pk>/", views.detail, name="detail"),
+    path("kerja-sama/<int:pk>/jawab-penawaran/", views.answer_offer, name="answer_offer"),
+    path(
+        "kerja-sama/<int:pk>/kesepakatan-bersama/",
+        views.sign_joint_agreement,
+        name="sign_joint_agreement",
+    ),
+    path("kerja-sama/<int:pk>/rancangan/", views.draft_agreement, name="draft_agreement"),
+    path("kerja-sama/<int:pk>/tanda-tangan/", views.sign_agreement, name="sign_agreement"),
+    path("dasbor/", views.dashboard, name="dashboard"),
+    path("publik/", views.public_register, name="public_register"),
+    path("publik/<int:pk>/", views.public_detail, name="public_detail"),
+]

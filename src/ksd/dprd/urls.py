@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from ksd.dprd import views
 
 app_name = "dprd"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("dprd/kerja-sama/<int:pk>/ajukan/", views.submit, name="submit"),
+    path("dprd/kerja-sama/<int:pk>/pendapat/", views.opinion, name="opinion"),
+    path("dprd/kerja-sama/<int:pk>/penyampaian-kembali/", views.resubmit, name="resubmit"),
+    path("dprd/kerja-sama/<int:pk>/keputusan/", views.decide, name="decide"),
+]

@@ -1,0 +1,193 @@
+"""Forms of the cooperation pages: they check the input's shape; the law stays in ksd.law and the
+services, whose refusals the views add to these forms as errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ksd.cooperation.models import Kind, Party, Stage
+from ksd.cooperation.queries import SORTS
+from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm
+from ksd.law.regimes import Regime
+from ksd.regions.models import Region
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+THIRD_PARTY_ROWS = 3
+
+CONTENT_LABELS = {
+    "subjek": _("Parties (subject)"),
+    "objek": _("Object"),
+    "ruang_lingkup": _("Scope"),
+    "hak_kewajiban": _("Rights and obligations"),
+    "jangka_waktu": _("Term"),
+    "pengakhiran": _("Ending"),
+    "keadaan_memaksa": _("Force majeure"),
+    "penyelesaian_perselisihan": _("Dispute settlement"),
+    "sanksi": _("Sanctions"),
+}
+BURDEN_LABELS = {
+    "apbd_cost": _("Costs the APBD"),
+    "budgeted_current_year": _("Budgeted in this year's APBD"),
+    "uses_regional_assets": _("Uses regional assets"),
+    "public_pays": _("Burdens the public"),
+    "within_skpd_duties": _("Within the agency's (SKPD) duties"),
+}
+FORM_LABELS = {
+    ThirdPartyForm.KEMENTERIAN_LPND: _("Ministry or non-ministerial agency"),
+    ThirdPartyForm.PERSEROAN_TERBATAS: _("Limited company (PT)"),
+    ThirdPartyForm.BUMN: _("State-owned enterprise (BUMN)"),
+    ThirdPartyForm.BUMD: _("Regional enterprise (BUMD)"),
+    ThirdPartyForm.KOPERASI: _("Cooperative"),
+    ThirdPartyForm.YAYASAN: _("Foundation (yayasan)"),
+    ThirdPartyForm.BADAN_HUKUM_LAIN: _("Other legal entity"),
+    ThirdPartyForm.PERSEORANGAN: _("Individual"),
+    ThirdPartyForm.ORGANISASI_NON_BADAN_HUKUM: _("Organisation without legal personality"),
+}
+REGIME_CHOICES = [(Regime.PP50_2007.value, "PP 50/2007"), (Regime.PP28_2018.value, "PP 28/2018")]
+
+
+def _blank(choices: Any) -> list[tuple[str, Any]]:
+    return [("", _("(all)")), *choices]
+
+
+class RegisterFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search in titles"), required=False, max_length=100)
+    region = forms.CharField(label=_("Region code"), required=False, max_length=5)
+    province = forms.ModelChoiceField(
+        label=_("Province"), required=False, empty_label=_("(all)"),
+        queryset=Region.objects.filter(level=Region.Level.PROVINSI),
+    )  # fmt: skip
+    stage = forms.ChoiceField(label=_("Stage"), required=False, choices=_blank(Stage.choices))
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_blank(Kind.choices))
+    regime = forms.ChoiceField(
+        label=_("Regulation"), required=False, choices=_blank(REGIME_CHOICES)
+    )
+    year = forms.IntegerField(
+        label=_("Year of the offer"), required=False, min_value=2007, max_value=2100
+    )
+    expiring_within = forms.IntegerField(
+        label=_("Ends within (days)"), required=False, min_value=0, max_value=3650
+    )
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[("", "")] + [(s, s) for s in SORTS] + [(f"-{s}", f"-{s}") for s in SORTS],
+        widget=forms.HiddenInput,
+    )
+
+
+class OfferForm(forms.Form):
+    """An offer: title, letter, date, the other regions and up to three third parties."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    offer_number = forms.CharField(label=_("Offer letter number"), max_length=100, required=False)
+    offered_on = forms.DateField(label=_("Offer date"), widget=DATE)
+    regions = forms.ModelMultipleChoiceField(
+        label=_("Other regions (code — name)"), required=False,
+        queryset=Region.objects.order_by("code"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["regions"].label_from_instance = lambda r: f"{r.code} — {r.name}"
+        form_choices = [("", "—"), *[(f.value, FORM_LABELS[f]) for f in ThirdPartyForm]]
+        for i in range(1, THIRD_PARTY_ROWS + 1):
+            self.fields[f"third_party_{i}_name"] = forms.CharField(
+                label=_("Third party %(n)d: name") % {"n": i}, max_length=200, required=False
+            )
+            self.fields[f"third_party_{i}_form"] = forms.ChoiceField(
+                label=_("legal form"), choices=form_choices, required=False
+            )
+            self.fields[f"third_party_{i}_domestic"] = forms.BooleanField(
+                label=_("domestic"), required=False, initial=True
+            )
+
+    def third_party_rows(self) -> list[list[forms.BoundField]]:
+        return [
+            [self[f"third_party_{i}_{k}"] for k in ("name", "form", "domestic")]
+            for i in range(1, THIRD_PARTY_ROWS + 1)
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for i in range(1, THIRD_PARTY_ROWS + 1):
+            if data.get(f"third_party_{i}_name") and not data.get(f"third_party_{i}_form"):
+                self.add_error(f"third_party_{i}_form", _("Choose the legal form."))
+        return data
+
+    def third_parties(self) -> list[tuple[str, str, bool]]:
+        data = self.cleaned_data
+        return [
+            (data[f"third_party_{i}_name"], data[f"third_party_{i}_form"],
+             data[f"third_party_{i}_domestic"])
+            for i in range(1, THIRD_PARTY_ROWS + 1)
+            if data.get(f"third_party_{i}_name")
+        ]  # fmt: skip
+
+
+class AnswerOfferForm(forms.Form):
+    party = forms.ChoiceField(label=_("For"))
+    answer = forms.ChoiceField(
+        label=_("Answer"), choices=[("accept", _("Accept")), ("decline", _("Decline"))]
+    )
+    on = forms.DateField(label=_("Date of the answer"), widget=DATE)
+    reason = forms.CharField(label=_("Reason (when declining)"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, parties: list[Party], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["party"].choices = [(p.key, str(p)) for p in parties]
+
+
+class JointAgreementForm(forms.Form):
+    number = forms.CharField(label=_("Joint agreement number"), max_length=100)
+    signed_on = forms.DateField(label=_("Signed on"), widget=DATE)
+
+
+class DraftForm(forms.Form):
+    """The draft agreement: its contents, term, and each region's burden facts (Pasal 9-10)."""
+
+    contents = forms.MultipleChoiceField(
+        label=_("Contents of the draft"), required=False,
+        choices=[(c, CONTENT_LABELS[c]) for c in DRAFT_CONTENT_CODES],
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    term_years = forms.IntegerField(
+        label=_("Term (years)"), required=False, min_value=1, max_value=100
+    )
+    continuous = forms.BooleanField(label=_("Continuous"), required=False)
+    on = forms.DateField(label=_("Drafted on"), widget=DATE)
+
+    def __init__(
+        self, *args: Any, regions: list[tuple[str, str, dict[str, bool]]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.regions = regions
+        for code, _name, burden in regions:
+            for name in BURDEN_FIELDS:
+                self.fields[f"burden_{code}_{name}"] = forms.BooleanField(
+                    label=BURDEN_LABELS[name], required=False, initial=burden.get(name, False)
+                )
+
+    def burden_rows(self) -> list[tuple[str, str, list[forms.BoundField]]]:
+        return [
+            (code, name, [self[f"burden_{code}_{f}"] for f in BURDEN_FIELDS])
+            for code, name, _burden in self.regions
+        ]
+
+    def burdens(self) -> dict[str, dict[str, bool]]:
+        return {
+            code: {f: self.cleaned_data[f"burden_{code}_{f}"] for f in BURDEN_FIELDS}
+            for code, _name, _burden in self.regions
+        }
+
+
+class SignForm(forms.Form):
+    number = forms.CharField(label=_("Agreement number"), max_length=100)
+    signed_on = forms.DateField(label=_("Signed on"), widget=DATE)
+    starts_on = forms.DateField(label=_("In force from"), required=False, widget=DATE)
+    term_years = forms.IntegerField(
+        label=_("Term (years)"), required=False, min_value=1, max_value=100
+    )

@@ -1,0 +1,404 @@
+"""Read models for the pages: the register, a cooperation's page, the dashboard.
+
+Views build no complicated querysets (STYLE §5.2): they call these functions, which start from
+the access door (core/access.py) and fetch related rows in a fixed number of queries, whatever
+the number of rows. No rule lives here: clocks and statuses come from ksd.law.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
+
+from ksd.accounts.models import Role
+from ksd.cooperation.law import calendar_for_region, facts_for, law_lang
+from ksd.cooperation.models import Cooperation, Event, Party, Stage
+from ksd.core.access import membership_of, visible_cooperations
+from ksd.dprd.models import DprdReview
+from ksd.law.assessment import Assessment, DprdVerdict, assess
+from ksd.law.calendar import SkippedDay, WorkingCalendar, calendar_for
+from ksd.law.citations import Citation
+from ksd.law.facts import BURDEN_FIELDS
+from ksd.law.pp28_2018.cite import pasal as pp28
+from ksd.law.pp50_2007.dprd import CLOCKS
+from ksd.law.regimes import Regime
+
+PAGE_SIZE = 25
+# Columns a register may be sorted by; "-" in front sorts descending.
+SORTS = ("title", "offered_on", "ends_on", "stage", "kind", "regime")
+
+Visitor = AbstractBaseUser | AnonymousUser
+
+
+def _with_parties(queryset: QuerySet[Cooperation]) -> QuerySet[Cooperation]:
+    return queryset.prefetch_related(
+        Prefetch("parties", queryset=Party.objects.select_related("region"))
+    )
+
+
+def _party_filter(**lookups: Any) -> Q:
+    return Q(pk__in=Party.objects.filter(**lookups).values("cooperation_id"))
+
+
+def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> QuerySet[Cooperation]:
+    """The cooperations `user` may see, narrowed by the register's filters and sorted; parties
+    come in one more query for the whole page."""
+    rows = visible_cooperations(user)
+    if filters.get("q"):
+        rows = rows.filter(title__icontains=filters["q"])
+    if filters.get("region"):
+        rows = rows.filter(_party_filter(region_id=filters["region"]))
+    if filters.get("province"):
+        code = filters["province"].code
+        rows = rows.filter(_party_filter(region__province_id=code) | _party_filter(region_id=code))
+    for name in ("stage", "kind", "regime"):
+        if filters.get(name):
+            rows = rows.filter(**{name: filters[name]})
+    if filters.get("year"):
+        rows = rows.filter(offered_on__year=filters["year"])
+    if filters.get("expiring_within") is not None:
+        until = today + dt.timedelta(days=filters["expiring_within"])
+        rows = rows.filter(ends_on__gte=today, ends_on__lte=until)
+    sort = filters.get("sort") or "-offered_on"
+    return _with_parties(rows.order_by(sort, "-id"))
+
+
+def public_register(query: str) -> QuerySet[Cooperation]:
+    """What the public sees: only the published register (core/access.py decides what that is)."""
+    rows = visible_cooperations(AnonymousUser())
+    if query:
+        rows = rows.filter(title__icontains=query)
+    return _with_parties(rows.order_by("-signed_on", "-id"))
+
+
+def load_page(cooperation: Cooperation) -> Cooperation:
+    """Fetch what a cooperation's page shows, in a fixed number of queries."""
+    prefetch_related_objects(
+        [cooperation],
+        Prefetch("parties", queryset=Party.objects.select_related("region")),
+        Prefetch("dprd_reviews", queryset=DprdReview.objects.select_related("region")),
+        Prefetch("events", queryset=Event.objects.select_related("actor", "region")),
+    )
+    return cooperation
+
+
+# ----- DPRD clocks with their "why" -----
+
+
+class Calendars:
+    """Working calendars of the regions a page shows, with the administrator's overrides read
+    in one query for all of them (calendar_for_region reads one region per query, which would
+    make a page's query count grow with its parties)."""
+
+    def __init__(self, codes: Iterable[str | None]) -> None:
+        wanted = sorted({c for c in codes if c})
+        self._rows: dict[str | None, list[Any]] | None = None
+        try:
+            from ksd.regions.models import HolidayOverride
+        except ImportError:  # no override table: ksd.law's bundled calendar only
+            return
+        rows = HolidayOverride.objects.filter(
+            Q(region__isnull=True) | Q(region_id__in=wanted)
+        ).order_by("day", "pk")
+        self._rows = {}
+        for row in rows:
+            self._rows.setdefault(row.region_id, []).append((row.day, row.pk, row.to_law()))
+
+    def __call__(self, code: str) -> WorkingCalendar:
+        if self._rows is None:
+            return calendar_for_region(code)
+        nationwide = self._rows.get(None, [])
+        mine = self._rows.get(code, [])
+        # In the order calendar_for_region reads them: by day, then by row.
+        return calendar_for(code, [o for _d, _pk, o in sorted([*nationwide, *mine])])
+
+
+def calendars_of(cooperations: Iterable[Cooperation]) -> Calendars:
+    return Calendars(p.region_id for c in cooperations for p in c.parties.all())
+
+
+def assessment_with(
+    cooperation: Cooperation, calendars: Calendars, *, today: dt.date
+) -> Assessment:
+    """ksd.law's assessment of the record as of `today`, with the page's calendars."""
+    return assess(facts_for(cooperation, as_of=today), calendars=calendars)
+
+
+# Which date is day 0 of each deadline (PP 50/2007 Pasal 12 ayat (1)-(4)).
+_DAY0 = {
+    "assessment_due": lambda r: r.received_on,
+    "opinion_due": lambda r: r.received_on,
+    "revision_due": lambda r: r.opinion_received_on or r.opinion_sent_on,
+    "deemed_approval_due": lambda r: r.resubmitted_on,
+}
+# The deadline that matters next in each open status of a track.
+NEXT_DEADLINE = {
+    "under_review": "assessment_due",
+    "assessment_overdue": "assessment_due",
+    "opinion_given": "revision_due",
+    "revision_overdue": "revision_due",
+    "resubmitted": "deemed_approval_due",
+}
+OPEN_STATUSES = frozenset(NEXT_DEADLINE)
+STATUS_LABELS = {
+    "not_submitted": _("Not yet submitted"),
+    "unknown": _("Burden facts not recorded"),
+    "not_required": _("No DPRD approval needed"),
+    "under_review": _("Under review by the DPRD"),
+    "assessment_overdue": _("DPRD review overdue"),
+    "opinion_given": _("DPRD opinion given: revise and resubmit"),
+    "revision_overdue": _("Resubmission overdue"),
+    "resubmitted": _("Revised draft resubmitted"),
+    "approved": _("Approved"),
+    "rejected": _("Refused"),
+    "deemed_approved": _("Deemed approved"),
+}
+DEADLINE_LABELS = {
+    "assessment_due": _("DPRD decision due"),
+    "opinion_due": _("DPRD opinion due"),
+    "revision_due": _("Resubmission due"),
+    "deemed_approval_due": _("Deemed approval after"),
+}
+
+
+def _deadline_citation(regime: str, name: str) -> Citation:
+    if regime != Regime.PP50_2007:
+        return pp28("6", "4")
+    return {
+        "assessment_due": CLOCKS.assessment_citation,
+        "opinion_due": CLOCKS.opinion_citation,
+        "revision_due": CLOCKS.revision_citation,
+        "deemed_approval_due": CLOCKS.deemed_citation or CLOCKS.assessment_citation,
+    }[name]
+
+
+@dataclass
+class Deadline:
+    name: str
+    due_on: dt.date
+    citation: str
+    working_days_left: int
+    explanation: str
+    skipped: tuple[SkippedDay, ...]
+
+    @property
+    def label(self) -> str:
+        return str(DEADLINE_LABELS[self.name])
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.working_days_left < 0
+
+    @property
+    def working_days_overdue(self) -> int:
+        return -self.working_days_left
+
+
+@dataclass
+class DprdTrack:
+    region_code: str
+    region_name: str
+    status: str
+    approval_required: bool | None
+    review: DprdReview | None
+    deadlines: list[Deadline] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS.get(self.status, self.status))
+
+    @property
+    def next_deadline(self) -> Deadline | None:
+        wanted = NEXT_DEADLINE.get(self.status)
+        return next((d for d in self.deadlines if d.name == wanted), None)
+
+
+def dprd_tracks(
+    cooperation: Cooperation, assessment: Assessment, calendars: Calendars, *, today: dt.date
+) -> list[DprdTrack]:
+    """Each region's DPRD track: status, and each deadline with its countdown in working days
+    and the days off it skips (from ksd.law's calendar of that region)."""
+    lang = law_lang()
+    names = {p.region_id: p.region.name for p in cooperation.parties.all() if p.region}
+    reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
+    return [
+        _track(cooperation, v, names, reviews, calendars(v.region), today, lang)
+        for v in assessment.dprd
+    ]
+
+
+def _track(
+    cooperation: Cooperation,
+    verdict: DprdVerdict,
+    names: dict[str | None, str],
+    reviews: dict[str, DprdReview],
+    calendar: WorkingCalendar,
+    today: dt.date,
+    lang: Any,
+) -> DprdTrack:
+    review = reviews.get(verdict.region)
+    track = DprdTrack(
+        verdict.region,
+        names.get(verdict.region, verdict.region),
+        verdict.track.status,
+        verdict.approval_required,
+        review,
+        reasons=[f"{r.message.render(lang)} ({r.citation})" for r in verdict.reasons],
+    )
+    for name, due in verdict.track.deadlines.items():
+        start = _DAY0[name](review) if review is not None else None
+        if due is None or start is None:
+            continue
+        explanation = calendar.explain(start, calendar.count_working_days(start, due))
+        track.deadlines.append(
+            Deadline(
+                name,
+                due,
+                str(_deadline_citation(cooperation.regime, name)),
+                calendar.count_working_days(today, due),
+                explanation.render(lang),
+                explanation.skipped,
+            )
+        )
+    return track
+
+
+# ----- What the visitor may do now -----
+
+
+@dataclass
+class Steps:
+    """The steps the page offers this visitor now; the services still decide (and may refuse)."""
+
+    answer_parties: list[Party] = field(default_factory=list)
+    sign_joint_agreement: bool = False
+    draft: bool = False
+    sign: bool = False
+    submit_regions: list[str] = field(default_factory=list)
+    opinion_regions: list[str] = field(default_factory=list)
+    resubmit_regions: list[str] = field(default_factory=list)
+    decide_regions: list[str] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return any(vars(self).values())
+
+
+_SUBMIT_STAGES = {
+    Regime.PP50_2007: (Stage.DRAFTING, Stage.DPRD_REVIEW),
+    Regime.PP28_2018: (Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.DPRD_REVIEW),
+}
+
+
+def steps_for(user: Visitor, cooperation: Cooperation, tracks: list[DprdTrack]) -> Steps:
+    """An operator acts for its own region (and, as initiator, records a third party's answer);
+    a DPRD user records its own DPRD's opinion and decision; anyone else only reads."""
+    steps = Steps()
+    membership = membership_of(user)
+    if membership is None or membership.region_id is None:
+        return steps
+    own = membership.region_id
+    parties = list(cooperation.parties.all())
+    is_party = any(p.region_id == own for p in parties)
+    stage = cooperation.stage
+    status = {t.region_code: t for t in tracks}
+    mine = status.get(own)
+    if membership.role == Role.DPRD:
+        if mine is not None and mine.status in OPEN_STATUSES:
+            steps.decide_regions.append(own)
+        if mine is not None and mine.status in ("under_review", "assessment_overdue"):
+            steps.opinion_regions.append(own)
+        return steps
+    if membership.role != Role.OPERATOR or not is_party:
+        return steps
+    initiator = cooperation.initiator_id == own
+    if stage == Stage.OFFERED:
+        steps.answer_parties = [
+            p
+            for p in parties
+            if not (p.is_initiator or p.accepted_on or p.declined_on)
+            and (p.region_id == own or (initiator and not p.region_id))
+        ]
+    steps.sign_joint_agreement = stage == Stage.ACCEPTED
+    steps.draft = stage in (Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.READY_TO_SIGN)
+    steps.sign = stage in (Stage.DRAFTING, Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)
+    if mine is not None:
+        in_stage = stage in _SUBMIT_STAGES[Regime(cooperation.regime)]
+        if in_stage and mine.review is None and mine.approval_required:
+            steps.submit_regions.append(own)
+        if mine.status in ("under_review", "assessment_overdue"):
+            steps.opinion_regions.append(own)
+        if mine.status in ("opinion_given", "revision_overdue"):
+            steps.resubmit_regions.append(own)
+    return steps
+
+
+def burden_regions(cooperation: Cooperation) -> list[tuple[str, str, dict[str, bool]]]:
+    """(code, name, current burden facts) of each region party, for the drafting form."""
+    return [
+        (p.region_id, p.region.name, p.burden or dict.fromkeys(BURDEN_FIELDS, False))
+        for p in cooperation.parties.all()
+        if p.region_id and p.region
+    ]
+
+
+# ----- The dashboard -----
+
+
+@dataclass
+class Task:
+    cooperation: Cooperation
+    what: str  # "answer_offer" or a DPRD status
+    track: DprdTrack | None = None
+
+    @property
+    def deadline(self) -> Deadline | None:
+        return self.track.next_deadline if self.track else None
+
+    @property
+    def sort_key(self) -> tuple[int, dt.date, int]:
+        d = self.deadline
+        if d is None:
+            return (1, self.cooperation.offered_on, self.cooperation.pk)
+        return (0, d.due_on, self.cooperation.pk)
+
+
+def tasks_for(user: Visitor, *, today: dt.date) -> list[Task]:
+    """For the visitor's region: each offer awaiting its answer and each open DPRD track,
+    the most urgent first (nearest due date; tasks without a legal deadline last)."""
+    membership = membership_of(user)
+    if membership is None or membership.region_id is None:
+        return []
+    own = membership.region_id
+    rows = visible_cooperations(user).filter(
+        Q(stage=Stage.OFFERED, parties__region_id=own, parties__accepted_on__isnull=True,
+          parties__declined_on__isnull=True, parties__is_initiator=False)
+        | Q(dprd_reviews__region_id=own)
+    ).exclude(stage__in=(Stage.DECLINED, Stage.TERMINATED, Stage.EXPIRED))  # fmt: skip
+    rows = (
+        visible_cooperations(user)
+        .filter(pk__in=rows.values("pk"))
+        .prefetch_related(
+            Prefetch("parties", queryset=Party.objects.select_related("region")),
+            Prefetch("dprd_reviews", queryset=DprdReview.objects.select_related("region")),
+        )
+    )
+    tasks: list[Task] = []
+    rows_list = list(rows)
+    calendars = calendars_of(rows_list)
+    for cooperation in rows_list:
+        if cooperation.stage == Stage.OFFERED:
+            tasks.append(Task(cooperation, "answer_offer"))
+            continue
+        assessment = assessment_with(cooperation, calendars, today=today)
+        for track in dprd_tracks(cooperation, assessment, calendars, today=today):
+            if track.region_code == own and track.status in OPEN_STATUSES:
+                tasks.append(Task(cooperation, track.status, track))
+    return sorted(tasks, key=lambda t: t.sort_key)

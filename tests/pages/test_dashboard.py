@@ -1,0 +1,71 @@
+"""The dashboard: my region's tasks with due dates, countdown in working days and the why."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from django.contrib.auth.models import User
+from django.test import Client
+
+from pages.records import in_dprd_review, offer
+
+
+def _dashboard(client: Client) -> str:
+    response = client.get("/dasbor/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_an_operator_sees_the_offer_awaiting_its_answer(
+    operator_kota_yogyakarta: User, operator_sleman: User, as_user: Callable[[User], Client]
+) -> None:
+    offer(operator_kota_yogyakarta)
+
+    assert "TPST Piyungan" in _dashboard(as_user(operator_sleman))
+    # The initiator has nothing to answer.
+    assert "TPST Piyungan" not in _dashboard(as_user(operator_kota_yogyakarta))
+
+
+def test_an_open_dprd_track_shows_its_due_date_countdown_and_why(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    in_dprd_review(operator_kota_yogyakarta)
+
+    page = _dashboard(as_user(operator_kota_yogyakarta))
+
+    assert "TPST Piyungan" in page
+    assert "2016-03-23" in page  # deemed approval: 15 working days from 1 March, Nyepi skipped
+    # From 2 March to 23 March 2016: 14 working days (Nyepi on 9 March is not one).
+    assert re.search(r'class="ksd-countdown">14 ', page)
+    assert "PP 50/2007 Pasal 12 ayat (4)" in page
+    assert "Nyepi" in page
+
+
+def test_tasks_are_ordered_by_urgency(
+    operator_kota_yogyakarta: User, operator_sleman: User, as_user: Callable[[User], Client]
+) -> None:
+    in_dprd_review(operator_kota_yogyakarta)
+    offer(operator_kota_yogyakarta, title="Promosi wisata bersama")
+
+    page = _dashboard(as_user(operator_sleman))
+
+    # Sleman's DPRD track (decision due 5 April 2016) comes before the offer, which has no
+    # legal deadline.
+    assert page.index("TPST Piyungan") < page.index("Promosi wisata bersama")
+
+
+def test_an_outsider_and_a_supervisor_without_tasks_see_none(
+    operator_kota_yogyakarta: User,
+    outsider: User,
+    biro_pemerintahan_diy: User,
+    as_user: Callable[[User], Client],
+) -> None:
+    in_dprd_review(operator_kota_yogyakarta)
+
+    assert "Piyungan" not in _dashboard(as_user(outsider))
+    assert "Piyungan" not in _dashboard(as_user(biro_pemerintahan_diy))
+
+
+def test_the_public_is_sent_to_the_login_page(client: Client) -> None:
+    assert client.get("/dasbor/").status_code == 302

@@ -1,0 +1,138 @@
+"""The register: what each person finds, filters, sorting, pages, and a fixed query count."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from ksd.cooperation.models import Cooperation
+from pages.records import drafted, in_dprd_review, offer, signed_and_published
+
+
+def _titles(page: str) -> list[str]:
+    return re.findall(r'<a href="/kerja-sama/\d+/">([^<]+)</a>', page)
+
+
+def _get(client: Client, query: str = "") -> str:
+    response = client.get(f"/kerja-sama/{query}")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_an_operator_finds_its_region_s_cooperation_and_searches_titles(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    offer(operator_kota_yogyakarta)
+    signed_and_published(operator_kota_yogyakarta)
+    client = as_user(operator_kota_yogyakarta)
+
+    assert sorted(_titles(_get(client))) == [
+        "Angkutan perkotaan Trans Jogja",
+        "Pengelolaan sampah regional TPST Piyungan",
+    ]
+    assert _titles(_get(client, "?q=sampah")) == ["Pengelolaan sampah regional TPST Piyungan"]
+
+
+def test_a_provincial_supervisor_reads_the_register_of_its_province(
+    operator_kota_yogyakarta: User, biro_pemerintahan_diy: User, as_user: Callable[[User], Client]
+) -> None:
+    offer(operator_kota_yogyakarta)
+
+    page = _get(as_user(biro_pemerintahan_diy))
+
+    assert _titles(page) == ["Pengelolaan sampah regional TPST Piyungan"]
+
+
+def test_an_outsider_sees_nothing_in_the_list_the_count_or_a_search(
+    operator_kota_yogyakarta: User, outsider: User, as_user: Callable[[User], Client]
+) -> None:
+    offer(operator_kota_yogyakarta)
+    client = as_user(outsider)
+
+    for query in ("", "?q=sampah", "?province=34", "?region=34.71"):
+        page = _get(client, query)
+        assert _titles(page) == []
+        assert "Piyungan" not in page
+        assert re.search(r'class="ksd-count">0 ', page)
+
+
+def test_the_public_is_sent_to_the_login_page(client: Client) -> None:
+    response = client.get("/kerja-sama/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/akun/masuk/?next=/kerja-sama/"
+
+
+def test_filters_narrow_the_register(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    offer(operator_kota_yogyakarta)
+    signed = signed_and_published(operator_kota_yogyakarta)  # ends on 2021-01-31
+    client = as_user(operator_kota_yogyakarta)
+    trans_jogja = ["Angkutan perkotaan Trans Jogja"]
+    piyungan = ["Pengelolaan sampah regional TPST Piyungan"]
+
+    assert _titles(_get(client, "?stage=signed")) == trans_jogja
+    assert _titles(_get(client, "?stage=offered")) == piyungan
+    assert _titles(_get(client, "?region=34.02")) == piyungan  # Bantul is party only to Piyungan
+    assert sorted(_titles(_get(client, "?province=34"))) == sorted(trans_jogja + piyungan)
+    assert _titles(_get(client, "?province=35")) == []
+    assert len(_titles(_get(client, "?kind=inter_regional&regime=pp50-2007&year=2016"))) == 2
+    assert _titles(_get(client, "?year=2017")) == []
+    assert signed.ends_on == dt.date(2021, 1, 31)
+    # Today is 2 March 2016: the agreement ends in 1796 days.
+    assert _titles(_get(client, "?expiring_within=1796")) == trans_jogja
+    assert _titles(_get(client, "?expiring_within=1795")) == []
+
+
+def test_columns_sort_both_ways(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    offer(operator_kota_yogyakarta)
+    signed_and_published(operator_kota_yogyakarta)
+    client = as_user(operator_kota_yogyakarta)
+
+    ascending = _titles(_get(client, "?sort=title"))
+    descending = _titles(_get(client, "?sort=-title"))
+
+    assert ascending == sorted(ascending)
+    assert descending == list(reversed(ascending))
+
+
+def test_the_register_shows_25_cooperations_a_page(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    _many(operator_kota_yogyakarta, 30)
+    client = as_user(operator_kota_yogyakarta)
+
+    assert len(_titles(_get(client))) == 25
+    assert len(_titles(_get(client, "?page=2"))) == 5
+
+
+def _many(actor: User, n: int) -> None:
+    for i in range(n):
+        offer(actor, title=f"Kerja sama {i:02d}")
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_the_register_takes_the_same_number_of_queries_whatever_the_number_of_rows(
+    rows: int,
+    operator_kota_yogyakarta: User,
+    as_user: Callable[[User], Client],
+    django_assert_num_queries: Callable[..., object],
+) -> None:
+    _many(operator_kota_yogyakarta, rows)
+    in_dprd_review(operator_kota_yogyakarta)
+    drafted(operator_kota_yogyakarta, title="Rancangan")
+    client = as_user(operator_kota_yogyakarta)
+    assert Cooperation.objects.count() == rows + 2
+
+    # Session, user, membership, provinces for the filter, count, the page's rows, their
+    # parties with regions.
+    with django_assert_num_queries(7):  # type: ignore[operator]
+        client.get("/kerja-sama/?sort=title")
