@@ -25,7 +25,9 @@ def test_the_login_page_is_in_indonesian_by_default(client: Client) -> None:
     page = response.content.decode()
     assert 'name="username"' in page
     assert 'name="password"' in page
-    assert gettext("Log in") in page
+    assert ">Masuk</h1>" in page
+    assert ">Nama pengguna</label>" in page
+    assert ">Sandi</label>" in page
 
 
 def test_a_user_logs_in_and_lands_on_the_home_page(client: Client) -> None:
