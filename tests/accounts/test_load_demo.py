@@ -9,11 +9,12 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.test import Client
 
 from ksd.accounts.demo import DEMO_COOPERATIONS, DEMO_USERS
 from ksd.accounts.models import Membership, Role
 from ksd.cooperation.models import Cooperation, Event, EventKind, Stage
-from ksd.core.access import PUBLIC_STAGES
+from ksd.core.access import PUBLIC_STAGES, visible_cooperations
 
 pytestmark = pytest.mark.usefixtures("regions_loaded")
 
@@ -108,3 +109,18 @@ def test_a_lost_demo_cooperation_comes_back_and_the_rest_stay() -> None:
     assert counts()[:3] == (users, counts()[1], cooperations + 1)
     assert Cooperation.objects.filter(title__startswith="SUSI").count() == 1
     assert "1" in output
+
+
+def test_a_newcomer_logs_in_with_the_printed_password_and_sees_kartamantul(
+    client: Client,
+) -> None:
+    password = load_demo().split("\n")[1].rsplit(": ", 1)[1].strip()
+
+    response = client.post(
+        "/akun/masuk/", {"username": "demo_operator_yogyakarta", "password": password}
+    )
+
+    assert response.status_code == 302
+    user = User.objects.get(username="demo_operator_yogyakarta")
+    titles = list(visible_cooperations(user).values_list("title", flat=True))
+    assert [t.split(":")[0] for t in titles] == ["KARTAMANTUL"]

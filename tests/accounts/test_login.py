@@ -139,3 +139,13 @@ def test_the_header_offers_a_login_link_to_a_visitor() -> None:
 
     assert 'href="/akun/masuk/"' in html
     assert "keluar" not in html
+
+
+def test_the_header_of_a_user_without_a_role_shows_only_the_name() -> None:
+    from django.contrib.auth.models import User
+
+    html = render_header(User.objects.create_user("superuser_lama"))
+
+    assert "superuser_lama" in html
+    assert "—" not in html
+    assert 'action="/akun/keluar/"' in html
