@@ -134,3 +134,16 @@ def test_the_page_speaks_english_after_the_language_switch(
     assert '<html lang="en">' in page
     assert "Timeline" in page
     assert "15 working days from Tuesday, 1 March 2016 (day 0)" in page
+
+
+def test_only_the_deadline_that_runs_now_counts_down(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    coop = in_dprd_review(operator_kota_yogyakarta)
+
+    page = as_user(operator_kota_yogyakarta).get(f"/kerja-sama/{coop.pk}/").content.decode()
+
+    # Kota Yogyakarta's deemed approval (after 23 March) and Sleman's DPRD review run; the
+    # other dates of Kota Yogyakarta's track belong to steps already taken.
+    assert page.count('class="ksd-countdown') == 2
+    assert "overdue" not in page

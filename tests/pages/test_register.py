@@ -54,7 +54,7 @@ def test_an_outsider_sees_nothing_in_the_list_the_count_or_a_search(
     offer(operator_kota_yogyakarta)
     client = as_user(outsider)
 
-    for query in ("", "?q=sampah", "?province=34", "?region=34.71"):
+    for query in ("", "?q=sampah", "?province=34", "?region=34.71", "?region=Bantul"):
         page = _get(client, query)
         assert _titles(page) == []
         assert "Piyungan" not in page
@@ -80,6 +80,7 @@ def test_filters_narrow_the_register(
     assert _titles(_get(client, "?stage=signed")) == trans_jogja
     assert _titles(_get(client, "?stage=offered")) == piyungan
     assert _titles(_get(client, "?region=34.02")) == piyungan  # Bantul is party only to Piyungan
+    assert _titles(_get(client, "?region=bantul")) == piyungan
     assert sorted(_titles(_get(client, "?province=34"))) == sorted(trans_jogja + piyungan)
     assert _titles(_get(client, "?province=35")) == []
     assert len(_titles(_get(client, "?kind=inter_regional&regime=pp50-2007&year=2016"))) == 2

@@ -180,3 +180,31 @@ def test_only_the_dprd_of_the_region_records_its_decision(
     assert review.approved_on == dt.date(2016, 3, 2)
     event = Event.objects.get(cooperation=coop, kind=EventKind.DPRD_APPROVED)
     assert event.actor == dprd_kota_yogyakarta
+
+
+def test_the_initiating_operator_records_a_third_party_s_answer(
+    operator_kota_yogyakarta: User, operator_sleman: User, as_user: Callable[[User], Client]
+) -> None:
+    coop = services.make_offer(
+        actor=operator_kota_yogyakarta, title="Air minum Tirta Mataram", initiator="34.71",
+        parties=[services.PartySpec(region="34.71"),
+                 services.PartySpec(third_party_name="PT Tirta Mataram",
+                                    third_party_form="perseroan_terbatas")],
+        offered_on=dt.date(2016, 1, 4), now=NOW,
+    )  # fmt: skip
+    answer = {"party": "PT Tirta Mataram", "answer": "accept", "on": "2016-01-20"}
+
+    page = as_user(operator_kota_yogyakarta).get(f"/kerja-sama/{coop.pk}/").content.decode()
+    response = as_user(operator_kota_yogyakarta).post(
+        f"/kerja-sama/{coop.pk}/jawab-penawaran/", answer
+    )
+
+    assert 'value="PT Tirta Mataram"' in page
+    assert response.status_code == 302
+    coop.refresh_from_db()
+    assert coop.stage == Stage.ACCEPTED
+    # Sleman is no party: the cooperation does not exist for its operator.
+    assert (
+        as_user(operator_sleman).post(f"/kerja-sama/{coop.pk}/jawab-penawaran/", answer).status_code
+        == 404
+    )

@@ -55,7 +55,7 @@ def _blank(choices: Any) -> list[tuple[str, Any]]:
 
 class RegisterFilterForm(forms.Form):
     q = forms.CharField(label=_("Search in titles"), required=False, max_length=100)
-    region = forms.CharField(label=_("Region code"), required=False, max_length=5)
+    region = forms.CharField(label=_("Region (code or name)"), required=False, max_length=100)
     province = forms.ModelChoiceField(
         label=_("Province"), required=False, empty_label=_("(all)"),
         queryset=Region.objects.filter(level=Region.Level.PROVINSI),

@@ -52,8 +52,11 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
     rows = visible_cooperations(user)
     if filters.get("q"):
         rows = rows.filter(title__icontains=filters["q"])
-    if filters.get("region"):
-        rows = rows.filter(_party_filter(region_id=filters["region"]))
+    region = filters.get("region", "")
+    if region[:1].isdigit():
+        rows = rows.filter(_party_filter(region_id=region))
+    elif region:
+        rows = rows.filter(_party_filter(region__name__icontains=region))
     if filters.get("province"):
         code = filters["province"].code
         rows = rows.filter(_party_filter(region__province_id=code) | _party_filter(region_id=code))
