@@ -275,6 +275,39 @@ class Notification(models.Model):
         return self.message
 
 
+class Signatory(models.Model):
+    """Who signed the agreement for one region, and on what authority: as its head, or under a
+    Surat Kuasa (PP 50/2007 Pasal 1 angka 5, Pasal 3, Pasal 7 huruf d; PP 28/2018 Pasal 2)."""
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
+        related_name="signatories",
+    )  # fmt: skip
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    official = models.ForeignKey(
+        "regions.Official", verbose_name=_("signed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    power_of_attorney = models.ForeignKey(
+        "regions.PowerOfAttorney", verbose_name=_("Surat Kuasa"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    signed_on = models.DateField(_("signed on"))
+    citation = models.CharField(_("authority"), max_length=160)
+
+    class Meta:
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        ordering = ("region", "id")
+        constraints = (
+            models.UniqueConstraint(fields=("cooperation", "region"), name="signatory_once"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.official} ({self.region_id})"
+
+
 class Dispute(models.Model):
     """A dispute between parties and how it was settled (PP 50/2007 Pasal 14-16; PP 28/2018
     Pasal 8 and 21 with UU 23/2014 Pasal 370). The authority comes from ksd.law; a governor's

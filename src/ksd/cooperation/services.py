@@ -24,6 +24,7 @@ from ksd.cooperation.models import (
     ImplementingAgency,
     Kind,
     Party,
+    Signatory,
     Stage,
 )
 from ksd.core.errors import StepRefused
@@ -33,7 +34,7 @@ from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
 from ksd.law.regimes import Regime, regime_for
 from ksd.law.regions import get_region
-from ksd.regions.models import Region
+from ksd.regions.models import PowerOfAttorney, Region
 
 
 @dataclass(frozen=True)
@@ -558,3 +559,81 @@ def record_burdens(
     cooperation.updated_at = now
     cooperation.save(update_fields=["updated_at"])
     return cooperation
+
+
+@transaction.atomic
+def record_signatory(
+    cooperation_id: int, *, actor: AbstractBaseUser, region_code: str, official_id: int,
+    now: dt.datetime,
+) -> Signatory:  # fmt: skip
+    """Who signed for a region: its head in office on the signing day, or an official holding a
+    Surat Kuasa valid that day (regions.services.who_may_sign); anyone else is refused."""
+    from ksd.regions.services import who_may_sign  # the reference app knows offices and letters
+
+    cooperation = lock(cooperation_id)
+    _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING)
+    assert cooperation.signed_on is not None  # noqa: S101 - set by sign_agreement
+    if not cooperation.parties.filter(region_id=region_code).exists():
+        raise StepRefused(
+            _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
+        )
+    if cooperation.signatories.filter(region_id=region_code).exists():
+        raise StepRefused(_("The signatory of this region has already been recorded."))
+    signers = {o.pk: (o, a) for o, a in who_may_sign(region_code, cooperation.signed_on)}
+    if official_id not in signers:
+        raise StepRefused(
+            _("This official could not sign for %(region)s on %(date)s: only the regional head in "
+              "office or the holder of a valid Surat Kuasa may.")
+            % {"region": region_code, "date": cooperation.signed_on.isoformat()},
+            "PP 50/2007 Pasal 1 angka 5 dan Pasal 7 huruf d",
+        )  # fmt: skip
+    official, authority = signers[official_id]
+    signatory = Signatory.objects.create(
+        cooperation=cooperation, region_id=region_code, official=official,
+        power_of_attorney=authority.power_of_attorney, signed_on=cooperation.signed_on,
+        citation=authority.citation,
+    )  # fmt: skip
+    record_event(
+        cooperation, EventKind.SIGNED, actor=actor, now=now, on=cooperation.signed_on,
+        region_code=region_code, citation=authority.citation,
+        changes={"signatory": official.name,
+                 "surat_kuasa": authority.power_of_attorney.number
+                 if authority.power_of_attorney else None},
+    )  # fmt: skip
+    return signatory
+
+
+@transaction.atomic
+def issue_power_of_attorney(
+    cooperation_id: int, *, actor: AbstractBaseUser, region_code: str, grantor_id: int,
+    grantee_id: int, number: str, issued_on: dt.date, valid_until: dt.date | None = None,
+    scope: str, now: dt.datetime,
+) -> PowerOfAttorney:  # fmt: skip
+    """PP 50/2007 Pasal 7 huruf d: the head may issue a Surat Kuasa to complete the cooperation;
+    recorded in the regions' reference table and in this cooperation's log."""
+    from django.core.exceptions import ValidationError
+
+    cooperation = lock(cooperation_id)
+    _expect_stage(cooperation, Stage.ACCEPTED, Stage.JOINT_AGREEMENT, Stage.DRAFTING,
+                  Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)  # fmt: skip
+    if not cooperation.parties.filter(region_id=region_code).exists():
+        raise StepRefused(
+            _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
+        )
+    power = PowerOfAttorney(
+        region_id=region_code, grantor_id=grantor_id, grantee_id=grantee_id,
+        number=number.strip(), issued_on=issued_on, valid_from=issued_on,
+        valid_until=valid_until, scope=scope.strip(),
+    )  # fmt: skip
+    try:
+        power.full_clean()
+    except ValidationError as exc:
+        raise StepRefused(" ".join(exc.messages), "PP 50/2007 Pasal 1 angka 5") from None
+    power.save()
+    record_event(
+        cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED, actor=actor, now=now, on=issued_on,
+        region_code=region_code, citation="PP 50/2007 Pasal 7 huruf d"
+        if cooperation.regime == "pp50-2007" else "PP 28/2018 Pasal 2 ayat (2)",
+        changes={"number": power.number, "grantee": power.grantee.name},
+    )  # fmt: skip
+    return power
