@@ -274,3 +274,26 @@ def test_under_pp_28_the_dprd_approves_after_the_joint_agreement_and_before_draf
     submitted = coop.events.filter(kind=EventKind.DPRD_SUBMITTED).first()
     assert submitted is not None
     assert submitted.citation == "PP 28/2018 Pasal 6 ayat (2)"
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_the_object_of_a_cooperation_is_a_government_affair_of_uu_23_2014(
+    operator_kota_yogyakarta: User,
+) -> None:
+    from ksd.regions.services import load_affairs
+
+    load_affairs()
+    coop = services.make_offer(
+        actor=operator_kota_yogyakarta, title="Sampah", initiator="34.71",
+        parties=[services.PartySpec(region="34.71"), services.PartySpec(region="34.04")],
+        offered_on=dt.date(2016, 1, 4), affair="wajib_non_pd.lingkungan_hidup", now=NOW,
+    )  # fmt: skip
+    assert coop.affair is not None
+    assert coop.affair.citation.startswith("UU 23/2014 Pasal 12 ayat (2)")
+    with pytest.raises(StepRefused):
+        services.make_offer(
+            actor=operator_kota_yogyakarta, title="X", initiator="34.71",
+            parties=[services.PartySpec(region="34.71"), services.PartySpec(region="34.04")],
+            offered_on=dt.date(2016, 1, 4), affair="urusan_fiktif", now=NOW,
+        )  # fmt: skip
+    assert Cooperation.objects.count() == 1

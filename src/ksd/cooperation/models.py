@@ -85,6 +85,12 @@ class Cooperation(models.Model):
     # ayat (2) huruf b counts its objects.
     is_compulsory = models.BooleanField(_("compulsory cooperation"), default=False)
     object_count = models.PositiveSmallIntegerField(_("number of objects"), default=1)
+    # The object: a government affair within the regions' authority (PP 50/2007 Pasal 4,
+    # UU 23/2014 Pasal 12).
+    affair = models.ForeignKey(
+        "regions.Affair", verbose_name=_("government affair"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
     sector = models.CharField(_("sector"), max_length=200, blank=True)
     management_model = models.CharField(
         _("management arrangement"), max_length=30, choices=ManagementModel.choices, blank=True
@@ -125,6 +131,12 @@ class Party(models.Model):
     )  # fmt: skip
     region = models.ForeignKey(
         "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="cooperation_parties",
+    )  # fmt: skip
+    # The third party's record, when it has one; name and form are kept as they were at the
+    # offer, since the law judges the party as it stood then.
+    third_party = models.ForeignKey(
+        "regions.ThirdParty", verbose_name=_("third party record"), on_delete=models.PROTECT,
         null=True, blank=True, related_name="cooperation_parties",
     )  # fmt: skip
     third_party_name = models.CharField(_("third party"), max_length=200, blank=True)

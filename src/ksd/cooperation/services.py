@@ -34,7 +34,7 @@ from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
 from ksd.law.regimes import Regime, regime_for
 from ksd.law.regions import get_region
-from ksd.regions.models import PowerOfAttorney, Region
+from ksd.regions.models import Affair, PowerOfAttorney, Region
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class PartySpec:
     third_party_name: str = ""
     third_party_form: str = ""
     third_party_domestic: bool = True
+    third_party_id: int | None = None
 
 
 def lock(cooperation_id: int) -> Cooperation:
@@ -81,6 +82,7 @@ def make_offer(
     parties: list[PartySpec],
     offered_on: dt.date,
     offer_number: str = "",
+    affair: str | None = None,
     now: dt.datetime,
 ) -> Cooperation:
     """PP 50/2007 Pasal 7 huruf a (PP 28/2018 Pasal 6 ayat (1) huruf b): a head of region offers
@@ -92,6 +94,11 @@ def make_offer(
     if not title.strip():
         raise StepRefused(_("Give the cooperation a title."))
     kind = Kind.THIRD_PARTY if any(not p.region for p in parties) else Kind.INTER_REGIONAL
+    affair_row = None
+    if affair:
+        affair_row = Affair.objects.filter(code=affair).first()
+        if affair_row is None:
+            raise StepRefused(_("Unknown government affair “%(code)s”.") % {"code": affair})
     cooperation = Cooperation.objects.create(
         title=title.strip(),
         kind=kind,
@@ -101,6 +108,7 @@ def make_offer(
         initiator_id=initiator,
         offer_number=offer_number,
         offered_on=offered_on,
+        affair=affair_row,
         created_at=now,
         updated_at=now,
     )
@@ -116,6 +124,7 @@ def make_offer(
             Party(
                 cooperation=cooperation,
                 region_id=spec.region or None,
+                third_party_id=None if spec.region else spec.third_party_id,
                 third_party_name="" if spec.region else spec.third_party_name.strip(),
                 third_party_form="" if spec.region else spec.third_party_form,
                 third_party_domestic=spec.third_party_domestic,
