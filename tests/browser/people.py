@@ -51,7 +51,9 @@ class People:
                 [{"name": settings.SESSION_COOKIE_NAME, "value": session,
                   "url": self.live_server.url}]
             )  # fmt: skip
-        return context.new_page()
+        page = context.new_page()
+        page.set_default_timeout(5_000)  # a local server answers in well under a second
+        return page
 
     def open(self, user: User | None, path: str) -> Page:
         page = self.page(user)
