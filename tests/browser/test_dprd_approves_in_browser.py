@@ -27,7 +27,7 @@ CONTENTS = [
 TITLE = "Penanganan banjir Sungai Code"
 
 
-def _submitted(operator: User) -> Cooperation:
+def _submitted(operator: User, sleman: User) -> Cooperation:
     """Kota Yogyakarta and Sleman; only Kota Yogyakarta's share burdens an unbudgeted APBD, so
     only its DPRD must approve; the draft reached it on 1 February 2016."""
     coop = services.make_offer(
@@ -35,7 +35,7 @@ def _submitted(operator: User) -> Cooperation:
         parties=[services.PartySpec(region="34.71"), services.PartySpec(region="34.04")],
         offered_on=dt.date(2016, 1, 4), now=NOW,
     )  # fmt: skip
-    services.accept_offer(coop.pk, actor=operator, party_key="34.04", on=dt.date(2016, 1, 8),
+    services.accept_offer(coop.pk, actor=sleman, party_key="34.04", on=dt.date(2016, 1, 8),
                           now=NOW)  # fmt: skip
     services.sign_joint_agreement(coop.pk, actor=operator, number="KB/03/2016",
                                   signed_on=dt.date(2016, 1, 15), now=NOW)  # fmt: skip
@@ -54,7 +54,7 @@ def _submitted(operator: User) -> Cooperation:
 def test_the_dprd_of_the_region_records_its_approval_and_the_agreement_is_ready_to_sign(
     browser: Browser, live_server: LiveServer, screenshot: Screenshot
 ) -> None:
-    coop = _submitted(personas.operator_kota_yogyakarta())
+    coop = _submitted(personas.operator_kota_yogyakarta(), personas.operator_sleman())
     with People(browser, live_server) as people:
         page = people.open(personas.dprd_kota_yogyakarta(), f"/kerja-sama/{coop.pk}/")
         track = page.locator('.ksd-track[aria-label="DPRD Kota Yogyakarta"]')
