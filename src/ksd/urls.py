@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("ksd.dprd.urls")),
     path("", include("ksd.documents.urls")),
     path("", include("ksd.bodies.urls")),
+    path("", include("ksd.regions.urls")),
 ]
