@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -9,7 +10,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from ksd.accounts.models import Role
-from pages.records import drafted, in_dprd_review, offer
+from ksd.regions.models import HolidayOverride
+from ksd.regions.services import calendar_for_region, record_holiday_override
+from pages.records import NOW, drafted, in_dprd_review, offer
 from personas import persona
 
 # Kota Surakarta and six neighbours of Central Java.
@@ -114,8 +117,8 @@ def test_the_page_takes_the_same_number_of_queries_with_3_or_7_parties(
     counts = []
     for coop in (small, large):
         # Session, user, membership, the cooperation, parties with regions, DPRD tracks,
-        # events with actors, and (where the table exists) holiday overrides.
-        with django_assert_max_num_queries(8) as captured:
+        # events with actors, holiday overrides, and the header's region name.
+        with django_assert_max_num_queries(9) as captured:
             assert client.get(f"/kerja-sama/{coop.pk}/").status_code == 200
         counts.append(len(captured))
 
@@ -147,3 +150,25 @@ def test_only_the_deadline_that_runs_now_counts_down(
     # other dates of Kota Yogyakarta's track belong to steps already taken.
     assert page.count('class="ksd-countdown') == 2
     assert "overdue" not in page
+
+
+def test_a_regional_day_off_from_the_override_table_moves_that_region_s_deadline_only(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    coop = in_dprd_review(operator_kota_yogyakarta)
+    record_holiday_override(
+        HolidayOverride(day=dt.date(2016, 3, 14), action=HolidayOverride.Action.ADD,
+                        decree="Keputusan Wali Kota Yogyakarta (uji)", name="Libur daerah uji",
+                        region_id="34.71"),
+        actor=operator_kota_yogyakarta, now=NOW,
+    )  # fmt: skip
+
+    page = as_user(operator_kota_yogyakarta).get(f"/kerja-sama/{coop.pk}/").content.decode()
+
+    # The page reads the table in one query for all regions, yet agrees with
+    # calendar_for_region, which reads one region at a time.
+    expected = calendar_for_region("34.71").add_working_days(dt.date(2016, 3, 1), 15)
+    assert expected == dt.date(2016, 3, 24)
+    assert "2016-03-24" in page
+    assert "Libur daerah uji" in page
+    assert "2016-03-23" not in page
