@@ -3,7 +3,8 @@ the people who take each step: Kota Yogyakarta's operator offers, Sleman's opera
 joint agreement and the draft PKS with its burden facts follow, Kota Yogyakarta's DPRD gives its
 opinion on the submitted draft, the revised draft is resubmitted on 1 March 2016, and when the
 DPRD stays silent `ksd tick` applies the deemed approval after 23 March 2016 (fifteen working
-days, Nyepi on 9 March not counted); then the agreement is signed.
+days, Nyepi on 9 March not counted); then the agreement is signed. (Sending its copies, PP 50/2007
+Pasal 12 ayat (5)-(6), has a service but no form on the page yet.)
 
 The legal dates are typed into the forms; the clock is never patched: the tick is run in the
 test's own process, "as of" 24 March 2016, on the database the live server uses.
@@ -144,8 +145,6 @@ def test_an_inter_regional_cooperation_from_offer_to_deemed_approval_and_signatu
                                        "starts_on": "2016-04-01", "term_years": "5"})  # fmt: skip
         expect(yogya.locator(".ksd-dates")).to_contain_text("PKS/05/2016")
         expect(yogya.locator(".ksd-dates")).to_contain_text("2016-03-28")
-        # No form for the copies of the signed agreement exists on the page (yet).
-        expect(yogya.locator('form[action*="salinan"]')).to_have_count(0)
 
     cooperation = Cooperation.objects.get(pk=pk)
     assert cooperation.stage == Stage.SIGNED
