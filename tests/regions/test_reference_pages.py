@@ -101,7 +101,9 @@ def _third_party_in_a_cooperation(actor: User) -> ThirdParty:
         "/pihak-ketiga/baru/",
         "/perangkat-daerah/",
         "/perangkat-daerah/baru/",
+        "/perangkat-daerah/1/",
         "/pejabat/",
+        "/pejabat/1/",
         "/pejabat/baru/",
         "/pejabat/surat-kuasa/baru/",
     ],
@@ -302,6 +304,22 @@ def test_the_officials_page_says_who_may_sign_today_and_on_what_authority(
     assert "Budi Santoso" not in other
     assert "Sri Rahayu" not in other
     assert "Kota Medan" in other  # its own region: no one recorded
+
+
+def test_an_agency_s_and_an_official_s_pages_are_read_in_the_region_and_province_only(
+    operator: User, pembina: User, outsider: User, as_user: Callable[[User | None], Client]
+) -> None:
+    power = _kota_yogyakarta_with_a_surat_kuasa()
+    holder = power.grantee
+    urls = (f"/perangkat-daerah/{holder.agency_id}/", f"/pejabat/{holder.pk}/")
+
+    for reader in (operator, pembina):
+        agency_page, official_page = (_page(as_user(reader), url) for url in urls)
+        assert "Sri Rahayu" in agency_page
+        assert "Dinas Lingkungan Hidup" in official_page
+        assert "180/001/SK/2025" in official_page
+    for url in urls:
+        _page(as_user(outsider), url, status=404)
 
 
 def test_an_operator_adds_an_official_of_one_of_its_own_agencies(

@@ -174,6 +174,18 @@ def agencies(request: HttpRequest) -> HttpResponse:
 
 
 @logged_in
+@require_safe
+def agency(request: HttpRequest, pk: int) -> HttpResponse:
+    """An agency of a region the user reads, with its officials; any other answers 404."""
+    record = get_object_or_404(
+        Agency.objects.filter(region__in=readable_regions(request.user)).select_related("region"),
+        pk=pk,
+    )
+    officials = record.officials.order_by("-term_start_on", "name", "pk")
+    return render(request, "regions/agency.html", {"record": record, "officials": officials})
+
+
+@logged_in
 @require_http_methods(["GET", "HEAD", "POST"])
 def new_agency(request: HttpRequest) -> HttpResponse:
     own = _own_region_or_403(request.user)
@@ -219,6 +231,24 @@ def officials(request: HttpRequest) -> HttpResponse:
          "single_region": _single_region(request.user),
          "can_add": operator_region(request.user) is not None},
     )  # fmt: skip
+
+
+@logged_in
+@require_safe
+def official(request: HttpRequest, pk: int) -> HttpResponse:
+    """An official of a region the user reads, with the Surat Kuasa given or received."""
+    record = get_object_or_404(
+        Official.objects.filter(region__in=readable_regions(request.user)).select_related(
+            "region", "agency"
+        ),
+        pk=pk,
+    )
+    powers = (
+        PowerOfAttorney.objects.filter(Q(grantor=record) | Q(grantee=record))
+        .select_related("grantor", "grantee")
+        .order_by("-valid_from", "pk")
+    )
+    return render(request, "regions/official.html", {"record": record, "powers": powers})
 
 
 @logged_in
