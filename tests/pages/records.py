@@ -77,7 +77,4 @@ def signed_and_published(
     )  # fmt: skip
     services.sign_agreement(coop.pk, actor=actor, number="PKS/02/2016",
                             signed_on=dt.date(2016, 2, 1), now=NOW)  # fmt: skip
-    # No publishing step exists yet; the register shows what is published.
-    Cooperation.objects.filter(pk=coop.pk).update(is_published=True)
-    coop.refresh_from_db()
-    return coop
+    return services.publish(coop.pk, actor=actor, now=NOW)

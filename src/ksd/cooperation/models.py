@@ -382,6 +382,7 @@ class EventKind(models.IntegerChoices):
     IMPLEMENTATION_STARTED = 303, _("Implementation started")
     AMENDED = 304, _("Agreement amended")
     EXTENDED = 305, _("Agreement extended")
+    PUBLISHED = 306, _("Published in the public register")
     TERMINATED = 401, _("Terminated")
     EXPIRED = 402, _("Expired")
     DOCUMENT_ATTACHED = 501, _("Document attached")

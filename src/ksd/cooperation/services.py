@@ -646,3 +646,21 @@ def issue_power_of_attorney(
         changes={"number": power.number, "grantee": power.grantee.name},
     )  # fmt: skip
     return power
+
+
+@transaction.atomic
+def publish(cooperation_id: int, *, actor: AbstractBaseUser, now: dt.datetime) -> Cooperation:
+    """PP 50/2007 Pasal 2 huruf i (transparency) and Pasal 21 huruf b (a published compilation):
+    a signed cooperation enters the public register. Drafts never do."""
+    cooperation = lock(cooperation_id)
+    _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING, Stage.TERMINATED, Stage.EXPIRED)
+    if cooperation.is_published:
+        raise StepRefused(_("This cooperation is already in the public register."))
+    cooperation.is_published = True
+    cooperation.updated_at = now
+    cooperation.save(update_fields=["is_published", "updated_at"])
+    record_event(
+        cooperation, EventKind.PUBLISHED, actor=actor, now=now,
+        citation="PP 50/2007 Pasal 21 huruf b", changes={"is_published": True},
+    )  # fmt: skip
+    return cooperation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from ksd.cooperation import views
+from ksd.cooperation import later_views, views
 
 app_name = "cooperation"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -19,6 +19,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("kerja-sama/<int:pk>/rancangan/", views.draft_agreement, name="draft_agreement"),
     path("kerja-sama/<int:pk>/tanda-tangan/", views.sign_agreement, name="sign_agreement"),
+    path("kerja-sama/<int:pk>/salinan/", later_views.send_copies, name="send_copies"),
+    path(
+        "kerja-sama/<int:pk>/pelaksanaan/",
+        later_views.start_implementation,
+        name="start_implementation",
+    ),
+    path("kerja-sama/<int:pk>/adendum/", later_views.amend, name="amend"),
+    path("kerja-sama/<int:pk>/pengakhiran/", later_views.terminate, name="terminate"),
+    path("kerja-sama/<int:pk>/terbitkan/", later_views.publish, name="publish"),
     path("dasbor/", views.dashboard, name="dashboard"),
     path("publik/", views.public_register, name="public_register"),
     path("publik/<int:pk>/", views.public_detail, name="public_detail"),

@@ -100,7 +100,13 @@ def render_detail(
     assessment = queries.assessment_with(cooperation, calendars, today=today)
     tracks = queries.dprd_tracks(cooperation, assessment, calendars, today=today)
     steps = queries.steps_for(request.user, cooperation, tracks)
-    step_forms = {**_step_forms(cooperation, steps, today), **(bound or {})}
+    from ksd.cooperation.later_views import later_step_forms  # imports this module
+
+    step_forms = {
+        **_step_forms(cooperation, steps, today),
+        **later_step_forms(request.user, cooperation, today),
+        **(bound or {}),
+    }
     lang = law_lang()
     findings = [(f.severity.value, f.message.render(lang), str(f.citation), f.subject)
                 for f in assessment.findings]  # fmt: skip

@@ -1,0 +1,92 @@
+"""Forms of the steps after signing: copies, implementation, amendment, termination, publication.
+They only check input; the services decide with ksd.law."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ksd.law.facts import TERMINATION_GROUNDS
+
+RECIPIENT_LABELS = {
+    "gubernur": _("Governor of the province"),
+    "menteri": _("Minister of Home Affairs"),
+    "menteri_lpnd_terkait": _("Related ministers and heads of agencies"),
+    "dprd": _("The region's DPRD"),
+}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class CopiesForm(forms.Form):
+    recipients = forms.MultipleChoiceField(
+        label=_("Recipients"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    sent_on = forms.DateField(label=_("Sent on"), widget=DateInput)
+
+    def __init__(self, *args: Any, recipients: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].choices = [(r, RECIPIENT_LABELS.get(r, r)) for r in recipients]
+
+
+class ImplementationForm(forms.Form):
+    agencies = forms.CharField(
+        label=_("Implementing agencies of your region, one per line"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    on = forms.DateField(label=_("Started on"), widget=DateInput)
+
+    def agency_names(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["agencies"].splitlines() if line.strip()]
+
+
+class AmendmentForm(forms.Form):
+    number = forms.CharField(label=_("Number of the amendment"), max_length=100)
+    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput)
+    summary = forms.CharField(label=_("What it changes"), widget=forms.Textarea(attrs={"rows": 3}))
+    new_ends_on = forms.DateField(
+        label=_("New end date (for an extension)"), required=False, widget=DateInput
+    )
+
+
+GROUND_LABELS = {
+    "pasal18_a": _("Agreement of the parties by the agreement's procedure (PP 50/2007 Pasal 18 a)"),
+    "pasal18_b": _("Its purpose is reached (Pasal 18 b)"),
+    "pasal18_c": _("A fundamental change makes it impossible (Pasal 18 c)"),
+    "pasal18_d": _("A party fails to perform or breaches it (Pasal 18 d)"),
+    "pasal18_e": _("A new agreement replaces it (Pasal 18 e)"),
+    "pasal18_f": _("A new legal norm (Pasal 18 f)"),
+    "pasal18_g": _("Its object is lost (Pasal 18 g)"),
+    "pasal18_h": _("It harms the national interest (Pasal 18 h)"),
+    "pasal18_i": _("Its term ends (Pasal 18 i)"),
+    "pasal9_a": _("Its term ends (PP 28/2018 Pasal 9 a)"),
+    "pasal9_b": _("Its purpose is reached (PP 28/2018 Pasal 9 b)"),
+    "pasal9_c": _("The parties agree to end it (PP 28/2018 Pasal 9 c)"),
+    "pasal9_d": _("A policy change makes it impossible (PP 28/2018 Pasal 9 d)"),
+    "pasal9_e": _("Its object is lost or destroyed (PP 28/2018 Pasal 9 e)"),
+    "pasal22_2_a": _("A final court judgment (PP 28/2018 Pasal 22 ayat (2) a)"),
+    "pasal22_2_b": _("The third party is bankrupt (PP 28/2018 Pasal 22 ayat (2) b)"),
+    "pergantian_kepala_daerah": _("A change of regional head"),
+}
+
+
+class TerminationForm(forms.Form):
+    ground = forms.ChoiceField(
+        label=_("Ground"), choices=[(g, GROUND_LABELS[g]) for g in TERMINATION_GROUNDS]
+    )
+    on = forms.DateField(label=_("Ends on"), widget=DateInput)
+    early = forms.BooleanField(label=_("Early, at one party's request"), required=False)
+    initiated_by = forms.ChoiceField(label=_("At the request of"), required=False, choices=())
+    written_notice = forms.BooleanField(label=_("Written notice was given"), required=False)
+
+    def __init__(self, *args: Any, parties: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["initiated_by"].choices = [("", "—"), *parties]
+
+
+class PublishForm(forms.Form):
+    """No fields: publishing is one deliberate click."""

@@ -1,0 +1,133 @@
+"""Step views after signing: copies, implementation, amendment, termination and publication.
+Each gets the cooperation through the access door, lets only an operator of a party region act,
+and calls one service; a refusal is shown on the form with its article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ksd.cooperation import services
+from ksd.cooperation.later_forms import (
+    AmendmentForm,
+    CopiesForm,
+    ImplementationForm,
+    PublishForm,
+    TerminationForm,
+)
+from ksd.cooperation.models import Cooperation, Stage
+from ksd.cooperation.views import _operator_step, operator_region, run_step
+from ksd.core import clock
+from ksd.law.assessment import RULES
+from ksd.law.regimes import Regime
+from ksd.law.regions import get_region
+
+logged_in = login_required(login_url="/akun/masuk/")
+_AFTER_SIGNING = (Stage.SIGNED, Stage.IMPLEMENTING)
+
+
+def copy_recipients(cooperation: Cooperation, region_code: str) -> list[str]:
+    rule = RULES[Regime(cooperation.regime)].agreement_copies(get_region(region_code))
+    sent = {c.recipient for c in cooperation.copies_sent.all() if c.region_id == region_code}
+    return [r for r in (rule.recipients if rule else ()) if r not in sent]
+
+
+def _parties(cooperation: Cooperation) -> list[tuple[str, str]]:
+    return [(p.key, str(p)) for p in cooperation.parties.all()]
+
+
+def later_step_forms(user: Any, cooperation: Cooperation, today: Any) -> dict[str, forms.Form]:
+    """The forms of the steps after signing this visitor may take now."""
+    own = operator_region(user, cooperation)
+    if own is None:
+        return {}
+    found: dict[str, forms.Form] = {}
+    if cooperation.stage in _AFTER_SIGNING:
+        recipients = copy_recipients(cooperation, own)
+        if recipients:
+            found["copies"] = CopiesForm(initial={"sent_on": today}, recipients=recipients)
+        if cooperation.stage == Stage.SIGNED:
+            found["implement"] = ImplementationForm(initial={"on": today})
+        found["amend"] = AmendmentForm(initial={"signed_on": today})
+        found["terminate"] = TerminationForm(initial={"on": today}, parties=_parties(cooperation))
+    if (
+        cooperation.stage in (*_AFTER_SIGNING, Stage.TERMINATED, Stage.EXPIRED)
+        and not cooperation.is_published
+    ):
+        found["publish"] = PublishForm()
+    return found
+
+
+@logged_in
+@require_POST
+def send_copies(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = _operator_step(request, pk)
+    own = operator_region(request.user, cooperation) or ""
+    form = CopiesForm(request.POST, recipients=copy_recipients(cooperation, own))
+    return run_step(
+        request, cooperation, "copies", form,
+        lambda d: services.send_copies(
+            cooperation.pk, actor=request.user, region_code=own, recipients=d["recipients"],
+            sent_on=d["sent_on"], now=clock.now()),
+        _("The copies have been recorded."),
+    )  # fmt: skip
+
+
+@logged_in
+@require_POST
+def start_implementation(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = _operator_step(request, pk)
+    own = operator_region(request.user, cooperation) or ""
+    form = ImplementationForm(request.POST)
+    return run_step(
+        request, cooperation, "implement", form,
+        lambda d: services.start_implementation(
+            cooperation.pk, actor=request.user, on=d["on"], agencies={own: form.agency_names()},
+            now=clock.now()),
+        _("Implementation has started."),
+    )  # fmt: skip
+
+
+@logged_in
+@require_POST
+def amend(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = _operator_step(request, pk)
+    form = AmendmentForm(request.POST)
+    return run_step(
+        request, cooperation, "amend", form,
+        lambda d: services.amend(
+            cooperation.pk, actor=request.user, number=d["number"], signed_on=d["signed_on"],
+            summary=d["summary"], new_ends_on=d["new_ends_on"], now=clock.now()),
+        _("The amendment has been recorded."),
+    )  # fmt: skip
+
+
+@logged_in
+@require_POST
+def terminate(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = _operator_step(request, pk)
+    form = TerminationForm(request.POST, parties=_parties(cooperation))
+    return run_step(
+        request, cooperation, "terminate", form,
+        lambda d: services.terminate(
+            cooperation.pk, actor=request.user, ground=d["ground"], on=d["on"],
+            initiated_by=d["initiated_by"] or None, written_notice=d["written_notice"],
+            early=d["early"], now=clock.now()),
+        _("The ending has been recorded."),
+    )  # fmt: skip
+
+
+@logged_in
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = _operator_step(request, pk)
+    return run_step(
+        request, cooperation, "publish", PublishForm(request.POST),
+        lambda d: services.publish(cooperation.pk, actor=request.user, now=clock.now()),
+        _("The cooperation is now in the public register."),
+    )  # fmt: skip

@@ -1,0 +1,84 @@
+"""The steps after signing, on the cooperation's page: copies, implementation, amendment,
+ending and publication. Only an operator of a party region acts; refusals name the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.test import Client
+
+from ksd.cooperation import services
+from ksd.cooperation.models import Cooperation, EventKind, Stage
+from ksd.core.access import visible_cooperations
+from pages.records import ALL_CONTENTS, BUDGETED, NOW, offer
+
+
+def signed(actor: User) -> Cooperation:
+    coop = offer(actor, title="Angkutan perkotaan", regions=("34.71", "34.04"))
+    services.accept_offer(coop.pk, actor=actor, party_key="34.04", on=dt.date(2016, 1, 11), now=NOW)
+    services.sign_joint_agreement(
+        coop.pk, actor=actor, number="KB", signed_on=dt.date(2016, 1, 18), now=NOW
+    )
+    skpd = {**BUDGETED, "within_skpd_duties": True}
+    services.draft_agreement(coop.pk, actor=actor, contents=ALL_CONTENTS, term_years=5,
+                             on=dt.date(2016, 1, 25), burdens={"34.71": skpd, "34.04": skpd}, now=NOW)  # fmt: skip
+    return services.sign_agreement(
+        coop.pk, actor=actor, number="PKS/9/2016", signed_on=dt.date(2016, 2, 1), now=NOW
+    )
+
+
+def test_an_operator_sends_copies_starts_work_and_publishes_from_the_page(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    coop = signed(operator_kota_yogyakarta)
+    client = as_user(operator_kota_yogyakarta)
+    page = client.get(f"/kerja-sama/{coop.pk}/").content.decode()
+    assert f'action="/kerja-sama/{coop.pk}/salinan/"' in page
+    assert f'action="/kerja-sama/{coop.pk}/terbitkan/"' in page
+
+    response = client.post(f"/kerja-sama/{coop.pk}/salinan/",
+                           {"recipients": ["gubernur", "dprd"], "sent_on": "2016-02-02"})  # fmt: skip
+    assert response.status_code == 302
+    assert set(coop.copies_sent.values_list("recipient", flat=True)) == {"gubernur", "dprd"}
+
+    response = client.post(f"/kerja-sama/{coop.pk}/pelaksanaan/",
+                           {"agencies": "Dinas Perhubungan\nBappeda", "on": "2016-02-03"})  # fmt: skip
+    assert response.status_code == 302
+    coop.refresh_from_db()
+    assert coop.stage == Stage.IMPLEMENTING
+    assert coop.implementing_agencies.count() == 2
+
+    assert not visible_cooperations(AnonymousUser()).filter(pk=coop.pk).exists()
+    assert client.post(f"/kerja-sama/{coop.pk}/terbitkan/").status_code == 302
+    assert visible_cooperations(AnonymousUser()).filter(pk=coop.pk).exists()
+    assert coop.events.filter(kind=EventKind.PUBLISHED).count() == 1
+
+
+def test_an_early_ending_without_notice_is_refused_on_the_page_with_its_article(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    coop = signed(operator_kota_yogyakarta)
+    response = as_user(operator_kota_yogyakarta).post(
+        f"/kerja-sama/{coop.pk}/pengakhiran/",
+        {"ground": "pasal18_d", "on": "2016-06-01", "early": "on", "initiated_by": "34.04"},
+    )
+    assert response.status_code == 400
+    assert "PP 50/2007 Pasal 19 ayat (1) huruf a" in response.content.decode()
+    coop.refresh_from_db()
+    assert coop.stage == Stage.SIGNED
+
+
+def test_a_supervisor_reads_but_cannot_act_and_an_outsider_gets_404(
+    operator_kota_yogyakarta: User, biro_pemerintahan_diy: User, outsider: User,
+    as_user: Callable[[User], Client],
+) -> None:  # fmt: skip
+    coop = signed(operator_kota_yogyakarta)
+    reader = as_user(biro_pemerintahan_diy)
+    page = reader.get(f"/kerja-sama/{coop.pk}/").content.decode()
+    assert "/salinan/" not in page
+    assert reader.post(f"/kerja-sama/{coop.pk}/terbitkan/").status_code == 403
+    assert as_user(outsider).post(f"/kerja-sama/{coop.pk}/terbitkan/").status_code == 404
+    coop.refresh_from_db()
+    assert not coop.is_published
