@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from ksd.cooperation.models import Cooperation
-from pages.records import drafted, in_dprd_review, offer, signed_and_published
+from pages.records import NOW, drafted, in_dprd_review, offer, signed_and_published
 
 
 def _titles(page: str) -> list[str]:
@@ -134,11 +134,38 @@ def test_the_register_takes_the_same_number_of_queries_for_3_or_30_rows(
     counts = []
     for more in (0, 27):
         _many(operator_kota_yogyakarta, more)
-        # Session, user, membership, the header's region name, provinces for the filter,
-        # count, the page's rows, their parties with regions.
-        with django_assert_max_num_queries(8) as captured:
+        # Session, user, membership, the header's region name, provinces and affairs for the
+        # filters, count, the page's rows, their parties with regions.
+        with django_assert_max_num_queries(9) as captured:
             assert client.get("/kerja-sama/?sort=title").status_code == 200
         counts.append(len(captured))
 
     assert Cooperation.objects.count() == 30
     assert counts[0] == counts[1]
+
+
+def test_the_register_filters_by_government_affair_and_management_arrangement(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    from ksd.cooperation import services as steps
+    from ksd.cooperation.models import Cooperation
+    from ksd.regions.services import load_affairs
+
+    load_affairs()
+    waste = steps.make_offer(
+        actor=operator_kota_yogyakarta, title="Sampah regional", initiator="34.71",
+        parties=[steps.PartySpec(region="34.71"), steps.PartySpec(region="34.04")],
+        offered_on=dt.date(2016, 1, 4), affair="wajib_non_pd.lingkungan_hidup", now=NOW,
+    )  # fmt: skip
+    Cooperation.objects.filter(pk=waste.pk).update(management_model="joint_service")
+    offer(operator_kota_yogyakarta, title="Angkutan", regions=("34.71", "34.04"))
+    client = as_user(operator_kota_yogyakarta)
+
+    by_affair = client.get(
+        "/kerja-sama/", {"affair": "wajib_non_pd.lingkungan_hidup"}
+    ).content.decode()
+    by_model = client.get("/kerja-sama/", {"management_model": "joint_service"}).content.decode()
+
+    for page in (by_affair, by_model):
+        assert "Sampah regional" in page
+        assert "Angkutan" not in page

@@ -8,11 +8,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ksd.cooperation.models import Kind, Party, Stage
+from ksd.cooperation.models import InstitutionModel, Kind, ManagementModel, Party, Stage
 from ksd.cooperation.queries import SORTS
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm
 from ksd.law.regimes import Regime
-from ksd.regions.models import Region
+from ksd.regions.models import Affair, Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 THIRD_PARTY_ROWS = 3
@@ -64,6 +64,16 @@ class RegisterFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_blank(Kind.choices))
     regime = forms.ChoiceField(
         label=_("Regulation"), required=False, choices=_blank(REGIME_CHOICES)
+    )
+    affair = forms.ModelChoiceField(
+        label=_("Government affair"), required=False, empty_label=_("(all)"),
+        queryset=Affair.objects.order_by("position"), to_field_name="code",
+    )  # fmt: skip
+    management_model = forms.ChoiceField(
+        label=_("Management arrangement"), required=False, choices=_blank(ManagementModel.choices)
+    )
+    institution_model = forms.ChoiceField(
+        label=_("Institution"), required=False, choices=_blank(InstitutionModel.choices)
     )
     year = forms.IntegerField(
         label=_("Year of the offer"), required=False, min_value=2007, max_value=2100

@@ -60,7 +60,9 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
     if filters.get("province"):
         code = filters["province"].code
         rows = rows.filter(_party_filter(region__province_id=code) | _party_filter(region_id=code))
-    for name in ("stage", "kind", "regime"):
+    if filters.get("affair"):
+        rows = rows.filter(affair=filters["affair"])
+    for name in ("stage", "kind", "regime", "management_model", "institution_model"):
         if filters.get(name):
             rows = rows.filter(**{name: filters[name]})
     if filters.get("year"):
