@@ -146,10 +146,24 @@ def test_an_inter_regional_cooperation_from_offer_to_deemed_approval_and_signatu
         expect(yogya.locator(".ksd-dates")).to_contain_text("PKS/05/2016")
         expect(yogya.locator(".ksd-dates")).to_contain_text("2016-03-28")
 
+        # Copies of the signed PKS, to the recipients Pasal 12 ayat (6) names for a kota.
+        copies = step_form(yogya, "salinan/")
+        for recipient in ("gubernur", "menteri_lpnd_terkait", "dprd"):
+            copies.locator(f'input[name="recipients"][value="{recipient}"]').check()
+        copies.locator('[name="sent_on"]').fill("2016-03-30")
+        copies.locator('button[type="submit"]').click()
+        expect(yogya.locator(".message.success")).to_be_visible()
+        expect(
+            yogya.locator(".ksd-timeline li").filter(has_text="PP 50/2007 Pasal 12 ayat (6)")
+        ).to_have_count(1)
+
     cooperation = Cooperation.objects.get(pk=pk)
     assert cooperation.stage == Stage.SIGNED
     review = DprdReview.objects.get(cooperation=cooperation, region_id="34.71")
     assert review.deemed_approved_on == dt.date(2016, 3, 23)
+    assert set(cooperation.copies_sent.values_list("recipient", flat=True)) == {
+        "gubernur", "menteri_lpnd_terkait", "dprd",
+    }  # fmt: skip
     actors = dict(
         Event.objects.filter(cooperation=cooperation).values_list("kind", "actor__username")
     )
