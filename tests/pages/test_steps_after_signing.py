@@ -6,13 +6,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.test import Client
 
+import personas
 from ksd.cooperation import services
 from ksd.cooperation.models import Cooperation, EventKind, Stage
 from ksd.core.access import visible_cooperations
 from pages.records import ALL_CONTENTS, BUDGETED, NOW, offer
+
+
+@pytest.fixture
+def kemendagri(regions_loaded: None) -> User:
+    return personas.kemendagri()
 
 
 def signed(actor: User) -> Cooperation:
@@ -82,3 +89,42 @@ def test_a_supervisor_reads_but_cannot_act_and_an_outsider_gets_404(
     assert as_user(outsider).post(f"/kerja-sama/{coop.pk}/terbitkan/").status_code == 404
     coop.refresh_from_db()
     assert not coop.is_published
+
+
+def test_a_dispute_of_two_diy_regions_is_settled_on_the_page_by_the_governors_bureau_only(
+    operator_kota_yogyakarta: User, biro_pemerintahan_diy: User, kemendagri: User,
+    as_user: Callable[[User], Client],
+) -> None:  # fmt: skip
+    coop = signed(operator_kota_yogyakarta)
+    operator = as_user(operator_kota_yogyakarta)
+    response = operator.post(
+        f"/kerja-sama/{coop.pk}/perselisihan/",
+        {
+            "between": ["34.71", "34.04"],
+            "raised_on": "2017-05-02",
+            "description": "Biaya operasional",
+        },
+    )
+    assert response.status_code == 302
+    dispute = coop.disputes.get()
+    assert dispute.citation == "PP 50/2007 Pasal 14 ayat (1)"
+    decree = {"dispute": dispute.pk, "settlement": "gubernur", "settled_on": "2017-06-01",
+              "decision_number": "Kep. Gub. 12/2017", "summary": "Dibagi menurut tonase"}  # fmt: skip
+
+    refused = as_user(kemendagri).post(
+        f"/kerja-sama/{coop.pk}/perselisihan/putusan/", {**decree, "settlement": "menteri"}
+    )
+    assert refused.status_code == 400
+    assert "PP 50/2007 Pasal 14 ayat (1)" in refused.content.decode()
+    dispute.refresh_from_db()
+    assert dispute.settled_on is None
+
+    page = as_user(biro_pemerintahan_diy).get(f"/kerja-sama/{coop.pk}/").content.decode()
+    assert "/perselisihan/putusan/" in page
+    settled = as_user(biro_pemerintahan_diy).post(
+        f"/kerja-sama/{coop.pk}/perselisihan/putusan/", decree
+    )
+    assert settled.status_code == 302
+    dispute.refresh_from_db()
+    assert dispute.decision_number == "Kep. Gub. 12/2017"
+    assert coop.events.filter(kind=EventKind.DISPUTE_DECIDED).get().actor == biro_pemerintahan_diy

@@ -90,3 +90,33 @@ class TerminationForm(forms.Form):
 
 class PublishForm(forms.Form):
     """No fields: publishing is one deliberate click."""
+
+
+class DisputeForm(forms.Form):
+    between = forms.MultipleChoiceField(
+        label=_("Between the parties"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    raised_on = forms.DateField(label=_("Raised on"), widget=DateInput)
+    description = forms.CharField(
+        label=_("What it is about"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, parties: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["between"].choices = parties
+
+
+SETTLEMENT_LABELS = {
+    "musyawarah": _("Deliberation (musyawarah)"),
+    "gubernur": _("Governor's decree"),
+    "menteri": _("Minister's decree"),
+    "perjanjian": _("As the agreement provides"),
+}
+
+
+class SettleDisputeForm(forms.Form):
+    dispute = forms.IntegerField(widget=forms.HiddenInput)
+    settlement = forms.ChoiceField(label=_("Settled by"), choices=list(SETTLEMENT_LABELS.items()))
+    settled_on = forms.DateField(label=_("Settled on"), widget=DateInput)
+    decision_number = forms.CharField(label=_("Decree number"), max_length=100, required=False)
+    summary = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))

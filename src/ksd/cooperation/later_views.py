@@ -8,21 +8,27 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ksd.cooperation import services
+from ksd.accounts.models import Role
+from ksd.cooperation import disputes, services
 from ksd.cooperation.later_forms import (
     AmendmentForm,
     CopiesForm,
+    DisputeForm,
     ImplementationForm,
     PublishForm,
+    SettleDisputeForm,
     TerminationForm,
 )
 from ksd.cooperation.models import Cooperation, Stage
 from ksd.cooperation.views import _operator_step, operator_region, run_step
 from ksd.core import clock
+from ksd.core.access import get_cooperation_for, membership_of
+from ksd.core.errors import StepRefused
 from ksd.law.assessment import RULES
 from ksd.law.regimes import Regime
 from ksd.law.regions import get_region
@@ -41,12 +47,29 @@ def _parties(cooperation: Cooperation) -> list[tuple[str, str]]:
     return [(p.key, str(p)) for p in cooperation.parties.all()]
 
 
+def _may_settle(user: Any, cooperation: Cooperation) -> bool:
+    """Supervisors record decrees; operators of party regions record a deliberation. The
+    service still checks that the law gives the dispute to this user's authority."""
+    membership = membership_of(user)
+    if membership is not None and membership.role in (Role.PEMBINA_PROVINSI, Role.PEMBINA_PUSAT):
+        return True
+    return operator_region(user, cooperation) is not None
+
+
 def later_step_forms(user: Any, cooperation: Cooperation, today: Any) -> dict[str, forms.Form]:
     """The forms of the steps after signing this visitor may take now."""
+    found: dict[str, forms.Form] = {}
+    open_disputes = [d for d in cooperation.disputes.all() if d.settled_on is None]
+    if open_disputes and _may_settle(user, cooperation):
+        found["settle"] = SettleDisputeForm(
+            initial={"dispute": open_disputes[0].pk, "settled_on": today,
+                     "settlement": open_disputes[0].authority or "musyawarah"}
+        )  # fmt: skip
     own = operator_region(user, cooperation)
     if own is None:
-        return {}
-    found: dict[str, forms.Form] = {}
+        return found
+    if cooperation.stage in _AFTER_SIGNING:
+        found["dispute"] = DisputeForm(initial={"raised_on": today}, parties=_parties(cooperation))
     if cooperation.stage in _AFTER_SIGNING:
         recipients = copy_recipients(cooperation, own)
         if recipients:
@@ -131,3 +154,39 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         lambda d: services.publish(cooperation.pk, actor=request.user, now=clock.now()),
         _("The cooperation is now in the public register."),
     )  # fmt: skip
+
+
+@logged_in
+@require_POST
+def raise_dispute(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = _operator_step(request, pk)
+    form = DisputeForm(request.POST, parties=_parties(cooperation))
+    return run_step(
+        request, cooperation, "dispute", form,
+        lambda d: disputes.raise_dispute(
+            cooperation.pk, actor=request.user, between=d["between"], raised_on=d["raised_on"],
+            description=d["description"], now=clock.now()),
+        _("The dispute has been recorded."),
+    )  # fmt: skip
+
+
+@logged_in
+@require_POST
+def settle_dispute(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = get_cooperation_for(request.user, pk)
+    if not _may_settle(request.user, cooperation):
+        raise PermissionDenied
+    form = SettleDisputeForm(request.POST)
+
+    def act(d: dict[str, Any]) -> object:
+        if not cooperation.disputes.filter(pk=d["dispute"]).exists():
+            raise StepRefused(_("This dispute does not belong to this cooperation."))
+        return disputes.settle_dispute(
+            d["dispute"], actor=request.user, settlement=d["settlement"],
+            settled_on=d["settled_on"], decision_number=d["decision_number"],
+            summary=d["summary"], now=clock.now(),
+        )  # fmt: skip
+
+    return run_step(
+        request, cooperation, "settle", form, act, _("The settlement has been recorded.")
+    )

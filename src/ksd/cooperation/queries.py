@@ -89,6 +89,7 @@ def load_page(cooperation: Cooperation) -> Cooperation:
         Prefetch("parties", queryset=Party.objects.select_related("region")),
         Prefetch("dprd_reviews", queryset=DprdReview.objects.select_related("region")),
         Prefetch("events", queryset=Event.objects.select_related("actor", "region")),
+        "disputes",
     )
     return cooperation
 

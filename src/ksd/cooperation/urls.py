@@ -28,6 +28,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("kerja-sama/<int:pk>/adendum/", later_views.amend, name="amend"),
     path("kerja-sama/<int:pk>/pengakhiran/", later_views.terminate, name="terminate"),
     path("kerja-sama/<int:pk>/terbitkan/", later_views.publish, name="publish"),
+    path("kerja-sama/<int:pk>/perselisihan/", later_views.raise_dispute, name="raise_dispute"),
+    path(
+        "kerja-sama/<int:pk>/perselisihan/putusan/",
+        later_views.settle_dispute,
+        name="settle_dispute",
+    ),
     path("dasbor/", views.dashboard, name="dashboard"),
     path("publik/", views.public_register, name="public_register"),
     path("publik/<int:pk>/", views.public_detail, name="public_detail"),
