@@ -128,3 +128,28 @@ def test_a_dispute_of_two_diy_regions_is_settled_on_the_page_by_the_governors_bu
     dispute.refresh_from_db()
     assert dispute.decision_number == "Kep. Gub. 12/2017"
     assert coop.events.filter(kind=EventKind.DISPUTE_DECIDED).get().actor == biro_pemerintahan_diy
+
+
+def test_an_operator_records_who_signed_for_its_region_from_those_allowed_that_day(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    from ksd.regions.models import Official
+
+    head = Official.objects.create(region_id="34.71", name="Wali Kota Yogyakarta", position="Wali Kota",
+                                   is_head=True, term_start_on=dt.date(2012, 1, 2))  # fmt: skip
+    before = Official.objects.create(region_id="34.71", name="Wali Kota lama", position="Wali Kota",
+                                     is_head=True, term_start_on=dt.date(2007, 1, 2),
+                                     term_end_on=dt.date(2011, 12, 31))  # fmt: skip
+    coop = signed(operator_kota_yogyakarta)
+    client = as_user(operator_kota_yogyakarta)
+    page = client.get(f"/kerja-sama/{coop.pk}/").content.decode()
+    assert "Wali Kota Yogyakarta" in page
+    assert "Wali Kota lama" not in page
+
+    refused = client.post(f"/kerja-sama/{coop.pk}/penanda-tangan/", {"official": before.pk})
+    assert refused.status_code == 400
+    assert (
+        client.post(f"/kerja-sama/{coop.pk}/penanda-tangan/", {"official": head.pk}).status_code
+        == 302
+    )
+    assert coop.signatories.get().official == head

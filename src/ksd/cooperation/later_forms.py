@@ -120,3 +120,26 @@ class SettleDisputeForm(forms.Form):
     settled_on = forms.DateField(label=_("Settled on"), widget=DateInput)
     decision_number = forms.CharField(label=_("Decree number"), max_length=100, required=False)
     summary = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+OPINION_LABELS = {
+    "pakar": _("Experts"),
+    "perangkat_daerah_provinsi": _("Provincial agencies"),
+    "menteri": _("Minister of Home Affairs"),
+    "menteri_lpnd_terkait": _("Related ministers and heads of agencies"),
+}
+
+
+class OpinionsForm(forms.Form):
+    addressees = forms.MultipleChoiceField(
+        label=_("Ask"), widget=forms.CheckboxSelectMultiple, choices=list(OPINION_LABELS.items())
+    )
+    requested_on = forms.DateField(label=_("Asked on"), widget=DateInput)
+
+
+class SignatoryForm(forms.Form):
+    official = forms.TypedChoiceField(label=_("Signed for your region by"), coerce=int, choices=())
+
+    def __init__(self, *args: Any, signers: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["official"].choices = signers

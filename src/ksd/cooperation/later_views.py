@@ -20,8 +20,10 @@ from ksd.cooperation.later_forms import (
     CopiesForm,
     DisputeForm,
     ImplementationForm,
+    OpinionsForm,
     PublishForm,
     SettleDisputeForm,
+    SignatoryForm,
     TerminationForm,
 )
 from ksd.cooperation.models import Cooperation, Stage
@@ -47,6 +49,19 @@ def _parties(cooperation: Cooperation) -> list[tuple[str, str]]:
     return [(p.key, str(p)) for p in cooperation.parties.all()]
 
 
+def _signers(region_code: str, cooperation: Cooperation) -> list[tuple[int, str]]:
+    """Who may have signed for the region on the signing day: its head, or a Surat Kuasa holder."""
+    from ksd.regions.services import who_may_sign
+
+    if cooperation.signed_on is None:
+        return []
+    return [
+        (official.pk, f"{official.name} — {official.position}"
+         + (f" (Surat Kuasa {a.power_of_attorney.number})" if a.power_of_attorney else ""))
+        for official, a in who_may_sign(region_code, cooperation.signed_on)
+    ]  # fmt: skip
+
+
 def _may_settle(user: Any, cooperation: Cooperation) -> bool:
     """Supervisors record decrees; operators of party regions record a deliberation. The
     service still checks that the law gives the dispute to this user's authority."""
@@ -68,6 +83,14 @@ def later_step_forms(user: Any, cooperation: Cooperation, today: Any) -> dict[st
     own = operator_region(user, cooperation)
     if own is None:
         return found
+    if cooperation.stage in (Stage.JOINT_AGREEMENT, Stage.DRAFTING):
+        found["opinions"] = OpinionsForm(initial={"requested_on": today})
+    if cooperation.stage in _AFTER_SIGNING and not any(
+        s.region_id == own for s in cooperation.signatories.all()
+    ):
+        signers = _signers(own, cooperation)
+        if signers:
+            found["signatory"] = SignatoryForm(signers=signers)
     if cooperation.stage in _AFTER_SIGNING:
         found["dispute"] = DisputeForm(initial={"raised_on": today}, parties=_parties(cooperation))
     if cooperation.stage in _AFTER_SIGNING:
@@ -190,3 +213,32 @@ def settle_dispute(request: HttpRequest, pk: int) -> HttpResponse:
     return run_step(
         request, cooperation, "settle", form, act, _("The settlement has been recorded.")
     )
+
+
+@logged_in
+@require_POST
+def request_opinions(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = _operator_step(request, pk)
+    form = OpinionsForm(request.POST)
+    return run_step(
+        request, cooperation, "opinions", form,
+        lambda d: services.request_opinions(
+            cooperation.pk, actor=request.user, addressees=d["addressees"],
+            requested_on=d["requested_on"], now=clock.now()),
+        _("The request for opinions has been recorded."),
+    )  # fmt: skip
+
+
+@logged_in
+@require_POST
+def record_signatory(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = _operator_step(request, pk)
+    own = operator_region(request.user, cooperation) or ""
+    form = SignatoryForm(request.POST, signers=_signers(own, cooperation))
+    return run_step(
+        request, cooperation, "signatory", form,
+        lambda d: services.record_signatory(
+            cooperation.pk, actor=request.user, region_code=own, official_id=d["official"],
+            now=clock.now()),
+        _("The signatory has been recorded."),
+    )  # fmt: skip

@@ -19,6 +19,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("kerja-sama/<int:pk>/rancangan/", views.draft_agreement, name="draft_agreement"),
     path("kerja-sama/<int:pk>/tanda-tangan/", views.sign_agreement, name="sign_agreement"),
+    path("kerja-sama/<int:pk>/pendapat/", later_views.request_opinions, name="request_opinions"),
+    path(
+        "kerja-sama/<int:pk>/penanda-tangan/", later_views.record_signatory, name="record_signatory"
+    ),
     path("kerja-sama/<int:pk>/salinan/", later_views.send_copies, name="send_copies"),
     path(
         "kerja-sama/<int:pk>/pelaksanaan/",
