@@ -153,3 +153,27 @@ def test_an_operator_records_who_signed_for_its_region_from_those_allowed_that_d
         == 302
     )
     assert coop.signatories.get().official == head
+
+
+def test_an_offer_made_on_the_page_records_its_object_and_model(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    from ksd.regions.models import Region
+    from ksd.regions.services import load_affairs
+
+    load_affairs()
+    sleman = Region.objects.get(code="34.04")
+    response = as_user(operator_kota_yogyakarta).post("/kerja-sama/baru/", {
+        "title": "Pengelolaan air limbah", "offered_on": "2016-04-04", "regions": [sleman.pk],
+        "affair": "wajib_pd.pekerjaan_umum_penataan_ruang", "sector": "Sanitasi",
+        "management_model": "joint_service", "institution_model": "forum",
+    })  # fmt: skip
+    assert response.status_code == 302
+    coop = Cooperation.objects.get(title="Pengelolaan air limbah")
+    assert coop.affair is not None
+    assert coop.affair.code == "wajib_pd.pekerjaan_umum_penataan_ruang"
+    assert (coop.management_model, coop.institution_model, coop.sector) == (
+        "joint_service",
+        "forum",
+        "Sanitasi",
+    )

@@ -99,6 +99,17 @@ class OfferForm(forms.Form):
         queryset=Region.objects.order_by("code"),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )  # fmt: skip
+    affair = forms.ModelChoiceField(
+        label=_("Object: government affair (UU 23/2014 Pasal 12)"), required=False,
+        queryset=Affair.objects.order_by("position"), to_field_name="code",
+    )  # fmt: skip
+    sector = forms.CharField(label=_("Sector"), max_length=200, required=False)
+    management_model = forms.ChoiceField(
+        label=_("Management arrangement"), required=False, choices=_blank(ManagementModel.choices)
+    )
+    institution_model = forms.ChoiceField(
+        label=_("Institution"), required=False, choices=_blank(InstitutionModel.choices)
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

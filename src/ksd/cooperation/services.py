@@ -22,7 +22,9 @@ from ksd.cooperation.models import (
     CopySent,
     EventKind,
     ImplementingAgency,
+    InstitutionModel,
     Kind,
+    ManagementModel,
     Party,
     Signatory,
     Stage,
@@ -83,6 +85,9 @@ def make_offer(
     offered_on: dt.date,
     offer_number: str = "",
     affair: str | None = None,
+    sector: str = "",
+    management_model: str = "",
+    institution_model: str = "",
     now: dt.datetime,
 ) -> Cooperation:
     """PP 50/2007 Pasal 7 huruf a (PP 28/2018 Pasal 6 ayat (1) huruf b): a head of region offers
@@ -94,6 +99,11 @@ def make_offer(
     if not title.strip():
         raise StepRefused(_("Give the cooperation a title."))
     kind = Kind.THIRD_PARTY if any(not p.region for p in parties) else Kind.INTER_REGIONAL
+    if management_model not in ("", *ManagementModel.values) or institution_model not in (
+        "",
+        *InstitutionModel.values,
+    ):
+        raise StepRefused(_("Unknown model of cooperation."))
     affair_row = None
     if affair:
         affair_row = Affair.objects.filter(code=affair).first()
@@ -109,6 +119,9 @@ def make_offer(
         offer_number=offer_number,
         offered_on=offered_on,
         affair=affair_row,
+        sector=sector.strip(),
+        management_model=management_model,
+        institution_model=institution_model,
         created_at=now,
         updated_at=now,
     )

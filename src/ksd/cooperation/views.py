@@ -186,7 +186,9 @@ def new(request: HttpRequest) -> HttpResponse:
             cooperation = services.make_offer(
                 actor=request.user, title=data["title"], initiator=own, parties=parties,
                 offered_on=data["offered_on"], offer_number=data["offer_number"],
-                now=clock.now(),
+                affair=data["affair"].code if data["affair"] else None,
+                sector=data["sector"], management_model=data["management_model"],
+                institution_model=data["institution_model"], now=clock.now(),
             )  # fmt: skip
         except StepRefused as refused:
             form.add_error(None, str(refused))
