@@ -106,7 +106,7 @@ def test_a_refused_report_shows_the_reason_and_files_nothing(
         {"period": "Tahun 2016", "submitted_on": "2017-01-16", "summary": "Laporan",
          "reported_to": ["33.74"]},
     )  # fmt: skip
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused, nothing filed
     message = gettext(
         "A report goes to the heads of regions that are members on the day it is submitted."
     )

@@ -62,7 +62,7 @@ def test_a_bad_file_is_refused_on_the_form_with_its_message(
         upload_url(kartamantul),
         {"kind": DocumentKind.OTHER, "file": SimpleUploadedFile("virus.pdf", b"MZ\x90\x00")},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused, nothing stored
     message = gettext(
         "Only PDF or DOCX files can be uploaded; the content of this file is neither."
     )
@@ -93,15 +93,16 @@ def test_the_uploading_region_and_the_supervisors_download_the_file_with_its_nam
         assert "Surat Penawaran 415.4.pdf" in response["Content-Disposition"]
 
 
-def test_another_party_region_an_outsider_and_the_public_get_404_for_the_document(
+def test_another_party_region_and_an_outsider_get_404_and_the_public_must_log_in(
     offer_letter: Document, kartamantul: Cooperation, operator_sleman: User,
     operator_kota_semarang: User,
 ) -> None:  # fmt: skip
     url = f"/dokumen/{offer_letter.pk}/"
     assert logged_in(operator_sleman).get(url).status_code == 404
     assert logged_in(operator_kota_semarang).get(url).status_code == 404
-    assert Client().get(url).status_code == 404
-    assert Client().get("/dokumen/999999/").status_code == 404
+    # The public is sent to log in, as on every page of a logged-in user.
+    assert Client().get(url).status_code == 302
+    assert logged_in(operator_sleman).get("/dokumen/999999/").status_code == 404
 
 
 def test_the_documents_page_lists_only_the_documents_a_user_may_see(

@@ -52,7 +52,9 @@ def _render_detail(request: HttpRequest, body: CooperationBody, **bound: Any) ->
     context = {"body": body, "may_manage": may_manage}
     if may_manage:
         context |= _forms(body, **bound)
-    return render(request, "bodies/body_detail.html", context)
+    # A form handed back here was refused: nothing changed.
+    status = 400 if bound else 200
+    return render(request, "bodies/body_detail.html", context, status=status)
 
 
 @login_required

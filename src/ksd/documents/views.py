@@ -63,9 +63,13 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error("file", str(refused))
         else:
             return redirect("documents:cooperation", pk=cooperation.pk)
-    return render(request, "documents/upload.html", {"cooperation": cooperation, "form": form})
+    status = 400 if form.is_bound else 200  # a refused upload changed nothing
+    return render(
+        request, "documents/upload.html", {"cooperation": cooperation, "form": form}, status=status
+    )
 
 
+@login_required
 @require_safe
 def download(request: HttpRequest, pk: int) -> FileResponse:
     document = get_document_for(request.user, pk)
