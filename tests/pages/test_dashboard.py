@@ -69,3 +69,20 @@ def test_an_outsider_and_a_supervisor_without_tasks_see_none(
 
 def test_the_public_is_sent_to_the_login_page(client: Client) -> None:
     assert client.get("/dasbor/").status_code == 302
+
+
+def test_the_dashboard_shows_what_ksd_tick_left_for_the_region(
+    operator_kota_yogyakarta: User, outsider: User, as_user: Callable[[User], Client]
+) -> None:
+    import datetime as dt
+
+    from ksd.cooperation.jobs import run_tick
+    from pages.records import in_dprd_review
+
+    coop = in_dprd_review(operator_kota_yogyakarta)
+    run_tick(now=dt.datetime(2016, 3, 24, 1, 0, tzinfo=dt.UTC))
+
+    page = as_user(operator_kota_yogyakarta).get("/dasbor/").content.decode()
+    assert "PP 50/2007 Pasal 12 ayat (4)" in page
+    assert f"/kerja-sama/{coop.pk}/" in page
+    assert coop.title not in as_user(outsider).get("/dasbor/").content.decode()

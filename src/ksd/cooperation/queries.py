@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ksd.accounts.models import Role
 from ksd.cooperation.law import calendar_for_region, facts_for, law_lang
-from ksd.cooperation.models import Cooperation, Event, Party, Stage
+from ksd.cooperation.models import Cooperation, Event, Notification, Party, Stage
 from ksd.core.access import membership_of, visible_cooperations
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import Assessment, DprdVerdict, assess
@@ -408,3 +408,19 @@ def tasks_for(user: Visitor, *, today: dt.date) -> list[Task]:
             if track.region_code == own and track.status in OPEN_STATUSES:
                 tasks.append(Task(cooperation, track.status, track))
     return sorted(tasks, key=lambda t: t.sort_key)
+
+
+NOTICES_SHOWN = 20
+
+
+def notifications_for(user: Visitor) -> list[Notification]:
+    """What `ksd tick` left for the user's region, newest first, on cooperations the user sees."""
+    membership = membership_of(user)
+    if membership is None or membership.region_id is None:
+        return []
+    visible = visible_cooperations(user).values("pk")
+    return list(
+        Notification.objects.filter(region_id=membership.region_id, cooperation__in=visible)
+        .select_related("cooperation")
+        .order_by("-created_at", "-id")[:NOTICES_SHOWN]
+    )

@@ -203,7 +203,8 @@ def new(request: HttpRequest) -> HttpResponse:
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     tasks = queries.tasks_for(request.user, today=clock.today_in())
-    return render(request, "cooperation/dashboard.html", {"tasks": tasks})
+    notices = queries.notifications_for(request.user)
+    return render(request, "cooperation/dashboard.html", {"tasks": tasks, "notices": notices})
 
 
 @require_safe
