@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ksd.cooperation.articles import article_for
 from ksd.cooperation.events import record_event
 from ksd.cooperation.law import assessment_for, facts_for, law_lang, law_party
 from ksd.cooperation.models import (
@@ -154,11 +155,9 @@ def make_offer(
          "ineligible_party", "foreign_cooperation"},
         as_of=offered_on,
     )  # fmt: skip
-    rules = RULES[regime]
     record_event(
         cooperation, EventKind.OFFERED, actor=actor, now=now, on=offered_on,
-        region_code=initiator, citation=f"{rules.regulation} Pasal "
-        + ("7 huruf a" if regime.value == "pp50-2007" else "6 ayat (1) huruf b"),
+        region_code=initiator, citation=article_for(EventKind.OFFERED, regime.value),
         changes={"stage": Stage.OFFERED, "parties": [law_party(r).key for r in rows]},
     )  # fmt: skip
     return cooperation
@@ -195,8 +194,7 @@ def accept_offer(
     cooperation.save(update_fields=["stage", "updated_at"])
     record_event(
         cooperation, EventKind.OFFER_ACCEPTED, actor=actor, now=now, on=on,
-        region_code=party.region_id, citation="PP 50/2007 Pasal 7 huruf b"
-        if cooperation.regime == "pp50-2007" else "PP 28/2018 Pasal 6 ayat (1) huruf b",
+        region_code=party.region_id, citation=article_for(EventKind.OFFER_ACCEPTED, cooperation.regime),
         changes={"party": party.key, "stage": cooperation.stage},
     )  # fmt: skip
     return cooperation
@@ -242,8 +240,7 @@ def sign_joint_agreement(
     )
     record_event(
         cooperation, EventKind.JOINT_AGREEMENT_SIGNED, actor=actor, now=now, on=signed_on,
-        citation="PP 50/2007 Pasal 7 huruf b" if cooperation.regime == "pp50-2007"
-        else "PP 28/2018 Pasal 6 ayat (1) huruf d",
+        citation=article_for(EventKind.JOINT_AGREEMENT_SIGNED, cooperation.regime),
         changes={"stage": cooperation.stage, "number": cooperation.joint_agreement_number},
     )  # fmt: skip
     return cooperation
@@ -287,8 +284,7 @@ def draft_agreement(
     )
     record_event(
         cooperation, EventKind.AGREEMENT_DRAFTED, actor=actor, now=now, on=on,
-        citation="PP 50/2007 Pasal 7 huruf b" if cooperation.regime == "pp50-2007"
-        else "PP 28/2018 Pasal 6 ayat (1) huruf f",
+        citation=article_for(EventKind.AGREEMENT_DRAFTED, cooperation.regime),
         changes={"contents": cooperation.draft_contents, "burdens": burdens},
     )  # fmt: skip
     return cooperation
@@ -340,8 +336,7 @@ def sign_agreement(
     )  # fmt: skip
     record_event(
         cooperation, EventKind.SIGNED, actor=actor, now=now, on=signed_on,
-        citation="PP 50/2007 Pasal 5" if cooperation.regime == "pp50-2007"
-        else "PP 28/2018 Pasal 6 ayat (1) huruf g",
+        citation=article_for(EventKind.SIGNED, cooperation.regime),
         changes={"stage": cooperation.stage, "number": cooperation.agreement_number,
                  "ends_on": cooperation.ends_on.isoformat() if cooperation.ends_on else None},
     )  # fmt: skip
@@ -489,8 +484,7 @@ def amend(
     cooperation.save(update_fields=fields)
     record_event(
         cooperation, EventKind.EXTENDED if new_ends_on else EventKind.AMENDED, actor=actor,
-        now=now, on=signed_on, citation="PP 50/2007 Pasal 17 ayat (3)"
-        if cooperation.regime == "pp50-2007" else "PP 28/2018 Pasal 6 ayat (4)",
+        now=now, on=signed_on, citation=article_for(EventKind.AMENDED, cooperation.regime),
         reason=amendment.summary, changes=changes,
     )  # fmt: skip
     return amendment
@@ -551,8 +545,7 @@ def expire(cooperation_id: int, *, as_of: dt.date, now: dt.datetime) -> bool:
         Cooperation.objects.filter(pk=cooperation_id).update(ended_on=cooperation.ends_on)
         record_event(
             cooperation, EventKind.EXPIRED, actor=None, now=now, on=cooperation.ends_on,
-            citation="PP 50/2007 Pasal 18 huruf i" if cooperation.regime == "pp50-2007"
-            else "PP 28/2018 Pasal 9 ayat (1) huruf a",
+            citation=article_for(EventKind.EXPIRED, cooperation.regime),
             changes={"stage": Stage.EXPIRED},
         )  # fmt: skip
         return True
@@ -654,8 +647,7 @@ def issue_power_of_attorney(
     power.save()
     record_event(
         cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED, actor=actor, now=now, on=issued_on,
-        region_code=region_code, citation="PP 50/2007 Pasal 7 huruf d"
-        if cooperation.regime == "pp50-2007" else "PP 28/2018 Pasal 2 ayat (2)",
+        region_code=region_code, citation=article_for(EventKind.POWER_OF_ATTORNEY_ISSUED, cooperation.regime),
         changes={"number": power.number, "grantee": power.grantee.name},
     )  # fmt: skip
     return power
