@@ -356,12 +356,12 @@ def test_the_party_operator_finds_the_cooperation_in_the_register_search(world: 
     [("ajukan", "operator_kota_yogyakarta"), ("pendapat", "dprd_kota_yogyakarta"),
      ("penyampaian-kembali", "operator_kota_yogyakarta"), ("keputusan", "dprd_kota_yogyakarta")],
 )  # fmt: skip
-def test_a_dprd_step_posted_without_its_region_is_refused_with_403_even_for_its_actor(
+def test_a_dprd_step_posted_without_its_region_gives_its_actor_the_form_back(
     world: World, step: str, persona: str
 ) -> None:
-    """Differs from the rules (400 for an allowed actor's empty form): dprd/views.py _track_step
-    decides who acts from the posted region before the form is validated."""
+    """An allowed actor's empty form is answered 400 (the form with its errors), as every other
+    step; dprd/views.py judges the actor by their own region when the form names none."""
     before = snapshot(world)
     response = client_for(persona).post(f"/dprd/kerja-sama/{world.review.pk}/{step}/", {})
-    assert response.status_code == 403
+    assert response.status_code == 400
     assert snapshot(world) == before

@@ -20,7 +20,7 @@ from ksd.accounts.models import Role
 from ksd.cooperation.models import Cooperation
 from ksd.cooperation.views import LOGIN_URL, run_step
 from ksd.core import clock
-from ksd.core.access import acts_for, get_cooperation_for
+from ksd.core.access import acts_for, get_cooperation_for, membership_of
 from ksd.dprd import services
 from ksd.dprd.forms import DecisionForm, OpinionForm, ResubmissionForm, SubmitForm
 
@@ -33,7 +33,10 @@ def _track_step(
     """The cooperation, if the user acts in one of `roles` for a region party to it; the form's
     region must be that region."""
     cooperation = get_cooperation_for(request.user, pk)
-    region = form.data.get("region", "")
+    # Without a region in the form, judge the user by their own region: an allowed actor then
+    # gets the form back with its error (400), not a refusal of who they are (403).
+    membership = membership_of(request.user)
+    region = form.data.get("region") or (membership.region_id if membership else "") or ""
     is_party = any(p.region_id == region for p in cooperation.parties.all())
     if not is_party or not any(acts_for(request.user, region, role) for role in roles):
         raise PermissionDenied
