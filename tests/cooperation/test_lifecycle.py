@@ -176,7 +176,7 @@ def test_signing_before_every_dprd_has_approved_is_refused(operator_kota_yogyaka
         services.sign_agreement(
             coop.pk, actor=actor, number="PKS/1", signed_on=dt.date(2016, 2, 10), now=NOW
         )
-    assert "34.71" in refused.value.message
+    assert "Kota Yogyakarta" in refused.value.message
     coop.refresh_from_db()
     assert coop.stage == Stage.DPRD_REVIEW
     assert coop.signed_on is None

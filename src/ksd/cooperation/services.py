@@ -30,6 +30,7 @@ from ksd.cooperation.models import (
     Signatory,
     Stage,
 )
+from ksd.cooperation.queries import STATUS_LABELS
 from ksd.core.errors import StepRefused
 from ksd.law.assessment import RULES
 from ksd.law.citations import Severity
@@ -312,7 +313,8 @@ def sign_agreement(
             reason = verdict.reasons[0]
             raise StepRefused(
                 _("The DPRD of %(region)s has not approved yet (status: %(status)s). %(why)s")
-                % {"region": verdict.region, "status": verdict.track.status,
+                % {"region": get_region(verdict.region).name,
+                   "status": STATUS_LABELS.get(verdict.track.status, verdict.track.status),
                    "why": reason.message.render(lang)},
                 str(reason.citation),
             )  # fmt: skip
