@@ -139,6 +139,12 @@ class DeadlineExplanation:
             "skipped": [s.to_json(lang) for s in self.skipped],
         }
 
+    def _region_name(self) -> str:
+        try:
+            return f"{get_region(self.region or '').name} ({self.region})"
+        except LawInputError:
+            return self.region or ""
+
     def render(self, lang: Lang) -> str:
         en = lang == "en"
         start = _weekday_date(self.start).render(lang)
@@ -148,14 +154,18 @@ class DeadlineExplanation:
             unit = "working day" if n == 1 else "working days"
             lines = [f"{n} {unit} from {start} (day 0) end at the close of {end}."]
             lines.append(
-                "Calendar: national holidays and cuti bersama"
-                + (f", with the overrides for region {self.region}." if self.region else ".")
+                f"Calendar of {self._region_name()}: national holidays, cuti bersama and the "
+                "overrides that apply to it."
+                if self.region
+                else "Calendar: national holidays, cuti bersama and nationwide overrides."
             )
         else:
             lines = [f"{n} hari kerja sejak {start} (hari ke-0) berakhir pada akhir {end}."]
             lines.append(
-                "Kalender: libur nasional dan cuti bersama"
-                + (f", dengan ketetapan khusus wilayah {self.region}." if self.region else ".")
+                f"Kalender {self._region_name()}: libur nasional, cuti bersama, dan ketetapan "
+                "tambahan yang berlaku untuknya."
+                if self.region
+                else "Kalender: libur nasional, cuti bersama, dan ketetapan tambahan nasional."
             )
         if not self.skipped:
             lines.append("No day off in between." if en else "Tidak ada hari libur di antaranya.")
