@@ -16,7 +16,6 @@ from ksd.cooperation.services import lock
 from ksd.core.errors import StepRefused
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import DprdVerdict
-from ksd.law.pp50_2007.dprd import CLOCKS
 from ksd.law.regimes import Regime
 
 # Statuses in which the DPRD has decided, one way or the other.
@@ -27,7 +26,9 @@ APPROVED = frozenset({"approved", "deemed_approved"})
 def _pasal12(cooperation: Cooperation, ayat: str) -> str:
     if cooperation.regime == Regime.PP50_2007:
         return f"PP 50/2007 Pasal 12 ayat ({ayat})"
-    return "PP 28/2018 Pasal 6 ayat (2)"
+    # PP 28/2018 sets no DPRD clock; a deemed approval there can only come from the parameter
+    # pp28_dprd_clocks, which stands for the Minister's regulation of Pasal 6 ayat (4).
+    return "PP 28/2018 Pasal 6 ayat (4)" if ayat == "4" else "PP 28/2018 Pasal 6 ayat (2)"
 
 
 def _verdict(cooperation: Cooperation, region_code: str, as_of: dt.date) -> DprdVerdict:
@@ -216,7 +217,7 @@ def apply_deemed_approval(review_id: int, *, as_of: dt.date, now: dt.datetime) -
         review = DprdReview.objects.select_related("cooperation").get(pk=review_id)
         cooperation = lock(review.cooperation_id)
         review.refresh_from_db()
-        if review.deemed_approved_on is not None or review.cooperation.regime != Regime.PP50_2007:
+        if review.deemed_approved_on is not None:
             return False
         verdict = _verdict(cooperation, review.region_id, as_of)
         due = verdict.track.deadlines.get("deemed_approval_due")
@@ -232,12 +233,13 @@ def apply_deemed_approval(review_id: int, *, as_of: dt.date, now: dt.datetime) -
         cooperation.updated_at = now
         cooperation.save(update_fields=["stage", "updated_at"])
         calendar = calendar_for_region(review.region_id)
+        start = review.resubmitted_on or due
         record_event(
             cooperation, EventKind.DPRD_DEEMED_APPROVED, actor=None, now=now, on=due,
             region_code=review.region_id, citation=_pasal12(cooperation, "4"),
-            reason=calendar.explain(
-                review.resubmitted_on or due, CLOCKS.deemed_approval or 0
-            ).render(law_lang()),
+            reason=calendar.explain(start, calendar.count_working_days(start, due)).render(
+                law_lang()
+            ),
             changes={"deemed_approved_on": due.isoformat()},
         )  # fmt: skip
         return True
