@@ -167,6 +167,7 @@ def test_an_offer_made_on_the_page_records_its_object_and_model(
         "title": "Pengelolaan air limbah", "offered_on": "2016-04-04", "regions": [sleman.pk],
         "affair": "wajib_pd.pekerjaan_umum_penataan_ruang", "sector": "Sanitasi",
         "management_model": "joint_service", "institution_model": "forum",
+        "is_compulsory": "on", "object_count": "3",
     })  # fmt: skip
     assert response.status_code == 302
     coop = Cooperation.objects.get(title="Pengelolaan air limbah")

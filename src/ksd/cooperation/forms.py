@@ -110,6 +110,13 @@ class OfferForm(forms.Form):
     institution_model = forms.ChoiceField(
         label=_("Institution"), required=False, choices=_blank(InstitutionModel.choices)
     )
+    is_compulsory = forms.BooleanField(
+        label=_("Compulsory cooperation of neighbouring regions (PP 28/2018 Pasal 3 ayat (2))"),
+        required=False,
+    )
+    object_count = forms.IntegerField(
+        label=_("Number of objects"), min_value=1, max_value=50, initial=1, required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -90,6 +90,8 @@ def make_offer(
     sector: str = "",
     management_model: str = "",
     institution_model: str = "",
+    is_compulsory: bool = False,
+    object_count: int = 1,
     now: dt.datetime,
 ) -> Cooperation:
     """PP 50/2007 Pasal 7 huruf a (PP 28/2018 Pasal 6 ayat (1) huruf b): a head of region offers
@@ -124,6 +126,8 @@ def make_offer(
         sector=sector.strip(),
         management_model=management_model,
         institution_model=institution_model,
+        is_compulsory=is_compulsory,
+        object_count=max(object_count, 1),
         created_at=now,
         updated_at=now,
     )

@@ -188,7 +188,9 @@ def new(request: HttpRequest) -> HttpResponse:
                 offered_on=data["offered_on"], offer_number=data["offer_number"],
                 affair=data["affair"].code if data["affair"] else None,
                 sector=data["sector"], management_model=data["management_model"],
-                institution_model=data["institution_model"], now=clock.now(),
+                institution_model=data["institution_model"],
+                is_compulsory=data["is_compulsory"], object_count=data["object_count"] or 1,
+                now=clock.now(),
             )  # fmt: skip
         except StepRefused as refused:
             form.add_error(None, str(refused))
