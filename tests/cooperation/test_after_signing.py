@@ -204,3 +204,50 @@ def test_tick_applies_a_deemed_approval_once_even_when_run_again(actor: User) ->
     assert Event.objects.filter(kind=EventKind.DPRD_DEEMED_APPROVED).count() == 1
     coop.refresh_from_db()
     assert coop.stage == Stage.READY_TO_SIGN
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_under_pp_28_a_dprd_is_deemed_to_approve_only_once_the_ministers_clocks_are_entered(
+    actor: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PP 28/2018 sets no DPRD clock (parameter pp28_dprd_clocks is null): no deemed approval.
+    An administrator who enters the Minister's numbers turns the clocks, and the tick, on."""
+    from ksd.law import parameters
+
+    coop = services.make_offer(
+        actor=actor, title="Kartamantul 2019", initiator="34.71",
+        parties=[services.PartySpec(region="34.71"), services.PartySpec(region="34.04")],
+        offered_on=dt.date(2019, 1, 7), now=NOW,
+    )  # fmt: skip
+    services.accept_offer(coop.pk, actor=actor, party_key="34.04", on=dt.date(2019, 1, 14), now=NOW)
+    services.sign_joint_agreement(
+        coop.pk, actor=actor, number="KB", signed_on=dt.date(2019, 1, 21), now=NOW
+    )
+    services.record_burdens(
+        coop.pk, actor=actor, burdens={"34.71": {"apbd_cost": True}, "34.04": {}}, now=NOW
+    )
+    dprd.submit_to_dprd(
+        coop.pk, actor=actor, region_code="34.71", received_on=dt.date(2019, 1, 28), now=NOW
+    )
+    dprd.record_dprd_opinion(
+        coop.pk, actor=actor, region_code="34.71", sent_on=dt.date(2019, 2, 11), now=NOW
+    )
+    dprd.record_resubmission(
+        coop.pk, actor=actor, region_code="34.71", received_on=dt.date(2019, 2, 18), now=NOW
+    )
+    much_later = dt.datetime(2019, 6, 3, 1, 0, tzinfo=dt.UTC)
+
+    assert run_tick(now=much_later).deemed_approvals == 0
+
+    table = dict(parameters._table())
+    label, _entries = table["pp28_dprd_clocks"]
+    clocks = {"assessment": 45, "opinion": 15, "revision": 14, "deemed_approval": 15}
+    table["pp28_dprd_clocks"] = (
+        label,
+        ((dt.date(2018, 7, 13), clocks, "test: the Minister's numbers"),),
+    )
+    monkeypatch.setattr(parameters, "_table", lambda: table)
+
+    assert run_tick(now=much_later).deemed_approvals == 1
+    event = coop.events.get(kind=EventKind.DPRD_DEEMED_APPROVED)
+    assert event.citation == "PP 28/2018 Pasal 6 ayat (4)"
