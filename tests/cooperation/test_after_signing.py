@@ -89,13 +89,15 @@ def test_an_early_ending_without_written_notice_is_refused_and_with_it_is_record
     actor: User,
 ) -> None:
     coop = signed_susi(actor)
+    from ksd.regions.models import Agency
+
+    dishub = Agency.objects.create(region_id="35.78", name="Dinas Perhubungan", short_name="Dishub")
     services.start_implementation(
-        coop.pk,
-        actor=actor,
-        on=dt.date(2015, 3, 9),
-        agencies={"35.78": ["Dinas Perhubungan"]},
-        now=NOW,
-    )
+        coop.pk, actor=actor, on=dt.date(2015, 3, 9),
+        agencies={"35.78": ["dinas perhubungan", "UPT Terminal"]}, now=NOW,
+    )  # fmt: skip
+    linked = {a.agency_name: a.agency for a in coop.implementing_agencies.all()}
+    assert linked == {"dinas perhubungan": dishub, "UPT Terminal": None}
     with pytest.raises(StepRefused) as refused:
         services.terminate(
             coop.pk,

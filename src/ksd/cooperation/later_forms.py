@@ -34,14 +34,31 @@ class CopiesForm(forms.Form):
 
 
 class ImplementationForm(forms.Form):
+    known = forms.MultipleChoiceField(
+        label=_("Agencies of your region"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=(),
+    )  # fmt: skip
     agencies = forms.CharField(
-        label=_("Implementing agencies of your region, one per line"),
+        label=_("Other implementing agencies, one per line"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    )  # fmt: skip
     on = forms.DateField(label=_("Started on"), widget=DateInput)
 
+    def __init__(self, *args: Any, known: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["known"].choices = [(name, name) for name in known or []]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("known") and not (data.get("agencies") or "").strip():
+            raise forms.ValidationError(_("Name at least one implementing agency."))
+        return data
+
     def agency_names(self) -> list[str]:
-        return [line.strip() for line in self.cleaned_data["agencies"].splitlines() if line.strip()]
+        typed = [
+            line.strip() for line in self.cleaned_data["agencies"].splitlines() if line.strip()
+        ]
+        return [*self.cleaned_data["known"], *typed]
 
 
 class AmendmentForm(forms.Form):

@@ -45,6 +45,16 @@ def copy_recipients(cooperation: Cooperation, region_code: str) -> list[str]:
     return [r for r in (rule.recipients if rule else ()) if r not in sent]
 
 
+def _agencies(region_code: str) -> list[str]:
+    from ksd.regions.models import Agency
+
+    return list(
+        Agency.objects.filter(region_id=region_code, is_active=True)
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
+
+
 def _parties(cooperation: Cooperation) -> list[tuple[str, str]]:
     return [(p.key, str(p)) for p in cooperation.parties.all()]
 
@@ -98,7 +108,7 @@ def later_step_forms(user: Any, cooperation: Cooperation, today: Any) -> dict[st
         if recipients:
             found["copies"] = CopiesForm(initial={"sent_on": today}, recipients=recipients)
         if cooperation.stage == Stage.SIGNED:
-            found["implement"] = ImplementationForm(initial={"on": today})
+            found["implement"] = ImplementationForm(initial={"on": today}, known=_agencies(own))
         found["amend"] = AmendmentForm(initial={"signed_on": today})
         found["terminate"] = TerminationForm(initial={"on": today}, parties=_parties(cooperation))
     if (
@@ -129,7 +139,7 @@ def send_copies(request: HttpRequest, pk: int) -> HttpResponse:
 def start_implementation(request: HttpRequest, pk: int) -> HttpResponse:
     cooperation = _operator_step(request, pk)
     own = operator_region(request.user, cooperation) or ""
-    form = ImplementationForm(request.POST)
+    form = ImplementationForm(request.POST, known=_agencies(own))
     return run_step(
         request, cooperation, "implement", form,
         lambda d: services.start_implementation(

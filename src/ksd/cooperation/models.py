@@ -239,6 +239,10 @@ class ImplementingAgency(models.Model):
     region = models.ForeignKey(
         "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
     )
+    agency = models.ForeignKey(
+        "regions.Agency", verbose_name=_("agency record"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
     agency_name = models.CharField(_("agency"), max_length=200)
     assigned_on = models.DateField(_("assigned on"))
 

@@ -38,7 +38,7 @@ from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
 from ksd.law.regimes import Regime, regime_for
 from ksd.law.regions import get_region
-from ksd.regions.models import Affair, PowerOfAttorney, Region
+from ksd.regions.models import Affair, Agency, PowerOfAttorney, Region
 
 
 @dataclass(frozen=True)
@@ -440,9 +440,14 @@ def start_implementation(
             )
         if not all(n.strip() for n in names):
             raise StepRefused(_("Give the name of every implementing agency."))
+    # A name that matches one of the region's agency records is linked to it.
+    records = {
+        (a.region_id, a.name.casefold()): a
+        for a in Agency.objects.filter(region_id__in=list(agencies))
+    }
     ImplementingAgency.objects.bulk_create(
         ImplementingAgency(cooperation=cooperation, region_id=code, agency_name=name.strip(),
-                           assigned_on=on)
+                           agency=records.get((code, name.strip().casefold())), assigned_on=on)
         for code, names in agencies.items() for name in names
     )  # fmt: skip
     cooperation.stage = Stage.IMPLEMENTING
