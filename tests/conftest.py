@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from django.conf import settings
 from django.utils import translation
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +29,43 @@ def regions_loaded(db: None) -> None:
     from ksd.regions.services import load_regions
 
     load_regions()
+
+
+# Named people shared by the app tests (tests/personas.py); a folder's own conftest may override.
+
+
+@pytest.fixture
+def operator_kota_yogyakarta(regions_loaded: None) -> User:
+    import personas
+
+    return personas.operator_kota_yogyakarta()
+
+
+@pytest.fixture
+def operator_sleman(regions_loaded: None) -> User:
+    import personas
+
+    return personas.operator_sleman()
+
+
+@pytest.fixture
+def operator_kota_semarang(regions_loaded: None) -> User:
+    """An operator of Kota Semarang (Jawa Tengah), party to nothing in DIY."""
+    import personas
+    from ksd.accounts.models import Role
+
+    return personas.persona("operator_kota_semarang", Role.OPERATOR, "33.74")
+
+
+@pytest.fixture
+def kemendagri(regions_loaded: None) -> User:
+    import personas
+
+    return personas.kemendagri()
+
+
+@pytest.fixture
+def biro_pemerintahan_diy(regions_loaded: None) -> User:
+    import personas
+
+    return personas.biro_pemerintahan_diy()

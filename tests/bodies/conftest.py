@@ -56,31 +56,6 @@ def drafted_for_years(actor: User, term_years: int) -> Cooperation:
 
 
 @pytest.fixture
-def operator_kota_yogyakarta(regions_loaded: None) -> User:
-    return member("operator_kota_yogyakarta", Role.OPERATOR, "34.71")
-
-
-@pytest.fixture
-def operator_sleman(regions_loaded: None) -> User:
-    return member("operator_sleman", Role.OPERATOR, "34.04")
-
-
-@pytest.fixture
-def operator_kota_semarang(regions_loaded: None) -> User:
-    return member("operator_kota_semarang", Role.OPERATOR, "33.74")
-
-
-@pytest.fixture
-def kemendagri(regions_loaded: None) -> User:
-    return member("kemendagri", Role.PEMBINA_PUSAT, None)
-
-
-@pytest.fixture
-def biro_pemerintahan_diy(regions_loaded: None) -> User:
-    return member("biro_pemerintahan_diy", Role.PEMBINA_PROVINSI, "34")
-
-
-@pytest.fixture
 def sekber_kartamantul(operator_kota_yogyakarta: User) -> CooperationBody:
     coop = drafted_for_years(operator_kota_yogyakarta, 5)
     return form_body(
