@@ -21,6 +21,7 @@ from ksd.cooperation.law import calendar_for_region, facts_for, law_lang
 from ksd.cooperation.models import Cooperation, Event, Notification, Party, Stage
 from ksd.core.access import membership_of, visible_cooperations
 from ksd.dprd.models import DprdReview
+from ksd.dprd.stages import SUBMIT_STAGES
 from ksd.law.assessment import Assessment, DprdVerdict, assess
 from ksd.law.calendar import SkippedDay, WorkingCalendar, calendar_for
 from ksd.law.citations import Citation
@@ -297,12 +298,6 @@ class Steps:
         return any(vars(self).values())
 
 
-_SUBMIT_STAGES = {
-    Regime.PP50_2007: (Stage.DRAFTING, Stage.DPRD_REVIEW),
-    Regime.PP28_2018: (Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.DPRD_REVIEW),
-}
-
-
 def steps_for(user: Visitor, cooperation: Cooperation, tracks: list[DprdTrack]) -> Steps:
     """An operator acts for its own region (and, as initiator, records a third party's answer);
     a DPRD user records its own DPRD's opinion and decision; anyone else only reads."""
@@ -336,7 +331,7 @@ def steps_for(user: Visitor, cooperation: Cooperation, tracks: list[DprdTrack]) 
     steps.draft = stage in (Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.READY_TO_SIGN)
     steps.sign = stage in (Stage.DRAFTING, Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)
     if mine is not None:
-        in_stage = stage in _SUBMIT_STAGES[Regime(cooperation.regime)]
+        in_stage = stage in SUBMIT_STAGES[Regime(cooperation.regime)]
         if in_stage and mine.review is None and mine.approval_required:
             steps.submit_regions.append(own)
         if mine.status in ("under_review", "assessment_overdue"):

@@ -15,6 +15,7 @@ from ksd.cooperation.models import Cooperation, EventKind, Stage
 from ksd.cooperation.services import lock
 from ksd.core.errors import StepRefused
 from ksd.dprd.models import DprdReview
+from ksd.dprd.stages import SUBMIT_STAGES
 from ksd.law.assessment import DprdVerdict
 from ksd.law.regimes import Regime
 
@@ -65,14 +66,7 @@ def submit_to_dprd(
     """Pasal 11 ayat (1): the head sends the draft to the Ketua DPRD; day 0 of the clocks is the
     day the DPRD receives it (Pasal 12 ayat (1))."""
     cooperation = lock(cooperation_id)
-    # PP 50/2007 Pasal 11 sends the draft agreement; PP 28/2018 Pasal 6 ayat (1) huruf e puts
-    # the DPRD right after the joint agreement, before the agreement is drafted.
-    allowed = (
-        (Stage.DRAFTING, Stage.DPRD_REVIEW)
-        if cooperation.regime == Regime.PP50_2007
-        else (Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.DPRD_REVIEW)
-    )
-    if cooperation.stage not in allowed:
+    if cooperation.stage not in SUBMIT_STAGES[Regime(cooperation.regime)]:
         raise StepRefused(
             _("Only a drafted agreement can be submitted to the DPRD.")
             if cooperation.regime == Regime.PP50_2007
