@@ -50,7 +50,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that the page it answers with knows the language and the user.
+    "ksd.core.middleware.RefuseNulBytesMiddleware",
 ]
+# A form sent without its CSRF token gets KSD's 403 page, in the visitor's language.
+CSRF_FAILURE_VIEW = "ksd.core.error_pages.csrf_failure"
 
 ROOT_URLCONF = "ksd.urls"
 WSGI_APPLICATION = "ksd.wsgi.application"

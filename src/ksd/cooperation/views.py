@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -35,12 +34,12 @@ from ksd.cooperation.forms import (
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import Cooperation, Party
 from ksd.core import clock
-from ksd.core.access import acts_for, get_cooperation_for, membership_of
+from ksd.core.access import acts_for, get_cooperation_for, member_required, membership_of
 from ksd.core.errors import StepRefused
 from ksd.dprd.forms import DecisionForm, OpinionForm, ResubmissionForm, SubmitForm
 
 LOGIN_URL = "/akun/masuk/"
-logged_in = login_required(login_url=LOGIN_URL)
+logged_in = member_required  # logged in, with a role (core/access.py)
 
 
 # ----- Helpers shared with the dprd app's step views -----

@@ -6,9 +6,16 @@ see is answered with 404, so its existence does not leak either.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from ksd.accounts.models import Membership, Role
 from ksd.cooperation.models import Cooperation, Stage
@@ -16,6 +23,7 @@ from ksd.cooperation.models import Cooperation, Stage
 # What the public register shows: signed cooperation, once published (PP 50/2007 Pasal 2
 # huruf i and Pasal 21).
 PUBLIC_STAGES = (Stage.SIGNED, Stage.IMPLEMENTING, Stage.TERMINATED, Stage.EXPIRED)
+LOGIN_URL = "/akun/masuk/"
 
 
 def membership_of(user: AbstractBaseUser | AnonymousUser) -> Membership | None:
@@ -27,6 +35,32 @@ def membership_of(user: AbstractBaseUser | AnonymousUser) -> Membership | None:
         return None
 
 
+def has_role(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Whether `user` works in KSD: a logged-in account with a membership, or a superuser. A
+    logged-in account without one (created, but given no role yet) sees what the public sees."""
+    return user.is_authenticated and (
+        getattr(user, "is_superuser", False) or membership_of(user) is not None
+    )
+
+
+def member_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The decorator of every internal page: the public is sent to log in, and an account with
+    no role gets 403 with a page that says so (it may read the public register)."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not has_role(request.user):
+            raise PermissionDenied(
+                _(
+                    "Your account has no role in KSD yet, so it sees only the public register. "
+                    "Ask your KSD administrator to give it a role and a region."
+                )
+            )
+        return view(request, *args, **kwargs)
+
+    return login_required(guarded, login_url=LOGIN_URL)
+
+
 def sees_everything(user: AbstractBaseUser | AnonymousUser) -> bool:
     membership = membership_of(user)
     if getattr(user, "is_superuser", False):
@@ -35,13 +69,18 @@ def sees_everything(user: AbstractBaseUser | AnonymousUser) -> bool:
 
 
 def visible_cooperations(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Cooperation]:
-    """Every cooperation `user` may see; the public sees only the published register."""
+    """Every cooperation `user` may see through the internal pages. The public (an anonymous
+    visitor) sees only the published register; a logged-in account with no role sees nothing
+    here, since internal pages would show it more of a published cooperation than the public
+    page does (its disputes, DPRD tracks, who did what)."""
     everything = Cooperation.objects.all()
     if sees_everything(user):
         return everything
+    if not user.is_authenticated:
+        return public_cooperations()
     membership = membership_of(user)
     if membership is None or membership.region_id is None:
-        return everything.filter(is_published=True, stage__in=PUBLIC_STAGES)
+        return everything.none()
     region = membership.region_id
     if membership.role == Role.PEMBINA_PROVINSI:
         involved = Q(parties__region__province_id=region) | Q(parties__region_id=region)
@@ -51,6 +90,11 @@ def visible_cooperations(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Coo
         involved = Q(parties__region_id=region)
     ids = everything.filter(involved).values("pk")
     return everything.filter(pk__in=ids)
+
+
+def public_cooperations() -> QuerySet[Cooperation]:
+    """The public register: signed cooperation, once published (PP 50/2007 Pasal 21)."""
+    return Cooperation.objects.filter(is_published=True, stage__in=PUBLIC_STAGES)
 
 
 def get_cooperation_for(user: AbstractBaseUser | AnonymousUser, pk: int) -> Cooperation:

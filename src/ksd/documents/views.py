@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from ksd.accounts.models import Role
 from ksd.core import clock
-from ksd.core.access import acts_for, get_cooperation_for, membership_of
+from ksd.core.access import acts_for, get_cooperation_for, member_required, membership_of
 from ksd.core.errors import StepRefused
 from ksd.documents.forms import UploadForm
 from ksd.documents.queries import get_document_for, visible_documents
@@ -30,7 +29,7 @@ def _uploading_region(request: HttpRequest, cooperation_id: int) -> str | None:
     return code if cooperation.parties.filter(region_id=code).exists() else None
 
 
-@login_required
+@member_required
 @require_safe
 def cooperation_documents(request: HttpRequest, pk: int) -> HttpResponse:
     cooperation = get_cooperation_for(request.user, pk)
@@ -45,7 +44,7 @@ def cooperation_documents(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@member_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
     cooperation = get_cooperation_for(request.user, pk)
@@ -69,7 +68,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@member_required
 @require_safe
 def download(request: HttpRequest, pk: int) -> FileResponse:
     document = get_document_for(request.user, pk)
