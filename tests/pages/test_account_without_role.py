@@ -10,7 +10,10 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils.translation import gettext
 
-from pages.test_permission_matrix import BODIES, LOGIN, MATRIX, World, answer, world  # noqa: F401
+from pages import test_permission_matrix as matrix
+from pages.test_permission_matrix import BODIES, LOGIN, MATRIX, World, answer
+
+world = matrix.world  # the permission matrix's world, as a fixture of this module too
 
 NO_ROLE = (
     "Your account has no role in KSD yet, so it sees only the public register. "

@@ -390,6 +390,8 @@ class EventKind(models.IntegerChoices):
     TERMINATED = 401, _("Terminated")
     EXPIRED = 402, _("Expired")
     DOCUMENT_ATTACHED = 501, _("Document attached")
+    DOCUMENT_SHARED = 502, _("Document shared with the parties")
+    DOCUMENT_PUBLISHED = 503, _("Document published in the public register")
     DISPUTE_RAISED = 600, _("Dispute raised")
     DISPUTE_DECIDED = 601, _("Dispute decided")
 
@@ -434,3 +436,14 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_private(self) -> bool:
+        """Whether only the event's region and its supervisors may see this event: a document
+        attached as the region's private working document (its file name is the reason).
+        Documents attached before they could be shared were all private, and their events
+        carry no visibility."""
+        return (
+            self.kind == EventKind.DOCUMENT_ATTACHED
+            and self.changes.get("visibility", "private") == "private"
+        )

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from ksd.accounts.models import Role
 from ksd.cooperation.law import calendar_for_region, facts_for, law_lang
 from ksd.cooperation.models import Cooperation, Event, Notification, Party, Stage
-from ksd.core.access import membership_of, visible_cooperations
+from ksd.core.access import membership_of, sees_private_work_of, visible_cooperations
 from ksd.dprd.models import DprdReview
 from ksd.dprd.stages import SUBMIT_STAGES
 from ksd.law.assessment import Assessment, DprdVerdict, assess
@@ -93,6 +93,17 @@ def load_page(cooperation: Cooperation) -> Cooperation:
         "disputes",
     )
     return cooperation
+
+
+def timeline(user: Visitor, cooperation: Cooperation) -> list[Event]:
+    """The events of `cooperation` that `user` may see, oldest first (after load_page). An
+    event about a region's private document (its file name, who uploaded it, that it exists)
+    is shown only to those who see that region's private work (core/access.py)."""
+    return [
+        event
+        for event in cooperation.events.all()
+        if not event.is_private or sees_private_work_of(user, event.region)
+    ]
 
 
 # ----- DPRD clocks with their "why" -----

@@ -113,7 +113,8 @@ def render_detail(
         request,
         "cooperation/detail.html",
         {"cooperation": cooperation, "tracks": tracks, "findings": findings,
-         "forms": step_forms, "today": today},
+         "forms": step_forms, "today": today,
+         "timeline": queries.timeline(request.user, cooperation)},
         status=status,
     )  # fmt: skip
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from ksd.accounts.models import Membership, Role
 from ksd.cooperation.models import Cooperation, Stage
+from ksd.regions.models import Region
 
 # What the public register shows: signed cooperation, once published (PP 50/2007 Pasal 2
 # huruf i and Pasal 21).
@@ -103,6 +104,38 @@ def get_cooperation_for(user: AbstractBaseUser | AnonymousUser, pk: int) -> Coop
     if cooperation is None:
         raise Http404
     return cooperation
+
+
+# ----- What a region keeps to itself on a cooperation it shares with others -----
+
+
+def private_work_filter(user: AbstractBaseUser | AnonymousUser, region_field: str) -> Q | None:
+    """The rows whose `region_field` is a region whose private work `user` sees: the region's
+    own users, the governor's bureau of its province, and the Ministry and administrators (None:
+    every region). A filter that matches nothing for anyone else."""
+    if sees_everything(user):
+        return None
+    membership = membership_of(user)
+    if membership is None or membership.region_id is None:
+        return Q(pk__in=[])
+    region = membership.region_id
+    own = Q(**{f"{region_field}_id": region})
+    if membership.role == Role.PEMBINA_PROVINSI:
+        return own | Q(**{f"{region_field}__province_id": region})
+    return own
+
+
+def sees_private_work_of(user: AbstractBaseUser | AnonymousUser, region: Region | None) -> bool:
+    """Whether `user` sees what `region` keeps private (the same people as
+    private_work_filter), for rows already in memory."""
+    if sees_everything(user):
+        return True
+    membership = membership_of(user)
+    if region is None or membership is None or membership.region_id is None:
+        return False
+    if membership.region_id == region.code:
+        return True
+    return membership.role == Role.PEMBINA_PROVINSI and region.province_id == membership.region_id
 
 
 def acts_for(user: AbstractBaseUser | AnonymousUser, region_code: str, role: Role) -> bool:
