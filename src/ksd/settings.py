@@ -51,7 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that the page it answers with knows the language and the user.
-    "ksd.core.middleware.RefuseNulBytesMiddleware",
+    "ksd.core.middleware.RefuseUnusableInputMiddleware",
 ]
 # A form sent without its CSRF token gets KSD's 403 page, in the visitor's language.
 CSRF_FAILURE_VIEW = "ksd.core.error_pages.csrf_failure"

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ksd.core.limits import TEXT_LIMIT
 from ksd.regions.models import Region
 
 
@@ -37,7 +38,9 @@ class ReportForm(forms.Form):
     submitted_on = forms.DateField(
         label=_("Submitted on"), widget=forms.DateInput({"type": "date"})
     )
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea({"rows": 5}))
+    summary = forms.CharField(
+        label=_("Summary"), max_length=TEXT_LIMIT, widget=forms.Textarea({"rows": 5})
+    )
     reported_to = forms.MultipleChoiceField(
         label=_("Reported to the heads of"), widget=forms.CheckboxSelectMultiple
     )

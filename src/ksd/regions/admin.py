@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from ksd.core import clock
+from ksd.core.admin_lists import DateHierarchyAdmin
 from ksd.regions.models import (
     Affair,
     Agency,
@@ -48,7 +49,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
+class OfficialAdmin(DateHierarchyAdmin):
     list_display = (
         "name",
         "position",
@@ -73,7 +74,7 @@ class OfficialAdmin(admin.ModelAdmin):
 
 
 @admin.register(PowerOfAttorney)
-class PowerOfAttorneyAdmin(admin.ModelAdmin):
+class PowerOfAttorneyAdmin(DateHierarchyAdmin):
     list_display = (
         "number",
         "region",
@@ -103,7 +104,7 @@ class ThirdPartyAdmin(admin.ModelAdmin):
 
 
 @admin.register(HolidayOverride)
-class HolidayOverrideAdmin(admin.ModelAdmin):
+class HolidayOverrideAdmin(DateHierarchyAdmin):
     """Each row records who entered it and when; changes and deletions go to Django's admin log
     (LogEntry), which keeps the user, the time and the changed fields."""
 
