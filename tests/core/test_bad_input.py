@@ -87,6 +87,18 @@ def test_a_search_term_too_long_for_a_search_is_refused(db: None, client: Client
     assert client.get("/publik/", {"q": "x" * MAX_QUERY_VALUE}).status_code == 200
 
 
+def test_numbers_beyond_any_column_in_an_address_find_nothing(
+    operator_kota_yogyakarta: User,
+) -> None:
+    huge = "9" * 30
+    client = logged_in(operator_kota_yogyakarta)
+    for url in (f"/publik/{huge}/", f"/publik/dokumen/{huge}/", f"/kerja-sama/{huge}/",
+                f"/dokumen/{huge}/", f"/dokumen/kerja-sama/{huge}/", f"/badan/{huge}/"):  # fmt: skip
+        assert client.get(url).status_code == 404, url
+    assert client.get("/publik/", {"page": huge}).status_code == 200
+    assert client.get("/kerja-sama/", {"page": huge, "year": "9999"}).status_code == 200
+
+
 def test_an_implementing_agency_name_longer_than_its_column_is_refused_with_its_limit(
     operator_kota_yogyakarta: User,
 ) -> None:
