@@ -206,3 +206,12 @@ def test_the_500_page_renders_without_the_database() -> None:
     assert response.status_code == 500
     assert NAVIGATION in response.content.decode()
     assert "Log in" in response.content.decode() or "Masuk" in response.content.decode()
+
+
+def test_a_form_sent_without_its_security_token_gets_a_page_that_says_why(db: None) -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/akun/masuk/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "pemeriksaan keamanannya gagal" in page
+    assert NAVIGATION in page
