@@ -22,6 +22,11 @@ STEP_ARTICLES: dict[EventKind, dict[Regime, str]] = {
         PP50: "PP 50/2007 Pasal 7 huruf b",
         PP28: "PP 28/2018 Pasal 6 ayat (1) huruf b",
     },
+    # Declining answers the offer of huruf b in the negative.
+    EventKind.OFFER_DECLINED: {
+        PP50: "PP 50/2007 Pasal 7 huruf b",
+        PP28: "PP 28/2018 Pasal 6 ayat (1) huruf b",
+    },
     EventKind.JOINT_AGREEMENT_SIGNED: {
         PP50: "PP 50/2007 Pasal 7 huruf b",
         PP28: "PP 28/2018 Pasal 6 ayat (1) huruf d",

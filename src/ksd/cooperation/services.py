@@ -221,6 +221,7 @@ def decline_offer(
     record_event(
         cooperation, EventKind.OFFER_DECLINED, actor=actor, now=now, on=on,
         region_code=party.region_id, reason=reason,
+        citation=article_of(cooperation, EventKind.OFFER_DECLINED),
         changes={"party": party.key, "stage": cooperation.stage},
     )  # fmt: skip
     return cooperation
