@@ -140,8 +140,6 @@ class Walk:
     regime: str
     clock: list[dt.datetime]
     problems: list[str] = field(default_factory=list)
-    refusals: int = 0
-    pages: int = 0
     clients: dict[str, Client] = field(default_factory=dict)
 
     def now(self, day: dt.date) -> dt.datetime:
@@ -154,7 +152,6 @@ class Walk:
     def refused(self, where: str, step: Callable[[], Any]) -> StepRefused:
         with pytest.raises(StepRefused) as refused:
             step()
-        self.refusals += 1
         self.check(f"refusal of {where}", str(refused.value))
         return refused.value
 
@@ -169,7 +166,6 @@ class Walk:
         response = client.get(url)
         assert response.status_code == 200, (where, url, response.status_code)
         html = response.content.decode()
-        self.pages += 1
         for match in OTHER[self.regime].finditer(html):  # codes in attributes, too
             self.problems.append(f"{where} {url}: …{html[match.start() - 80 : match.end() + 40]}…")
         for chunk in text_nodes(html):
@@ -183,7 +179,6 @@ class Walk:
         assert response.status_code == 400, (where, url, response.status_code)
         html = response.content.decode()
         assert 'class="ksd-refused"' in html, where
-        self.refusals += 1
         for chunk in text_nodes(html):
             self.check(f"refusal of {where} on the page", chunk)
         return html
