@@ -100,12 +100,14 @@ def render_detail(
     assessment = queries.assessment_with(cooperation, calendars, today=today)
     tracks = queries.dprd_tracks(cooperation, assessment, calendars, today=today)
     steps = queries.steps_for(request.user, cooperation, tracks)
+    from ksd.cooperation.correction_views import RECORD_FORM_KEYS, record_keeping
     from ksd.cooperation.later_views import later_step_forms  # imports this module
 
+    record = record_keeping(request.user, cooperation, today, bound or {})
     step_forms = {
         **_step_forms(cooperation, steps, today),
         **later_step_forms(request.user, cooperation, today),
-        **(bound or {}),
+        **{k: f for k, f in (bound or {}).items() if k not in RECORD_FORM_KEYS},
     }
     lang = law_lang()
     findings = [(f.severity.value, f.message.render(lang), str(f.citation), f.subject)
@@ -114,7 +116,7 @@ def render_detail(
         request,
         "cooperation/detail.html",
         {"cooperation": cooperation, "tracks": tracks, "findings": findings,
-         "forms": step_forms, "today": today},
+         "forms": step_forms, "today": today, **record},
         status=status,
     )  # fmt: skip
 
