@@ -178,7 +178,9 @@ def _parse(spec: Fact, value: str) -> Any:
 
 
 def _current(cooperation: Cooperation, fact: str) -> Any:
-    return cooperation.affair_id if fact == "affair" else getattr(cooperation, fact)
+    if fact == "affair":
+        return cooperation.affair.code if cooperation.affair else None
+    return getattr(cooperation, fact)
 
 
 def shown(value: Any) -> Any:
@@ -415,7 +417,7 @@ def correct_fact(
         raise StepRefused(_("The new value is the one already recorded."))
     effects: dict[str, Any] = {"_stage_before": cooperation.stage}
     if fact == "affair":
-        cooperation.affair_id = new
+        cooperation.affair = Affair.objects.get(code=new) if new else None
     else:
         setattr(cooperation, fact, new)
     if spec.kind == "date":
