@@ -189,6 +189,7 @@ def test_a_cancelled_record_leaves_every_register_and_stays_in_the_audit(
     for user in (personas.administrator(), personas.kemendagri(), biro_pemerintahan_diy):
         client = as_user(user)
         assert "Trans Jogja dobel" not in client.get("/kerja-sama/").content.decode()
+        assert 'href="/kerja-sama/audit/"' in client.get("/kerja-sama/").content.decode()
         assert "Trans Jogja dobel" in client.get("/kerja-sama/audit/").content.decode()
         page = client.get(f"/kerja-sama/{coop.pk}/").content.decode()
         assert "Dibatalkan" in page

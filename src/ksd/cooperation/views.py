@@ -35,7 +35,7 @@ from ksd.cooperation.forms import (
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import Cooperation, Party
 from ksd.core import clock
-from ksd.core.access import acts_for, get_cooperation_for, membership_of
+from ksd.core.access import acts_for, get_cooperation_for, membership_of, sees_the_audit
 from ksd.core.errors import StepRefused
 from ksd.dprd.forms import DecisionForm, OpinionForm, ResubmissionForm, SubmitForm
 
@@ -159,7 +159,8 @@ def register(request: HttpRequest) -> HttpResponse:
         request,
         "cooperation/register.html",
         {"form": form, "page": page, "sort": filters.get("sort") or "-offered_on",
-         "query": params.urlencode(), "can_offer": operator_region(request.user) is not None},
+         "query": params.urlencode(), "can_offer": operator_region(request.user) is not None,
+         "can_audit": sees_the_audit(request.user)},
     )  # fmt: skip
 
 
