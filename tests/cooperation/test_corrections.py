@@ -388,6 +388,26 @@ def test_a_signing_date_before_the_dprd_approval_is_refused(operator: User) -> N
     assert "2016-03-04" in message
 
 
+def test_the_date_of_an_answer_is_corrected_between_the_offer_and_the_joint_agreement(
+    operator: User,
+) -> None:
+    coop = drafted(operator)  # offer 4 January, accepted 11 January, KB 18 January
+    sleman = personas.operator_sleman()
+    message = refused(corrections.correct_answer_date, cooperation_id=coop.pk, actor=sleman,
+                      party_key="34.04", value="2016-01-19", reason=WHY, today=LATER, now=NOW)  # fmt: skip
+    assert "2016-01-19" in message
+    assert "2016-01-18" in message
+    event = corrections.correct_answer_date(coop.pk, actor=sleman, party_key="34.04",
+                                            value="2016-01-05", reason=WHY, today=LATER,
+                                            now=NOW)  # fmt: skip
+    assert coop.parties.get(region_id="34.04").accepted_on == dt.date(2016, 1, 5)
+    assert event.changes["fact"] == "accepted_on"
+    assert event.changes["old"] == "2016-01-11"
+    # The offering region's own acceptance is its offer date, not an answer.
+    refused(corrections.correct_answer_date, cooperation_id=coop.pk, actor=operator,
+            party_key="34.71", value="2016-01-05", reason=WHY, today=LATER, now=NOW)  # fmt: skip
+
+
 # ----- Parties before acceptance -----
 
 

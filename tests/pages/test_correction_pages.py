@@ -137,10 +137,34 @@ def test_the_forms_are_offered_only_to_who_may_use_them(
     supervisor = as_user(biro_pemerintahan_diy).get(url).context["record_forms"]
     dprd = as_user(personas.dprd_kota_yogyakarta()).get(url).context["record_forms"]
     assert set(initiator) == {"correct", "correct_dprd", "correct_burden", "cancel"}
-    assert set(partner) == {"correct", "correct_dprd", "correct_burden"}
+    assert set(partner) == {"correct", "correct_answer", "correct_dprd", "correct_burden"}
+    assert [c for c, _n in partner["correct_answer"].fields["party"].choices] == ["34.04"]
     assert [c for c, _n in partner["correct_dprd"].fields["region"].choices] == ["34.04"]
     assert set(dprd) == {"correct_dprd"}
     assert supervisor == {}
+
+
+def test_a_party_corrects_the_date_of_its_answer_on_the_page(
+    operator_kota_yogyakarta: User, operator_sleman: User, as_user: Login
+) -> None:
+    coop = in_dprd_review(operator_kota_yogyakarta)  # Sleman accepted on 11 January
+    client = as_user(operator_sleman)
+
+    response = client.post(
+        f"/kerja-sama/{coop.pk}/koreksi/jawaban/",
+        {"party": "34.04", "date": "2016-01-12", "reason": WHY},
+    )
+
+    assert response.status_code == 302
+    assert coop.parties.get(region_id="34.04").accepted_on == dt.date(2016, 1, 12)
+    page = client.get(f"/kerja-sama/{coop.pk}/").content.decode()
+    assert "tanggal penawaran diterima (Kabupaten Sleman)" in page
+    # Kota Yogyakarta may not correct Sleman's answer.
+    response = as_user(operator_kota_yogyakarta).post(
+        f"/kerja-sama/{coop.pk}/koreksi/jawaban/",
+        {"party": "34.04", "date": "2016-01-13", "reason": WHY},
+    )
+    assert response.status_code == 403
 
 
 def test_the_offering_region_withdraws_its_offer_and_it_leaves_the_register(

@@ -123,6 +123,7 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     # and cancels; an administrator may do all; supervisors read the audit list
     ("POST", "/kerja-sama/{R}/koreksi/",         (LOGIN, 400,   400,   403,   403,   403,   403,   400,   404)),
     ("POST", "/kerja-sama/{S}/koreksi/",         (LOGIN, 400,   400,   404,   404,   403,   403,   400,   404)),
+    ("POST", "/kerja-sama/{R}/koreksi/jawaban/", (LOGIN, 403,   400,   403,   403,   403,   403,   400,   404)),
     ("POST", "/kerja-sama/{R}/koreksi/dprd/",    (LOGIN, 400,   403,   400,   403,   403,   403,   400,   404)),
     ("POST", "/kerja-sama/{R}/koreksi/beban/",   (LOGIN, 400,   403,   403,   403,   403,   403,   400,   404)),
     ("POST", "/kerja-sama/{R}/koreksi/pihak/",   (LOGIN, 400,   403,   403,   403,   403,   403,   400,   404)),

@@ -71,6 +71,16 @@ class DprdDateCorrectionForm(forms.Form):
         self.fields["region"].choices = regions
 
 
+class AnswerDateCorrectionForm(forms.Form):
+    party = forms.ChoiceField(label=_("Party"))
+    date = forms.DateField(label=_("New date"), widget=DATE)
+    reason = _reason_field()
+
+    def __init__(self, *args: Any, parties: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["party"].choices = parties
+
+
 class BurdenCorrectionForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"))
     reason = _reason_field()

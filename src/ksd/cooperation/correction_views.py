@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from ksd.cooperation import corrections
 from ksd.cooperation.correction_forms import (
+    AnswerDateCorrectionForm,
     BurdenCorrectionForm,
     CancelRecordForm,
     DprdDateCorrectionForm,
@@ -60,7 +61,15 @@ from ksd.law.facts import BURDEN_FIELDS
 logged_in = login_required(login_url=LOGIN_URL)
 # Keys of the record-keeping forms on the page (the rest are lifecycle steps).
 RECORD_FORM_KEYS = frozenset(
-    {"correct", "correct_dprd", "correct_burden", "correct_parties", "withdraw", "cancel"}
+    {
+        "correct",
+        "correct_answer",
+        "correct_dprd",
+        "correct_burden",
+        "correct_parties",
+        "withdraw",
+        "cancel",
+    }
 )
 
 
@@ -102,6 +111,8 @@ def corrections_of(cooperation: Cooperation) -> list[Correction]:
         label = corrections.fact_label(fact)
         if event.region_id and event.region is not None:
             label = f"{label} ({event.region.name})"
+        elif isinstance((changes.get("effects") or {}).get("party"), str):
+            label = f"{label} ({changes['effects']['party']})"
         effects = [
             f"{corrections.fact_label(name) if name != 'stage' else _('stage')}: "
             f"{_words(name, pair[0])} → {_words(name, pair[1])}"
@@ -126,6 +137,18 @@ def _dprd_regions(user: Any, cooperation: Cooperation) -> list[tuple[str, str]]:
     ]
 
 
+def _answered(user: Any, cooperation: Cooperation) -> list[tuple[str, str]]:
+    """Parties whose answer this user may correct: a region's by its operator, a third party's
+    by the offering region's operator."""
+    return [
+        (p.key, str(p))
+        for p in cooperation.parties.all()
+        if not p.is_initiator and (p.accepted_on or p.declined_on)
+        and (may_correct(user, cooperation, p.region_id) if p.region_id
+             else acts_for_initiator(user, cooperation))
+    ]  # fmt: skip
+
+
 def _burden_regions(user: Any, cooperation: Cooperation) -> list[tuple[str, str]]:
     return [
         (p.region_id, p.region.name)
@@ -148,6 +171,9 @@ def record_keeping(
     if cooperation.stage != Stage.CANCELLED:
         if may_correct(user, cooperation):
             found["correct"] = FactCorrectionForm()
+        answered = _answered(user, cooperation)
+        if answered:
+            found["correct_answer"] = AnswerDateCorrectionForm(parties=answered)
         dprd_regions = _dprd_regions(user, cooperation)
         if dprd_regions:
             found["correct_dprd"] = DprdDateCorrectionForm(regions=dprd_regions)
@@ -219,6 +245,24 @@ def correct_dprd_date(request: HttpRequest, pk: int) -> HttpResponse:
             cooperation.pk, actor=request.user, region_code=d["region"], fact=d["fact"],
             value=d["date"].isoformat() if d["date"] else "", reason=d["reason"],
             today=clock.today_in(), now=clock.now()),
+        _("The correction has been recorded."),
+    )  # fmt: skip
+
+
+@logged_in
+@require_POST
+def correct_answer_date(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = get_cooperation_for(request.user, pk)
+    parties = _answered(request.user, cooperation)
+    if not parties:
+        raise PermissionDenied
+    form = AnswerDateCorrectionForm(request.POST, parties=parties)
+    return run_step(
+        request, cooperation, "correct_answer", form,
+        lambda d: corrections.correct_answer_date(
+            cooperation.pk, actor=request.user, party_key=d["party"],
+            value=d["date"].isoformat(), reason=d["reason"], today=clock.today_in(),
+            now=clock.now()),
         _("The correction has been recorded."),
     )  # fmt: skip
 

@@ -115,6 +115,8 @@ DPRD_FACTS: dict[str, Promise] = {
 OTHER_FACTS: dict[str, Promise] = {
     "burden": gettext_lazy("burden facts"),
     "parties": gettext_lazy("parties"),
+    "accepted_on": gettext_lazy("date the offer was accepted"),
+    "declined_on": gettext_lazy("date the offer was declined"),
 }
 
 
@@ -489,6 +491,42 @@ def correct_dprd_date(
     return _correction_event(
         cooperation, actor=actor, now=now, fact=fact, old=shown(old), new=shown(new),
         reason=reason, effects=effects, region_code=region_code,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def correct_answer_date(
+    cooperation_id: int, *, actor: AbstractBaseUser, party_key: str, value: str, reason: str,
+    today: dt.date, now: dt.datetime,
+) -> Event:  # fmt: skip
+    """Correct the date on which a party accepted or declined the offer (PP 50/2007 Pasal 7
+    huruf b); it stays between the offer and the joint agreement. The offering region's own
+    acceptance is its offer date, corrected with the offer date."""
+    cooperation = lock(cooperation_id)
+    reason = _reason(reason)
+    party = next((p for p in cooperation.parties.all() if p.key == party_key), None)
+    if party is None or party.is_initiator:
+        raise StepRefused(
+            _("“%(party)s” is not a party that answered this offer.") % {"party": party_key}
+        )
+    fact = "accepted_on" if party.accepted_on else "declined_on"
+    old = getattr(party, fact)
+    label = fact_label(fact)
+    if old is None:
+        raise StepRefused(
+            _("The %(label)s has not been recorded yet: record it with its step.")
+            % {"label": label}
+        )
+    new = parse_date(value, label)
+    if new == old:
+        raise StepRefused(_("The new value is the one already recorded."))
+    _refuse_after_today(new, label, today)
+    setattr(party, fact, new)
+    party.save(update_fields=[fact])
+    _refuse_dates_out_of_order(cooperation, f"party:{party.key}:{fact}")
+    return _correction_event(
+        cooperation, actor=actor, now=now, fact=fact, old=shown(old), new=shown(new),
+        reason=reason, effects={"party": str(party)}, region_code=party.region_id,
     )  # fmt: skip
 
 

@@ -41,6 +41,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # Record keeping (cooperation/correction_views.py)
     path("kerja-sama/<int:pk>/koreksi/", correction_views.correct_fact, name="correct_fact"),
     path(
+        "kerja-sama/<int:pk>/koreksi/jawaban/",
+        correction_views.correct_answer_date,
+        name="correct_answer_date",
+    ),
+    path(
         "kerja-sama/<int:pk>/koreksi/dprd/",
         correction_views.correct_dprd_date,
         name="correct_dprd_date",
