@@ -158,7 +158,7 @@ def test_a_party_corrects_the_date_of_its_answer_on_the_page(
     assert response.status_code == 302
     assert coop.parties.get(region_id="34.04").accepted_on == dt.date(2016, 1, 12)
     page = client.get(f"/kerja-sama/{coop.pk}/").content.decode()
-    assert "tanggal penawaran diterima (Kabupaten Sleman)" in page
+    assert "Tanggal penawaran diterima (Kabupaten Sleman)" in page
     # Kota Yogyakarta may not correct Sleman's answer.
     response = as_user(operator_kota_yogyakarta).post(
         f"/kerja-sama/{coop.pk}/koreksi/jawaban/",
@@ -262,6 +262,6 @@ def test_a_burden_correction_on_the_page_keeps_the_old_facts_in_words(
         burden={"apbd_cost": True}, reason=WHY, today=dt.date(2016, 3, 2), now=NOW,
     )  # fmt: skip
     page = as_user(operator_kota_yogyakarta).get(f"/kerja-sama/{coop.pk}/").content.decode()
-    assert "data pembebanan (Kabupaten Bantul)" in page
+    assert "Data pembebanan (Kabupaten Bantul)" in page
     old = "Membebani APBD, Sudah dianggarkan dalam APBD tahun anggaran berjalan</span>"
     assert f'<span class="ksd-old">{old} → <span class="ksd-new">Membebani APBD</span>' in page

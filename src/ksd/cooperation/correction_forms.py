@@ -16,6 +16,17 @@ from ksd.law.facts import BURDEN_FIELDS, ThirdPartyForm
 from ksd.regions.models import Affair
 
 
+class _RecordForm(forms.Form):
+    """A record-keeping form: its inputs' ids carry the form's key, so the several forms of the
+    page never share an id."""
+
+    key = "record"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"id_{self.key}_%s")
+        super().__init__(*args, **kwargs)
+
+
 def _reason_field(required: bool = True) -> forms.CharField:
     return forms.CharField(
         label=_("Reason") if required else _("Reason (optional)"), required=required,
@@ -23,8 +34,10 @@ def _reason_field(required: bool = True) -> forms.CharField:
     )  # fmt: skip
 
 
-class FactCorrectionForm(forms.Form):
+class FactCorrectionForm(_RecordForm):
     """One shared fact and its new value, in the input that suits its kind."""
+
+    key = "correct"
 
     fact = forms.ChoiceField(
         label=_("Fact to correct"), choices=[(n, f.label) for n, f in SHARED_FACTS.items()]
@@ -57,7 +70,8 @@ class FactCorrectionForm(forms.Form):
         return str(data["text"])
 
 
-class DprdDateCorrectionForm(forms.Form):
+class DprdDateCorrectionForm(_RecordForm):
+    key = "correct_dprd"
     region = forms.ChoiceField(label=_("DPRD of"))
     fact = forms.ChoiceField(label=_("Date to correct"), choices=list(DPRD_FACTS.items()))
     date = forms.DateField(
@@ -71,7 +85,8 @@ class DprdDateCorrectionForm(forms.Form):
         self.fields["region"].choices = regions
 
 
-class AnswerDateCorrectionForm(forms.Form):
+class AnswerDateCorrectionForm(_RecordForm):
+    key = "correct_answer"
     party = forms.ChoiceField(label=_("Party"))
     date = forms.DateField(label=_("New date"), widget=DATE)
     reason = _reason_field()
@@ -81,7 +96,8 @@ class AnswerDateCorrectionForm(forms.Form):
         self.fields["party"].choices = parties
 
 
-class BurdenCorrectionForm(forms.Form):
+class BurdenCorrectionForm(_RecordForm):
+    key = "correct_burden"
     region = forms.ChoiceField(label=_("Region"))
     reason = _reason_field()
 
@@ -96,7 +112,8 @@ class BurdenCorrectionForm(forms.Form):
         return {name: bool(self.cleaned_data.get(name)) for name in BURDEN_FIELDS}
 
 
-class PartiesCorrectionForm(forms.Form):
+class PartiesCorrectionForm(_RecordForm):
+    key = "correct_parties"
     change = forms.ChoiceField(
         label=_("Change"),
         choices=[("add_region", _("Add a region")), ("add_third_party", _("Add a third party")),
@@ -119,12 +136,14 @@ class PartiesCorrectionForm(forms.Form):
         self.fields["party"].choices = [("", "—"), *removable]
 
 
-class WithdrawOfferForm(forms.Form):
+class WithdrawOfferForm(_RecordForm):
+    key = "withdraw"
     on = forms.DateField(label=_("Withdrawn on"), widget=DATE)
     reason = _reason_field(required=False)
 
 
-class CancelRecordForm(forms.Form):
+class CancelRecordForm(_RecordForm):
+    key = "cancel"
     reason = _reason_field()
     confirm = forms.BooleanField(
         label=_("This record was entered by mistake: cancel it (it is kept in the audit)")
