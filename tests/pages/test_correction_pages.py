@@ -265,3 +265,40 @@ def test_a_burden_correction_on_the_page_keeps_the_old_facts_in_words(
     assert "Data pembebanan (Kabupaten Bantul)" in page
     old = "Membebani APBD, Sudah dianggarkan dalam APBD tahun anggaran berjalan</span>"
     assert f'<span class="ksd-old">{old} → <span class="ksd-new">Membebani APBD</span>' in page
+
+
+BAD_INPUT = [
+    ("koreksi/", {"fact": "offered_on", "date": "9999-12-31", "reason": WHY}),
+    ("koreksi/", {"fact": "offered_on", "date": "0001-01-01", "reason": WHY}),
+    ("koreksi/", {"fact": "ends_on", "date": "2101-01-01", "reason": WHY}),
+    ("koreksi/", {"fact": "title", "text": "x" * 10_000, "reason": WHY}),
+    ("koreksi/", {"fact": "title", "text": "Judul\x00baru", "reason": WHY}),
+    ("koreksi/", {"fact": "no_such_fact", "text": "x", "reason": WHY}),
+    ("koreksi/", {"fact": "title", "text": "Judul baru", "reason": "x" * 3000}),
+    ("koreksi/", {"fact": "affair", "affair": "no.such.affair", "reason": WHY}),
+    ("koreksi/dprd/", {"region": "34.71", "fact": "received_on", "date": "", "reason": WHY}),
+    ("koreksi/dprd/", {"region": "34.71", "fact": "approved_on", "date": "2016-03-04",
+                       "reason": WHY}),  # nothing recorded to correct
+    ("koreksi/dprd/", {"region": "34.71", "fact": "received_on", "date": "99999-01-01",
+                       "reason": WHY}),
+    ("koreksi/beban/", {"region": "34.71", "apbd_cost": "on", "nope": "on", "reason": ""}),
+    ("koreksi/pihak/", {"change": "add_region", "region": "' OR 1=1 --", "reason": WHY}),
+    ("koreksi/pihak/", {"change": "remove", "party": "34.71", "reason": WHY}),
+    ("tarik-penawaran/", {"on": "2016-13-40", "reason": WHY}),
+    ("batalkan/", {"reason": WHY}),  # not confirmed
+]  # fmt: skip
+
+
+def test_bad_input_is_refused_with_a_form_and_never_a_server_error(
+    operator_kota_yogyakarta: User, as_user: Login
+) -> None:
+    coop = in_dprd_review(operator_kota_yogyakarta)
+    client = as_user(operator_kota_yogyakarta)
+    events = coop.events.count()
+    for step, body in BAD_INPUT:
+        response = client.post(f"/kerja-sama/{coop.pk}/{step}", body)
+        assert response.status_code == 400, (step, body, response.status_code)
+    coop.refresh_from_db()
+    assert coop.events.count() == events
+    assert coop.title == "Pengelolaan sampah regional TPST Piyungan"
+    assert coop.stage == Stage.DPRD_REVIEW
