@@ -290,6 +290,35 @@ def test_a_dprd_date_out_of_order_is_refused_naming_both_dates(operator: User) -
     )
 
 
+def test_a_dprd_decision_date_is_corrected_and_stays_after_what_the_dprd_received(
+    operator: User,
+) -> None:
+    coop = in_dprd_review(operator)  # Sleman's DPRD received the draft on 1 February
+    dprd_sleman = personas.dprd_sleman()
+    dprd.record_dprd_decision(coop.pk, actor=dprd_sleman, region_code="34.04", approved=True,
+                              on=dt.date(2016, 3, 4), now=NOW)  # fmt: skip
+
+    event = corrections.correct_dprd_date(
+        coop.pk, actor=dprd_sleman, region_code="34.04", fact="approved_on", value="2016-02-29",
+        reason=WHY, today=LATER, now=NOW,
+    )  # fmt: skip
+
+    review = DprdReview.objects.get(cooperation=coop, region_id="34.04")
+    assert review.approved_on == dt.date(2016, 2, 29)
+    assert event.actor == dprd_sleman
+    assert event.region_id == "34.04"
+    message = refused(corrections.correct_dprd_date, cooperation_id=coop.pk, actor=dprd_sleman,
+                      region_code="34.04", fact="approved_on", value="2016-01-29", reason=WHY,
+                      today=LATER, now=NOW)  # fmt: skip
+    assert "2016-01-29" in message
+    assert "2016-02-01" in message
+    # A refusal cannot be corrected into being: only a recorded date is corrected.
+    refused(corrections.correct_dprd_date, cooperation_id=coop.pk, actor=dprd_sleman,
+            region_code="34.04", fact="rejected_on", value="2016-03-01", reason=WHY,
+            today=LATER, now=NOW)  # fmt: skip
+    assert review.rejected_on is None
+
+
 def test_an_opinion_recorded_by_mistake_is_removed_only_with_what_follows_it(
     operator: User,
 ) -> None:
