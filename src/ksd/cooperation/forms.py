@@ -8,7 +8,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ksd.cooperation.models import InstitutionModel, Kind, ManagementModel, Party, Stage
+from ksd.cooperation.models import (
+    CLOSED_BY_RECORD_KEEPING,
+    InstitutionModel,
+    Kind,
+    ManagementModel,
+    Party,
+    Stage,
+)
 from ksd.cooperation.queries import SORTS
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm
 from ksd.law.regimes import Regime
@@ -60,7 +67,10 @@ class RegisterFilterForm(forms.Form):
         label=_("Province"), required=False, empty_label=_("(all)"),
         queryset=Region.objects.filter(level=Region.Level.PROVINSI),
     )  # fmt: skip
-    stage = forms.ChoiceField(label=_("Stage"), required=False, choices=_blank(Stage.choices))
+    stage = forms.ChoiceField(
+        label=_("Stage"), required=False,
+        choices=_blank([c for c in Stage.choices if c[0] not in CLOSED_BY_RECORD_KEEPING]),
+    )  # fmt: skip
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_blank(Kind.choices))
     regime = forms.ChoiceField(
         label=_("Regulation"), required=False, choices=_blank(REGIME_CHOICES)

@@ -31,6 +31,15 @@ class Stage(models.TextChoices):
     IMPLEMENTING = "implementing", _("Being implemented")
     TERMINATED = "terminated", _("Terminated")
     EXPIRED = "expired", _("Expired")
+    # Ends of a record outside the law's steps (cooperation/corrections.py): the offering region
+    # withdrew its offer before it was accepted, or the record was entered by mistake.
+    WITHDRAWN = "withdrawn", _("Offer withdrawn")
+    CANCELLED = "cancelled", _("Cancelled (entered by mistake)")
+
+
+# Records that leave the register, the dashboards and the public register; they stay in the
+# audit (cooperation/corrections.py).
+CLOSED_BY_RECORD_KEEPING = (Stage.WITHDRAWN, Stage.CANCELLED)
 
 
 class ManagementModel(models.TextChoices):
@@ -375,6 +384,7 @@ class EventKind(models.IntegerChoices):
     AGREEMENT_DRAFTED = 105, _("Agreement drafted")
     OPINIONS_REQUESTED = 106, _("Opinions requested")
     POWER_OF_ATTORNEY_ISSUED = 107, _("Surat Kuasa issued")
+    OFFER_WITHDRAWN = 108, _("Offer withdrawn")
     DPRD_SUBMITTED = 201, _("Submitted to the DPRD")
     DPRD_OPINION = 202, _("DPRD opinion received")
     DPRD_RESUBMITTED = 203, _("Revised draft resubmitted to the DPRD")
@@ -392,6 +402,9 @@ class EventKind(models.IntegerChoices):
     DOCUMENT_ATTACHED = 501, _("Document attached")
     DISPUTE_RAISED = 600, _("Dispute raised")
     DISPUTE_DECIDED = 601, _("Dispute decided")
+    # Record keeping (cooperation/corrections.py): the old and the new value, the reason, who.
+    RECORD_CORRECTED = 701, _("Record corrected")
+    RECORD_CANCELLED = 702, _("Record cancelled")
 
 
 class Event(models.Model):
@@ -425,9 +438,12 @@ class Event(models.Model):
         verbose_name_plural = _("events")
         ordering = ("at", "id")
         constraints = (
-            # Deemed approval is applied once per DPRD track, however often the job runs.
+            # Deemed approval is applied once per DPRD track and due date, however often the job
+            # runs; a correction of the track's dates may move the due date, and the job then
+            # records the deemed approval of the corrected date.
             models.UniqueConstraint(
-                fields=("cooperation", "region", "kind"), name="event_deemed_approval_once",
+                fields=("cooperation", "region", "kind", "on"),
+                name="event_deemed_approval_once_per_date",
                 condition=models.Q(kind=EventKind.DPRD_DEEMED_APPROVED),
             ),
         )  # fmt: skip

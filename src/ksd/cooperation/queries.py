@@ -18,7 +18,14 @@ from django.utils.translation import gettext_lazy as _
 
 from ksd.accounts.models import Role
 from ksd.cooperation.law import calendar_for_region, facts_for, law_lang
-from ksd.cooperation.models import Cooperation, Event, Notification, Party, Stage
+from ksd.cooperation.models import (
+    CLOSED_BY_RECORD_KEEPING,
+    Cooperation,
+    Event,
+    Notification,
+    Party,
+    Stage,
+)
 from ksd.core.access import membership_of, visible_cooperations
 from ksd.dprd.models import DprdReview
 from ksd.dprd.stages import SUBMIT_STAGES
@@ -50,7 +57,9 @@ def _party_filter(**lookups: Any) -> Q:
 def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> QuerySet[Cooperation]:
     """The cooperations `user` may see, narrowed by the register's filters and sorted; parties
     come in one more query for the whole page."""
-    rows = visible_cooperations(user)
+    # Withdrawn offers and records cancelled as entered by mistake leave the register; the
+    # audit list (cooperation/correction_views.py) keeps them.
+    rows = visible_cooperations(user).exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
     if filters.get("q"):
         rows = rows.filter(title__icontains=filters["q"])
     region = filters.get("region", "")
@@ -382,7 +391,8 @@ def tasks_for(user: Visitor, *, today: dt.date) -> list[Task]:
         Q(stage=Stage.OFFERED, parties__region_id=own, parties__accepted_on__isnull=True,
           parties__declined_on__isnull=True, parties__is_initiator=False)
         | Q(dprd_reviews__region_id=own)
-    ).exclude(stage__in=(Stage.DECLINED, Stage.TERMINATED, Stage.EXPIRED))  # fmt: skip
+    ).exclude(stage__in=(Stage.DECLINED, Stage.TERMINATED, Stage.EXPIRED,
+                         *CLOSED_BY_RECORD_KEEPING))  # fmt: skip
     rows = (
         visible_cooperations(user)
         .filter(pk__in=rows.values("pk"))
@@ -413,7 +423,7 @@ def notifications_for(user: Visitor) -> list[Notification]:
     membership = membership_of(user)
     if membership is None or membership.region_id is None:
         return []
-    visible = visible_cooperations(user).values("pk")
+    visible = visible_cooperations(user).exclude(stage__in=CLOSED_BY_RECORD_KEEPING).values("pk")
     return list(
         Notification.objects.filter(region_id=membership.region_id, cooperation__in=visible)
         .select_related("cooperation")

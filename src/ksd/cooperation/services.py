@@ -56,9 +56,14 @@ def lock(cooperation_id: int) -> Cooperation:
     """The cooperation, locked for the rest of the transaction, so two users' steps on it run
     one after the other (PostgreSQL row lock; SQLite's IMMEDIATE transactions serialise)."""
     try:
-        return Cooperation.objects.select_for_update(no_key=True).get(pk=cooperation_id)
+        cooperation = Cooperation.objects.select_for_update(no_key=True).get(pk=cooperation_id)
     except Cooperation.DoesNotExist:
         raise StepRefused(_("This cooperation does not exist.")) from None
+    if cooperation.stage == Stage.CANCELLED:
+        raise StepRefused(
+            _("This record was cancelled as entered by mistake; nothing more is recorded on it.")
+        )
+    return cooperation
 
 
 def _expect_stage(cooperation: Cooperation, *stages: Stage) -> None:

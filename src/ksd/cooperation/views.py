@@ -36,7 +36,7 @@ from ksd.cooperation.forms import (
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import Cooperation, Party
 from ksd.core import clock
-from ksd.core.access import acts_for, get_cooperation_for, membership_of
+from ksd.core.access import acts_for, get_cooperation_for, membership_of, sees_the_audit
 from ksd.core.errors import StepRefused
 from ksd.dprd.forms import DecisionForm, OpinionForm, ResubmissionForm, SubmitForm
 
@@ -101,15 +101,17 @@ def render_detail(
     assessment = queries.assessment_with(cooperation, calendars, today=today)
     tracks = queries.dprd_tracks(cooperation, assessment, calendars, today=today)
     steps = queries.steps_for(request.user, cooperation, tracks)
+    from ksd.cooperation.correction_views import RECORD_FORM_KEYS, record_keeping
     from ksd.cooperation.later_views import (  # imports this module
         copies_article,
         later_step_forms,
     )
 
+    record = record_keeping(request.user, cooperation, today, bound or {})
     step_forms = {
         **_step_forms(cooperation, steps, today),
         **later_step_forms(request.user, cooperation, today),
-        **(bound or {}),
+        **{k: f for k, f in (bound or {}).items() if k not in RECORD_FORM_KEYS},
     }
     lang = law_lang()
     findings = [(f.severity.value, f.message.render(lang), str(f.citation), f.subject)
@@ -122,7 +124,7 @@ def render_detail(
         request,
         "cooperation/detail.html",
         {"cooperation": cooperation, "tracks": tracks, "findings": findings,
-         "forms": step_forms, "articles": articles, "today": today},
+         "forms": step_forms, "articles": articles, "today": today, **record},
         status=status,
     )  # fmt: skip
 
@@ -165,7 +167,8 @@ def register(request: HttpRequest) -> HttpResponse:
         request,
         "cooperation/register.html",
         {"form": form, "page": page, "sort": filters.get("sort") or "-offered_on",
-         "query": params.urlencode(), "can_offer": operator_region(request.user) is not None},
+         "query": params.urlencode(), "can_offer": operator_region(request.user) is not None,
+         "can_audit": sees_the_audit(request.user)},
     )  # fmt: skip
 
 
