@@ -17,7 +17,7 @@ from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from ksd.accounts.models import Role
-from ksd.cooperation.law import calendar_for_region, facts_for, law_lang
+from ksd.cooperation.law import calendar_for_region, facts_for, law_lang, law_parameters
 from ksd.cooperation.models import Cooperation, Event, Notification, Party, Stage
 from ksd.core.access import membership_of, visible_cooperations
 from ksd.dprd.models import DprdReview
@@ -134,7 +134,9 @@ def assessment_with(
     cooperation: Cooperation, calendars: Calendars, *, today: dt.date
 ) -> Assessment:
     """ksd.law's assessment of the record as of `today`, with the page's calendars."""
-    return assess(facts_for(cooperation, as_of=today), calendars=calendars)
+    return assess(
+        facts_for(cooperation, as_of=today), calendars=calendars, parameters=law_parameters()
+    )
 
 
 # Which date is day 0 of each deadline (PP 50/2007 Pasal 12 ayat (1)-(4)).

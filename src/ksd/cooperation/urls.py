@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from ksd.cooperation import later_views, views
+from ksd.cooperation import foreign_views, later_views, views
 
 app_name = "cooperation"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -38,6 +38,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         later_views.settle_dispute,
         name="settle_dispute",
     ),
+    path("kerja-sama/<int:pk>/luar-negeri/", foreign_views.record_step, name="foreign_step"),
     path("dasbor/", views.dashboard, name="dashboard"),
     path("publik/", views.public_register, name="public_register"),
     path("publik/<int:pk>/", views.public_detail, name="public_detail"),

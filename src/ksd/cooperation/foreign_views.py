@@ -1,0 +1,68 @@
+"""The page section and the step endpoint of a cooperation abroad (cooperation/foreign.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ksd.cooperation import foreign
+from ksd.cooperation.foreign_forms import ForeignStepForm
+from ksd.cooperation.law import law_lang
+from ksd.cooperation.models import Cooperation
+from ksd.core import clock
+from ksd.core.access import get_cooperation_for
+
+logged_in = login_required(login_url="/akun/masuk/")
+
+
+def foreign_page_context(
+    user: Any, cooperation: Cooperation, assessment: Any, today: dt.date
+) -> dict[str, Any]:
+    """The central steps as ksd.law reports them, and the form for a party's operator."""
+    verdict = getattr(assessment, "foreign", None)
+    if verdict is None:
+        return {}
+    from ksd.cooperation.views import operator_region  # views imports this module
+
+    lang = law_lang()
+    from ksd.law.pp28_2018.foreign import STEP_NAMES
+
+    steps = [
+        {"name": STEP_NAMES[s.step].render(lang), "status": s.status, "on": s.on,
+         "citation": str(s.citation)}
+        for s in verdict.steps
+    ]  # fmt: skip
+    context: dict[str, Any] = {"foreign_steps": steps, "foreign_kind": verdict.kind.upper()}
+    if operator_region(user, cooperation) is not None:
+        initial = {"on": today}
+        if verdict.next_step in foreign.STEP_EVENTS:
+            initial["step"] = verdict.next_step
+        context["foreign_form"] = ForeignStepForm(initial=initial)
+    return context
+
+
+@logged_in
+@require_POST
+def record_step(request: HttpRequest, pk: int) -> HttpResponse:
+    """A party's operator records a central step of a KSDPL/KSDLL (PP 28/2018 Pasal 28-43)."""
+    from ksd.cooperation.views import operator_region, render_detail, run_step
+
+    cooperation = get_cooperation_for(request.user, pk)
+    if operator_region(request.user, cooperation) is None:
+        raise PermissionDenied
+    form = ForeignStepForm(request.POST)
+    if not form.is_valid():
+        return render_detail(request, cooperation, bound={"foreign": form}, status=400)
+    return run_step(
+        request, cooperation, "foreign", form,
+        lambda d: foreign.record_foreign_step(
+            cooperation.pk, actor=request.user, step=d["step"], on=d["on"],
+            reference=d["reference"], result=d["result"] or None, now=clock.now()),
+        _("The step has been recorded."),
+    )  # fmt: skip
