@@ -142,9 +142,10 @@ def dprd_clock_notice(
         unset = clocks_on(clock.today_in()) is None
     else:
         abroad = assessment is not None and getattr(assessment, "foreign", None) is not None
+        known = getattr(assessment, "parameters", {}).get(PARAMETER)  # the page's assessment
         unset = (
             cooperation.regime == Regime.PP28_2018
             and not abroad
-            and clocks_on(cooperation.governing_on) is None
+            and not (known.value if known is not None else clocks_on(cooperation.governing_on))
         )
     return {"dprd_clock_unset": unset, "may_set_clocks": may_set_clocks(user)}
