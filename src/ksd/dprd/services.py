@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ksd.cooperation.events import record_event
+from ksd.cooperation.foreign import is_abroad
 from ksd.cooperation.law import assessment_for, calendar_for_region, law_lang
 from ksd.cooperation.models import Cooperation, EventKind, Stage
 from ksd.cooperation.services import lock
@@ -27,6 +28,12 @@ APPROVED = frozenset({"approved", "deemed_approved"})
 def _pasal12(cooperation: Cooperation, ayat: str) -> str:
     if cooperation.regime == Regime.PP50_2007:
         return f"PP 50/2007 Pasal 12 ayat ({ayat})"
+    if is_abroad(cooperation):
+        # KSDPL/KSDLL: the head's letter with the plan (Pasal 30 ayat (2)), 45 working days
+        # and no deemed approval (ayat (4)); for KSDLL through Pasal 38.
+        return (
+            "PP 28/2018 Pasal 30 ayat (2)" if ayat in ("2", "3") else "PP 28/2018 Pasal 30 ayat (4)"
+        )
     # PP 28/2018 sets no DPRD clock; a deemed approval there can only come from the parameter
     # pp28_dprd_clocks, which stands for the Minister's regulation of Pasal 6 ayat (4).
     return "PP 28/2018 Pasal 6 ayat (4)" if ayat == "4" else "PP 28/2018 Pasal 6 ayat (2)"
