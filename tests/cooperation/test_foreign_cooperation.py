@@ -171,3 +171,45 @@ def test_the_page_shows_the_steps_and_an_operator_records_one(
         .status_code
         == 404
     )
+
+
+def test_a_ksdpl_runs_from_the_offer_to_the_report_to_the_minister(
+    operator_kota_yogyakarta: User,
+) -> None:
+    """PP 28/2018 Pasal 28 ayat (4), Pasal 30-33, Pasal 43, in the order the PP sets them."""
+    from ksd.dprd import services as dprd
+
+    actor = operator_kota_yogyakarta
+    coop = offer(actor)
+    services.accept_offer(
+        coop.pk, actor=actor, party_key="Kitakyushu City", on=dt.date(2024, 1, 17), now=NOW
+    )
+    step(coop, actor, "consultation", dt.date(2024, 1, 22))
+    step(coop, actor, "pernyataan_kehendak", dt.date(2024, 2, 1))
+    # No burden facts: the DPRD approves a KSDPL whatever the burden (Pasal 30 ayat (1)).
+    dprd.submit_to_dprd(
+        coop.pk, actor=actor, region_code="34.71", received_on=dt.date(2024, 3, 1), now=NOW
+    )
+    dprd.record_dprd_decision(
+        coop.pk, actor=actor, region_code="34.71", approved=True, on=dt.date(2024, 4, 30), now=NOW
+    )
+    step(coop, actor, "minister_verification", dt.date(2024, 6, 10), result="rancangan")
+    step(coop, actor, "draft_approval", dt.date(2024, 8, 1))
+    step(coop, actor, "foreign_minister_confirmation", dt.date(2024, 9, 2))
+    services.sign_agreement(
+        coop.pk, actor=actor, number="PKS/1", signed_on=dt.date(2024, 9, 16), now=NOW
+    )
+    step(coop, actor, "report", dt.date(2024, 12, 2))
+
+    coop.refresh_from_db()
+    assert coop.stage == "signed"
+    submitted = coop.events.get(kind=EventKind.DPRD_SUBMITTED)
+    assert submitted.citation == "PP 28/2018 Pasal 30 ayat (4)"
+    verdict = assessment_for(coop, as_of=dt.date(2024, 12, 2)).foreign
+    assert verdict is not None
+    assert [(s.step, s.status) for s in verdict.steps] == [
+        ("consultation", "done"), ("pernyataan_kehendak", "done"), ("dprd_approval", "done"),
+        ("minister_verification", "done"), ("draft_approval", "done"),
+        ("foreign_minister_confirmation", "done"), ("signing", "done"), ("report", "done"),
+    ]  # fmt: skip
+    assert verdict.next_step is None

@@ -112,8 +112,15 @@ def record_foreign_step(
         changes["reference"] = reference.strip()
     if result:
         changes["result"] = result
+    fields = ["updated_at"]
+    if step == "pernyataan_kehendak" and cooperation.stage == Stage.ACCEPTED:
+        # The signed letter of intent plays the part the kesepakatan bersama plays at home: the
+        # plan is drawn up after it (Pasal 28 ayat (5)) and goes to the DPRD (Pasal 30).
+        cooperation.stage = Stage.JOINT_AGREEMENT
+        changes["stage"] = Stage.JOINT_AGREEMENT
+        fields.append("stage")
     cooperation.updated_at = now
-    cooperation.save(update_fields=["updated_at"])
+    cooperation.save(update_fields=fields)
     record_event(cooperation, kind, actor=actor, now=now, on=on, citation=citation, changes=changes)
     return cooperation
 
