@@ -301,7 +301,11 @@ def _copies(assessment: Assessment, rules: RegimeRules) -> None:
                     f"{rules.regulation} names no recipients of copies of the DPRD letter or of "
                     "the signed agreement; KSD still suggests sending them to the supervisors.",
                 ),
-                Citation(rules.regulation, "6", "4"),
+                # A cooperation abroad reports to the Minister (Pasal 43); KSDD/KSDPK documents
+                # are left to the Minister's regulation (Pasal 6 ayat (4)).
+                Citation(rules.regulation, "43", "1")
+                if assessment.foreign is not None
+                else Citation(rules.regulation, "6", "4"),
             )
         )
 
