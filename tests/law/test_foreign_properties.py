@@ -90,4 +90,5 @@ def test_a_cooperation_abroad_never_falls_under_the_domestic_rules(facts: dict[s
     assert "dprd_deemed_approved" not in {f["code"] for f in out["findings"]}
     assert out["foreign_cooperation"] is not None
     abroad = [p for p in out["dispute"]["pairs"] if "Mitra" in p["parties"]]
-    assert abroad and all(p["authority"] == "negosiasi_konsultasi" for p in abroad)
+    assert abroad
+    assert all(p["authority"] == "negosiasi_konsultasi" for p in abroad)
