@@ -213,3 +213,22 @@ def test_a_ksdpl_runs_from_the_offer_to_the_report_to_the_minister(
         ("foreign_minister_confirmation", "done"), ("signing", "done"), ("report", "done"),
     ]  # fmt: skip
     assert verdict.next_step is None
+
+
+def test_the_offer_form_takes_a_partner_abroad_and_refuses_a_country_that_is_not_one(
+    operator_kota_yogyakarta: User, client_of: Callable[[User], Client],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr("ksd.core.clock.now", lambda: NOW)
+    client = client_of(operator_kota_yogyakarta)
+    form = {"title": "Kota kembar", "offered_on": "2024-01-15", "foreign_1_name": "Kyoto City",
+            "foreign_1_kind": "pemerintah_daerah", "foreign_1_country": "QQ"}  # fmt: skip
+    refused = client.post("/kerja-sama/baru/", form)
+    assert refused.status_code == 400
+    assert "Kode negara &#x27;QQ&#x27;" in refused.content.decode()
+    assert not Cooperation.objects.exists()
+
+    made = client.post("/kerja-sama/baru/", {**form, "foreign_1_country": "JP"})
+    assert made.status_code == 302
+    partner = Party.objects.get(foreign_kind="pemerintah_daerah")
+    assert (partner.third_party_name, partner.foreign_country) == ("Kyoto City", "JP")
