@@ -213,6 +213,17 @@ def test_a_ksdpl_runs_from_the_offer_to_the_report_to_the_minister(
         ("foreign_minister_confirmation", "done"), ("signing", "done"), ("report", "done"),
     ]  # fmt: skip
     assert verdict.next_step is None
+    # On 4 March the DPRD track counted 45 working days under Pasal 30 ayat (4), not Pasal 6.
+    from ksd.cooperation import queries
+
+    calendars = queries.calendars_of([coop])
+    during = dt.date(2024, 3, 4)
+    tracks = queries.dprd_tracks(
+        coop, queries.assessment_with(coop, calendars, today=during), calendars, today=during
+    )
+    assert [(d.name, d.due_on, d.citation) for d in tracks[0].deadlines] == [
+        ("assessment_due", dt.date(2024, 5, 21), "PP 28/2018 Pasal 30 ayat (4)")
+    ]
 
 
 def test_the_offer_form_takes_a_partner_abroad_and_refuses_a_country_that_is_not_one(

@@ -176,7 +176,9 @@ DEADLINE_LABELS = {
 }
 
 
-def _deadline_citation(regime: str, name: str) -> Citation:
+def _deadline_citation(regime: str, name: str, *, abroad: bool = False) -> Citation:
+    if abroad:  # KSDPL/KSDLL: 45 working days from the head's letter (KSDLL by Pasal 38)
+        return pp28("30", "4")
     if regime != Regime.PP50_2007:
         return pp28("6", "4")
     return {
@@ -238,7 +240,16 @@ def dprd_tracks(
     names = {p.region_id: p.region.name for p in cooperation.parties.all() if p.region}
     reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
     return [
-        _track(cooperation, v, names, reviews, calendars(v.region), today, lang)
+        _track(
+            cooperation,
+            v,
+            names,
+            reviews,
+            calendars(v.region),
+            today,
+            lang,
+            abroad=assessment.foreign is not None,
+        )
         for v in assessment.dprd
     ]
 
@@ -251,6 +262,8 @@ def _track(
     calendar: WorkingCalendar,
     today: dt.date,
     lang: Any,
+    *,
+    abroad: bool = False,
 ) -> DprdTrack:
     review = reviews.get(verdict.region)
     track = DprdTrack(
@@ -270,7 +283,7 @@ def _track(
             Deadline(
                 name,
                 due,
-                str(_deadline_citation(cooperation.regime, name)),
+                str(_deadline_citation(cooperation.regime, name, abroad=abroad)),
                 calendar.count_working_days(today, due),
                 explanation.render(lang),
                 explanation.skipped,
