@@ -243,3 +243,32 @@ def test_the_offer_form_takes_a_partner_abroad_and_refuses_a_country_that_is_not
     assert made.status_code == 302
     partner = Party.objects.get(foreign_kind="pemerintah_daerah")
     assert (partner.third_party_name, partner.foreign_country) == ("Kyoto City", "JP")
+
+
+def test_the_requirements_stated_on_the_page_are_judged_by_pasal_27(
+    operator_kota_yogyakarta: User, client_of: Callable[[User], Client],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr("ksd.core.clock.now", lambda: NOW)
+    coop = offer(operator_kota_yogyakarta)
+    before = assessment_for(coop, as_of=dt.date(2024, 1, 15))
+    assert "foreign_requirements_unstated" in {f.code for f in before.findings}
+
+    response = client_of(operator_kota_yogyakarta).post(
+        f"/kerja-sama/{coop.pk}/luar-negeri/persyaratan/",
+        {"object_code": "budaya",
+         "requirements": ["urusan_pemerintah_daerah", "tanpa_kantor_perwakilan",
+                          "tidak_mencampuri_urusan_dalam_negeri", "sesuai_rencana_pembangunan",
+                          "kesetaraan", "saling_melengkapi", "peningkatan_hubungan_masyarakat"],
+         "plan_contents": ["subjek", "objek"]},
+    )  # fmt: skip
+    assert response.status_code == 302
+    stated = coop.events.get(kind=EventKind.FOREIGN_FACTS_STATED)
+    assert stated.actor == operator_kota_yogyakarta
+    after = assessment_for(coop, as_of=dt.date(2024, 1, 15))
+    missing = {(f.code, f.subject, str(f.citation)) for f in after.findings}
+    assert ("foreign_requirement_missing", "hubungan_diplomatik",
+            "PP 28/2018 Pasal 27 ayat (1) huruf a") in missing  # fmt: skip
+    assert ("missing_plan_content", "sumber_pembiayaan",
+            "PP 28/2018 Pasal 30 ayat (3) huruf f") in missing  # fmt: skip
+    assert "foreign_requirements_unstated" not in {f.code for f in after.findings}

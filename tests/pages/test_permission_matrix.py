@@ -119,6 +119,7 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("POST", "/dprd/kerja-sama/{R}/keputusan/",  (LOGIN, 403,   403,   400,   403,   403,   403,   403,   404)),
     # Cooperation abroad (PP 28/2018 Pasal 28-43): a party's operator records the central steps
     ("POST", "/kerja-sama/{R}/luar-negeri/",     (LOGIN, 400,   400,   403,   403,   403,   403,   403,   404)),
+    ("POST", "/kerja-sama/{R}/luar-negeri/persyaratan/", (LOGIN, 400, 400, 403, 403, 403,   403,   403,   404)),
     # PP 28/2018's DPRD clocks (Pasal 6 ayat (4)): the administrator alone enters or withdraws them
     ("GET",  "/pengaturan/batas-waktu-dprd/",    (LOGIN, 403,   403,   403,   403,   403,   403,   200,   403)),
     ("POST", "/pengaturan/batas-waktu-dprd/",    (LOGIN, 403,   403,   403,   403,   403,   403,   400,   403)),

@@ -19,7 +19,13 @@ from django.utils.translation import gettext as _
 from ksd.cooperation.events import record_event
 from ksd.cooperation.models import Cooperation, EventKind, Party, Stage
 from ksd.core.errors import StepRefused
-from ksd.law.foreign_facts import VERIFICATION_RESULTS, ForeignFacts
+from ksd.law.foreign_facts import (
+    OBJECTS,
+    PLAN_CONTENT_CODES,
+    REQUIREMENT_CODES,
+    VERIFICATION_RESULTS,
+    ForeignFacts,
+)
 from ksd.law.regimes import Regime
 
 # The step of ksd.law (foreign_cooperation.steps) each event records, and its date field.
@@ -46,13 +52,24 @@ def foreign_facts_for(cooperation: Cooperation) -> ForeignFacts | None:
         return None
     dates: dict[str, dt.date | None] = {}
     verification = None
+    stated = (
+        cooperation.events.filter(kind=EventKind.FOREIGN_FACTS_STATED).order_by("at", "id").last()
+    )
+    said = stated.changes if stated is not None else {}
     events = cooperation.events.filter(kind__in=FOREIGN_EVENT_KINDS).order_by("on", "id")
     by_kind = dict(STEP_EVENTS.values())
     for event in events:
         dates[by_kind[EventKind(event.kind)]] = event.on
         if event.kind == EventKind.FOREIGN_PLAN_VERIFIED:
             verification = event.changes.get("result")
-    return ForeignFacts(verification=verification, signed_on=cooperation.signed_on, **dates)
+    return ForeignFacts(
+        object=said.get("object") or None,
+        requirements=None if "requirements" not in said else frozenset(said["requirements"]),
+        plan_contents=None if "plan_contents" not in said else frozenset(said["plan_contents"]),
+        verification=verification,
+        signed_on=cooperation.signed_on,
+        **dates,
+    )
 
 
 @transaction.atomic
@@ -122,6 +139,40 @@ def record_foreign_step(
     cooperation.updated_at = now
     cooperation.save(update_fields=fields)
     record_event(cooperation, kind, actor=actor, now=now, on=on, citation=citation, changes=changes)
+    return cooperation
+
+
+@transaction.atomic
+def state_foreign_facts(
+    cooperation_id: int, *, actor: AbstractBaseUser, object_code: str, requirements: list[str],
+    plan_contents: list[str], now: dt.datetime,
+) -> Cooperation:  # fmt: skip
+    """What the region states about Pasal 27 (requirements met), Pasal 23 ayat (2) (the object)
+    and Pasal 30 ayat (3) (what the plan contains). Appended as an event, so what was stated
+    before stays on record; ksd.law judges the latest statement."""
+    from ksd.cooperation.services import lock
+
+    cooperation = lock(cooperation_id)
+    if cooperation.regime != Regime.PP28_2018 or not is_abroad(cooperation):
+        raise StepRefused(
+            _("Only a cooperation with a partner abroad under PP 28/2018 has these steps."),
+            "PP 28/2018 Pasal 1 angka 4 dan angka 5",
+        )
+    unknown = sorted(
+        (set(requirements) - set(REQUIREMENT_CODES))
+        | (set(plan_contents) - set(PLAN_CONTENT_CODES))
+        | ({object_code} - {"", *OBJECTS})
+    )
+    if unknown:
+        raise StepRefused(_("Unknown codes: %(codes)s.") % {"codes": ", ".join(unknown)})
+    cooperation.updated_at = now
+    cooperation.save(update_fields=["updated_at"])
+    record_event(
+        cooperation, EventKind.FOREIGN_FACTS_STATED, actor=actor, now=now,
+        citation="PP 28/2018 Pasal 27 dan Pasal 30 ayat (3)",
+        changes={"object": object_code, "requirements": sorted(set(requirements)),
+                 "plan_contents": sorted(set(plan_contents))},
+    )  # fmt: skip
     return cooperation
 
 

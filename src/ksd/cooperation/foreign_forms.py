@@ -77,3 +77,58 @@ class ForeignStepForm(forms.Form):
     result = forms.ChoiceField(
         label=_("The Minister's consideration"), choices=RESULT_CHOICES, required=False
     )
+
+
+REQUIREMENT_LABELS = [
+    ("hubungan_diplomatik", _("Diplomatic relations exist (Pasal 27 ayat (1) huruf a)")),
+    ("urusan_pemerintah_daerah", _("It is an affair of the regional government (huruf b)")),
+    ("tanpa_kantor_perwakilan", _("No representative office abroad (huruf c)")),
+    (
+        "tidak_mencampuri_urusan_dalam_negeri",
+        _("The partner does not interfere in domestic affairs (huruf d)"),
+    ),
+    (
+        "sesuai_rencana_pembangunan",
+        _("In line with national and regional development plans (huruf e)"),
+    ),
+    ("alih_iptek", _("Science and technology pass to Indonesian people (ayat (2))")),
+    ("kesetaraan", _("Equal status and territory (ayat (3) huruf a, KSDPL)")),
+    ("saling_melengkapi", _("The parties complement each other (ayat (3) huruf b, KSDPL)")),
+    (
+        "peningkatan_hubungan_masyarakat",
+        _("Closer ties between the peoples (ayat (3) huruf c, KSDPL)"),
+    ),
+]
+PLAN_LABELS = [
+    ("subjek", _("Parties (subject)")),
+    ("latar_belakang", _("Background")),
+    ("maksud_tujuan_sasaran", _("Aims, objectives and targets")),
+    ("objek", _("Object")),
+    ("ruang_lingkup", _("Scope")),
+    ("sumber_pembiayaan", _("Source of funding")),
+    ("jangka_waktu", _("Term")),
+]
+OBJECT_LABELS = [
+    ("", "—"),
+    ("iptek", _("Science and technology")),
+    ("budaya", _("Culture")),
+    ("teknis_manajemen", _("Technical and management capacity")),
+    ("promosi", _("Promotion of the region")),
+    ("lainnya", _("Other")),
+]
+
+
+class ForeignFactsForm(forms.Form):
+    """Pasal 23 ayat (2) (object), Pasal 27 (requirements met), Pasal 30 ayat (3) (the plan)."""
+
+    object_code = forms.ChoiceField(
+        label=_("Object (Pasal 23 ayat (2))"), choices=OBJECT_LABELS, required=False
+    )
+    requirements = forms.MultipleChoiceField(
+        label=_("Requirements met (Pasal 27)"), choices=REQUIREMENT_LABELS, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    plan_contents = forms.MultipleChoiceField(
+        label=_("The plan contains (Pasal 30 ayat (3))"), choices=PLAN_LABELS, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip

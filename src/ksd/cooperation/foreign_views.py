@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ksd.cooperation import foreign
-from ksd.cooperation.foreign_forms import ForeignStepForm
+from ksd.cooperation.foreign_forms import ForeignFactsForm, ForeignStepForm
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import Cooperation
 from ksd.core import clock
@@ -44,6 +44,14 @@ def foreign_page_context(
         if verdict.next_step in foreign.STEP_EVENTS:
             initial["step"] = verdict.next_step
         context["foreign_form"] = ForeignStepForm(initial=initial)
+        said = foreign.foreign_facts_for(cooperation)
+        context["foreign_facts_form"] = ForeignFactsForm(
+            initial={
+                "object_code": said.object if said else "",
+                "requirements": sorted(said.requirements or ()) if said else [],
+                "plan_contents": sorted(said.plan_contents or ()) if said else [],
+            }
+        )
     return context
 
 
@@ -65,4 +73,24 @@ def record_step(request: HttpRequest, pk: int) -> HttpResponse:
             cooperation.pk, actor=request.user, step=d["step"], on=d["on"],
             reference=d["reference"], result=d["result"] or None, now=clock.now()),
         _("The step has been recorded."),
+    )  # fmt: skip
+
+
+@logged_in
+@require_POST
+def state_facts(request: HttpRequest, pk: int) -> HttpResponse:
+    """A party's operator states the object, the Pasal 27 requirements met and the plan's
+    contents (Pasal 30 ayat (3)) of a KSDPL/KSDLL."""
+    from ksd.cooperation.views import operator_region, run_step
+
+    cooperation = get_cooperation_for(request.user, pk)
+    if operator_region(request.user, cooperation) is None:
+        raise PermissionDenied
+    form = ForeignFactsForm(request.POST)
+    return run_step(
+        request, cooperation, "foreign_facts", form,
+        lambda d: foreign.state_foreign_facts(
+            cooperation.pk, actor=request.user, object_code=d["object_code"],
+            requirements=d["requirements"], plan_contents=d["plan_contents"], now=clock.now()),
+        _("The statement has been recorded."),
     )  # fmt: skip

@@ -404,6 +404,7 @@ class EventKind(models.IntegerChoices):
     FOREIGN_DRAFT_APPROVED = 704, _("Draft approved after the inter-ministerial meeting")
     FOREIGN_CONFIRMED = 705, _("Foreign Minister's confirmation received")
     FOREIGN_REPORTED = 706, _("Reported to the Minister")
+    FOREIGN_FACTS_STATED = 707, _("Requirements and plan contents stated")
 
 
 class Event(models.Model):

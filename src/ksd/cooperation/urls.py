@@ -39,6 +39,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="settle_dispute",
     ),
     path("kerja-sama/<int:pk>/luar-negeri/", foreign_views.record_step, name="foreign_step"),
+    path(
+        "kerja-sama/<int:pk>/luar-negeri/persyaratan/",
+        foreign_views.state_facts,
+        name="foreign_facts",
+    ),
     path("dasbor/", views.dashboard, name="dashboard"),
     path("publik/", views.public_register, name="public_register"),
     path("publik/<int:pk>/", views.public_detail, name="public_detail"),
