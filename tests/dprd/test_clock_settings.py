@@ -187,3 +187,29 @@ def test_the_cooperation_page_and_the_dashboard_say_no_clock_runs_until_it_is_se
 
     assert UNSET not in client.get(f"/kerja-sama/{coop.pk}/").content.decode()
     assert UNSET not in client.get("/dasbor/").content.decode()
+
+
+def test_ksd_tick_deems_approval_only_once_the_administrator_has_entered_the_clocks(
+    administrator: User, operator_kota_yogyakarta: User
+) -> None:
+    from ksd.cooperation.jobs import run_tick
+    from ksd.cooperation.models import EventKind
+
+    coop = submitted_ksdd(operator_kota_yogyakarta)
+    dprd.record_dprd_opinion(
+        coop.pk, actor=operator_kota_yogyakarta, region_code="34.71",
+        sent_on=dt.date(2021, 3, 8), now=NOW,
+    )  # fmt: skip
+    dprd.record_resubmission(
+        coop.pk, actor=operator_kota_yogyakarta, region_code="34.71",
+        received_on=dt.date(2021, 3, 15), now=NOW,
+    )  # fmt: skip
+    much_later = dt.datetime(2021, 8, 2, 1, 0, tzinfo=dt.UTC)
+    assert run_tick(now=much_later).deemed_approvals == 0
+
+    enter(administrator)
+
+    assert run_tick(now=much_later).deemed_approvals == 1
+    assert coop.events.get(kind=EventKind.DPRD_DEEMED_APPROVED).citation == (
+        "PP 28/2018 Pasal 6 ayat (4)"
+    )
