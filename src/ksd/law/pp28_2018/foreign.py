@@ -410,7 +410,8 @@ def _check_order(
     done: list[tuple[str, dt.date | None]],
     verdict: ForeignVerdict,
 ) -> None:
-    earlier = [s for s, _a, _p, _l in _STEPS[: [s for s, *_ in _STEPS].index(name)]]
+    order = [s for s, _attr, _ksdpl, _ksdll in _STEPS]
+    earlier = order[: order.index(name)]
     done_names = {s for s, _d in done}
     missing = [s for s in earlier if s not in done_names]
     later = [s for s, d in done if d is not None and d > on]
