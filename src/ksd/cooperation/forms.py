@@ -8,6 +8,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ksd.cooperation.foreign_forms import (
+    add_foreign_fields,
+    clean_foreign,
+    foreign_partners,
+    foreign_rows,
+)
 from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
     InstitutionModel,
@@ -142,6 +148,13 @@ class OfferForm(forms.Form):
             self.fields[f"third_party_{i}_domestic"] = forms.BooleanField(
                 label=_("domestic"), required=False, initial=True
             )
+        add_foreign_fields(self)
+
+    def foreign_rows(self) -> list[list[forms.BoundField]]:
+        return foreign_rows(self)
+
+    def foreign_partners(self) -> list[tuple[str, str, str]]:
+        return foreign_partners(self.cleaned_data)
 
     def third_party_rows(self) -> list[list[forms.BoundField]]:
         return [
@@ -154,6 +167,7 @@ class OfferForm(forms.Form):
         for i in range(1, THIRD_PARTY_ROWS + 1):
             if data.get(f"third_party_{i}_name") and not data.get(f"third_party_{i}_form"):
                 self.add_error(f"third_party_{i}_form", _("Choose the legal form."))
+        clean_foreign(self, data)
         return data
 
     def third_parties(self) -> list[tuple[str, str, bool]]:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 class Kind(models.TextChoices):
     INTER_REGIONAL = "inter_regional", _("Between regions (KSAD/KSDD)")
     THIRD_PARTY = "third_party", _("With a third party (KSPK/KSDPK)")
+    FOREIGN = "foreign", _("With a partner abroad (KSDPL/KSDLL)")
 
 
 class Stage(models.TextChoices):
@@ -151,6 +152,10 @@ class Party(models.Model):
     third_party_name = models.CharField(_("third party"), max_length=200, blank=True)
     third_party_form = models.CharField(_("legal form"), max_length=40, blank=True)
     third_party_domestic = models.BooleanField(_("domestic"), default=True)
+    # A partner abroad (PP 28/2018 Pasal 1 angka 4-5): its name is third_party_name; the kind
+    # is pemerintah_daerah (KSDPL) or lembaga (KSDLL); the country is ISO 3166-1 alpha-2.
+    foreign_kind = models.CharField(_("kind of partner abroad"), max_length=20, blank=True)
+    foreign_country = models.CharField(_("country"), max_length=2, blank=True)
     is_initiator = models.BooleanField(_("initiator"), default=False)
     accepted_on = models.DateField(_("offer accepted on"), null=True, blank=True)
     declined_on = models.DateField(_("offer declined on"), null=True, blank=True)
@@ -402,9 +407,17 @@ class EventKind(models.IntegerChoices):
     DOCUMENT_ATTACHED = 501, _("Document attached")
     DISPUTE_RAISED = 600, _("Dispute raised")
     DISPUTE_DECIDED = 601, _("Dispute decided")
+    # Cooperation abroad, PP 28/2018 Pasal 28-43 (cooperation/foreign.py).
+    FOREIGN_CONSULTED = 701, _("Consulted the Minister and the Foreign Minister")
+    FOREIGN_INTENT_SIGNED = 702, _("Letter of intent signed")
+    FOREIGN_PLAN_VERIFIED = 703, _("Plan verified by the Minister")
+    FOREIGN_DRAFT_APPROVED = 704, _("Draft approved after the inter-ministerial meeting")
+    FOREIGN_CONFIRMED = 705, _("Foreign Minister's confirmation received")
+    FOREIGN_REPORTED = 706, _("Reported to the Minister")
+    FOREIGN_FACTS_STATED = 707, _("Requirements and plan contents stated")
     # Record keeping (cooperation/corrections.py): the old and the new value, the reason, who.
-    RECORD_CORRECTED = 701, _("Record corrected")
-    RECORD_CANCELLED = 702, _("Record cancelled")
+    RECORD_CORRECTED = 801, _("Record corrected")
+    RECORD_CANCELLED = 802, _("Record cancelled")
 
 
 class Event(models.Model):

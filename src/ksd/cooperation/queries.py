@@ -17,7 +17,7 @@ from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from ksd.accounts.models import Role
-from ksd.cooperation.law import calendar_for_region, facts_for, law_lang
+from ksd.cooperation.law import calendar_for_region, facts_for, law_lang, law_parameters
 from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
     Cooperation,
@@ -143,7 +143,9 @@ def assessment_with(
     cooperation: Cooperation, calendars: Calendars, *, today: dt.date
 ) -> Assessment:
     """ksd.law's assessment of the record as of `today`, with the page's calendars."""
-    return assess(facts_for(cooperation, as_of=today), calendars=calendars)
+    return assess(
+        facts_for(cooperation, as_of=today), calendars=calendars, parameters=law_parameters()
+    )
 
 
 # Which date is day 0 of each deadline (PP 50/2007 Pasal 12 ayat (1)-(4)).
@@ -183,7 +185,9 @@ DEADLINE_LABELS = {
 }
 
 
-def _deadline_citation(regime: str, name: str) -> Citation:
+def _deadline_citation(regime: str, name: str, *, abroad: bool = False) -> Citation:
+    if abroad:  # KSDPL/KSDLL: 45 working days from the head's letter (KSDLL by Pasal 38)
+        return pp28("30", "4")
     if regime != Regime.PP50_2007:
         return pp28("6", "4")
     return {
@@ -245,7 +249,16 @@ def dprd_tracks(
     names = {p.region_id: p.region.name for p in cooperation.parties.all() if p.region}
     reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
     return [
-        _track(cooperation, v, names, reviews, calendars(v.region), today, lang)
+        _track(
+            cooperation,
+            v,
+            names,
+            reviews,
+            calendars(v.region),
+            today,
+            lang,
+            abroad=assessment.foreign is not None,
+        )
         for v in assessment.dprd
     ]
 
@@ -258,6 +271,8 @@ def _track(
     calendar: WorkingCalendar,
     today: dt.date,
     lang: Any,
+    *,
+    abroad: bool = False,
 ) -> DprdTrack:
     review = reviews.get(verdict.region)
     track = DprdTrack(
@@ -277,7 +292,7 @@ def _track(
             Deadline(
                 name,
                 due,
-                str(_deadline_citation(cooperation.regime, name)),
+                str(_deadline_citation(cooperation.regime, name, abroad=abroad)),
                 calendar.count_working_days(today, due),
                 explanation.render(lang),
                 explanation.skipped,

@@ -8,7 +8,7 @@ message in the user's language naming the article, and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from ksd.cooperation.articles import article_for, article_of, signers_article, signing_article
 from ksd.cooperation.events import record_event
+from ksd.cooperation.foreign import refuse_signing_without_confirmation
 from ksd.cooperation.law import assessment_for, facts_for, law_lang, law_party
 from ksd.cooperation.models import (
     Amendment,
@@ -36,6 +37,7 @@ from ksd.law.assessment import RULES, copies_to_send
 from ksd.law.citations import Severity
 from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
+from ksd.law.foreign_facts import parse_foreign_party
 from ksd.law.regimes import Regime, regime_for
 from ksd.law.regions import get_region
 from ksd.regions.models import Affair, Agency, PowerOfAttorney, Region
@@ -50,6 +52,8 @@ class PartySpec:
     third_party_form: str = ""
     third_party_domestic: bool = True
     third_party_id: int | None = None
+    foreign_kind: str = ""  # a partner abroad: pemerintah_daerah (KSDPL) or lembaga (KSDLL)
+    foreign_country: str = ""
 
 
 def lock(cooperation_id: int) -> Cooperation:
@@ -82,6 +86,23 @@ def _refuse_on_errors(cooperation: Cooperation, codes: set[str], *, as_of: dt.da
             raise StepRefused(finding.message.render(lang), str(finding.citation))
 
 
+def _checked_abroad(spec: PartySpec) -> PartySpec:
+    """A partner abroad with a known kind and an ISO 3166-1 alpha-2 country other than ID."""
+    if not spec.foreign_kind:
+        return spec
+    try:
+        partner = parse_foreign_party(
+            {"name": spec.third_party_name, "kind": spec.foreign_kind,
+             "country": spec.foreign_country},
+            spec.third_party_name or "foreign",
+        )  # fmt: skip
+    except LawInputError as exc:
+        raise StepRefused(
+            exc.render(law_lang()), "PP 28/2018 Pasal 1 angka 4 dan angka 5"
+        ) from None
+    return replace(spec, third_party_name=partner.name, foreign_country=partner.country or "")
+
+
 @transaction.atomic
 def make_offer(
     *,
@@ -108,6 +129,9 @@ def make_offer(
     if not title.strip():
         raise StepRefused(_("Give the cooperation a title."))
     kind = Kind.THIRD_PARTY if any(not p.region for p in parties) else Kind.INTER_REGIONAL
+    if any(p.foreign_kind or (p.third_party_name and not p.third_party_domestic) for p in parties):
+        kind = Kind.FOREIGN
+    parties = [_checked_abroad(p) for p in parties]
     if management_model not in ("", *ManagementModel.values) or institution_model not in (
         "",
         *InstitutionModel.values,
@@ -142,7 +166,11 @@ def make_offer(
     for spec in parties:
         if spec.region and spec.region not in known:
             raise StepRefused(_("Unknown region code “%(code)s”.") % {"code": spec.region})
-        if not spec.region and spec.third_party_form not in {f.value for f in ThirdPartyForm}:
+        if (
+            not spec.region
+            and not spec.foreign_kind
+            and spec.third_party_form not in {f.value for f in ThirdPartyForm}
+        ):
             raise StepRefused(_("Unknown legal form of a third party."))
         rows.append(
             Party(
@@ -151,7 +179,9 @@ def make_offer(
                 third_party_id=None if spec.region else spec.third_party_id,
                 third_party_name="" if spec.region else spec.third_party_name.strip(),
                 third_party_form="" if spec.region else spec.third_party_form,
-                third_party_domestic=spec.third_party_domestic,
+                third_party_domestic=spec.third_party_domestic and not spec.foreign_kind,
+                foreign_kind=spec.foreign_kind,
+                foreign_country=spec.foreign_country,
                 is_initiator=spec.region == initiator,
                 accepted_on=offered_on if spec.region == initiator else None,
             )
@@ -312,6 +342,7 @@ def sign_agreement(
     _expect_stage(cooperation, Stage.DRAFTING, Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)
     if not number.strip():
         raise StepRefused(_("Give the number of the agreement."))
+    refuse_signing_without_confirmation(cooperation, signed_on)
     lang = law_lang()
     for verdict in assessment_for(cooperation, as_of=signed_on).dprd:
         if verdict.approval_required is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from ksd.cooperation import correction_views, later_views, views
+from ksd.cooperation import correction_views, foreign_views, later_views, views
 
 app_name = "cooperation"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -65,6 +65,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("kerja-sama/<int:pk>/batalkan/", correction_views.cancel_record, name="cancel_record"),
     path("kerja-sama/audit/", correction_views.audit, name="audit"),
+    path("kerja-sama/<int:pk>/luar-negeri/", foreign_views.record_step, name="foreign_step"),
+    path(
+        "kerja-sama/<int:pk>/luar-negeri/persyaratan/",
+        foreign_views.state_facts,
+        name="foreign_facts",
+    ),
     path("dasbor/", views.dashboard, name="dashboard"),
     path("publik/", views.public_register, name="public_register"),
     path("publik/<int:pk>/", views.public_detail, name="public_detail"),

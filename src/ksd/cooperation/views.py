@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ksd.accounts.models import Role
 from ksd.cooperation import queries, services
 from ksd.cooperation.articles import heading_articles
+from ksd.cooperation.foreign_views import foreign_page_context
 from ksd.cooperation.forms import (
     AnswerOfferForm,
     DraftForm,
@@ -38,6 +39,7 @@ from ksd.cooperation.models import Cooperation, Party
 from ksd.core import clock
 from ksd.core.access import acts_for, get_cooperation_for, membership_of, sees_the_audit
 from ksd.core.errors import StepRefused
+from ksd.dprd.clock_settings import dprd_clock_notice
 from ksd.dprd.forms import DecisionForm, OpinionForm, ResubmissionForm, SubmitForm
 
 LOGIN_URL = "/akun/masuk/"
@@ -124,7 +126,9 @@ def render_detail(
         request,
         "cooperation/detail.html",
         {"cooperation": cooperation, "tracks": tracks, "findings": findings,
-         "forms": step_forms, "articles": articles, "today": today, **record},
+         "forms": step_forms, "articles": articles, "today": today, **record,
+         **dprd_clock_notice(request.user, cooperation, assessment),
+         **foreign_page_context(request.user, cooperation, assessment, today)},
         status=status,
     )  # fmt: skip
 
@@ -193,6 +197,8 @@ def new(request: HttpRequest) -> HttpResponse:
         parties += [services.PartySpec(third_party_name=n, third_party_form=f,
                                        third_party_domestic=d)
                     for n, f, d in form.third_parties()]  # fmt: skip
+        parties += [services.PartySpec(third_party_name=n, foreign_kind=k, foreign_country=c)
+                    for n, k, c in form.foreign_partners()]  # fmt: skip
         try:
             cooperation = services.make_offer(
                 actor=request.user, title=data["title"], initiator=own, parties=parties,
@@ -217,7 +223,11 @@ def new(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     tasks = queries.tasks_for(request.user, today=clock.today_in())
     notices = queries.notifications_for(request.user)
-    return render(request, "cooperation/dashboard.html", {"tasks": tasks, "notices": notices})
+    return render(
+        request,
+        "cooperation/dashboard.html",
+        {"tasks": tasks, "notices": notices, **dprd_clock_notice(request.user)},
+    )
 
 
 @require_safe
