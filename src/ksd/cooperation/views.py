@@ -41,6 +41,7 @@ from ksd.core.access import acts_for, get_cooperation_for, membership_of, sees_t
 from ksd.core.errors import StepRefused
 from ksd.dprd.clock_settings import dprd_clock_notice
 from ksd.dprd.forms import DecisionForm, OpinionForm, ResubmissionForm, SubmitForm
+from ksd.law.regimes import Regime
 
 LOGIN_URL = "/akun/masuk/"
 logged_in = login_required(login_url=LOGIN_URL)
@@ -223,10 +224,17 @@ def new(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     tasks = queries.tasks_for(request.user, today=clock.today_in())
     notices = queries.notifications_for(request.user)
+    clock_notice = dprd_clock_notice(request.user)
+    # The PP 28/2018 notice concerns only those who can set the clocks or who have a task under
+    # that regulation: a PP 50/2007 desk is not told about another regulation's gap.
+    if not clock_notice["may_set_clocks"] and not any(
+        t.cooperation.regime == Regime.PP28_2018 for t in tasks
+    ):
+        clock_notice["dprd_clock_unset"] = False
     return render(
         request,
         "cooperation/dashboard.html",
-        {"tasks": tasks, "notices": notices, **dprd_clock_notice(request.user)},
+        {"tasks": tasks, "notices": notices, **clock_notice},
     )
 
 
