@@ -45,8 +45,17 @@ YEAR_9999 = "9999-12-31"
 # One value at a time in each field (so that the rest of the form is valid and the value reaches
 # the step behind it), and every value in all fields at once. NUL is refused for the whole
 # request at the door, so the all-at-once request shows it.
-EACH_FIELD = (LONG, HUGE, YEAR_1, YEAR_9999)
-ALL_FIELDS = (NUL, *EACH_FIELD, HUGE_NEGATIVE, "9999", "1e400", "31/12/9999")
+# What each kind of field gets on its own: a date the years at the calendar's ends, a number or
+# an id the largest integers, a text the longest string, a choice a value it does not offer.
+EACH_FIELD = {
+    "date": (YEAR_1, YEAR_9999, HUGE),
+    "number": (HUGE, HUGE_NEGATIVE),
+    "hidden": (HUGE, HUGE_NEGATIVE, LONG),
+    "text": (LONG, HUGE, YEAR_9999),
+    "textarea": (LONG,),
+}
+EACH_CHOICE = (LONG, HUGE)
+ALL_FIELDS = (NUL, LONG, HUGE, HUGE_NEGATIVE, YEAR_1, YEAR_9999, "9999", "1e400", "31/12/9999")
 EACH_PARAM = (LONG, HUGE, YEAR_9999)
 # Query parameters every list may read, whether or not a link on the page shows them.
 COMMON_PARAMS = ("q", "page", "sort", "year", "o", "p", "e", "region", "all")
@@ -157,8 +166,9 @@ class Fuzzer:
             everything = {**dict.fromkeys(names, value), **files}
             self.send(client, "POST", form.action, everything, f"all={value[:12]!r}",
                       check_lengths=value is LONG)  # fmt: skip
+        kinds = {f.name: f.kind for f in form.fields}
         for name in names:
-            for value in EACH_FIELD:
+            for value in EACH_FIELD.get(kinds.get(name, ""), EACH_CHOICE):
                 files = {n: SimpleUploadedFile("dokumen.pdf", PDF_BYTES, "application/pdf")
                          for n in form.file_fields()}  # fmt: skip
                 self.send(client, "POST", form.action, {**data, **files, name: value},
