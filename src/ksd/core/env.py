@@ -15,6 +15,8 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
+from ksd.core.private_files import OWNER_READ_WRITE, restrict
+
 
 def _raw(name: str, environ: Mapping[str, str] | None) -> str | None:
     value = (os.environ if environ is None else environ).get(name, "")
@@ -110,6 +112,8 @@ def _generated_secret_key(path: Path) -> str:
             pass
         finally:
             os.unlink(draft)
+    # mkstemp creates the file 0600; a key file copied in with a wider mode is tightened.
+    restrict(path, OWNER_READ_WRITE)
     key = path.read_text(encoding="utf-8").strip()
     if not key:
         raise ImproperlyConfigured(f"{path} is empty: delete it to have a new key generated.")
