@@ -129,17 +129,20 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = env_int("KSD_LOGIN_FAILURE_LIMIT", 10)
-_LOCKOUT_MINUTES = env_int("KSD_LOGIN_LOCKOUT_MINUTES", 30)
+AXES_FAILURE_LIMIT = env_int("KSD_LOGIN_FAILURE_LIMIT", 10, minimum=1)
+_LOCKOUT_MINUTES = env_int("KSD_LOGIN_LOCKOUT_MINUTES", 30, minimum=0)
 # 0 minutes: the lock stays until an administrator lifts it.
 AXES_COOLOFF_TIME = dt.timedelta(minutes=_LOCKOUT_MINUTES) if _LOCKOUT_MINUTES > 0 else None
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A success does not wipe the failures: axes would wipe those of the whole address too, so an
+# attacker with an account of their own could log in now and then to keep guessing others'.
+# Failures age out after the lock-out time instead.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "ksd.accounts.throttle.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "ksd.accounts.throttle.client_address"
 # Behind N reverse proxies, the client's address is the N-th from the right of X-Forwarded-For;
 # 0 (no proxy): REMOTE_ADDR. A wrong count lets a client choose the address it is locked by.
-PROXY_COUNT = env_int("KSD_PROXY_COUNT", 0)
+PROXY_COUNT = env_int("KSD_PROXY_COUNT", 0, minimum=0)
 # Successful logins are not logged by axes (the session table already shows who is in).
 AXES_DISABLE_ACCESS_LOG = True
 

@@ -95,6 +95,23 @@ def test_fewer_failures_than_the_limit_still_let_the_right_password_in() -> None
     assert_logged_in(client, response, user)
 
 
+def test_logging_in_to_an_own_account_does_not_wipe_the_failures_on_another() -> None:
+    """An attacker with an account of their own cannot keep guessing a colleague's password by
+    logging in now and then from the same address."""
+    victim, attacker = personas.operator_sleman(), personas.outsider()
+    for _ in range(LIMIT - 1):
+        log_in(Client(), victim.username, "tebakan-salah", address="10.0.0.9")
+    assert (
+        log_in(Client(), attacker.username, personas.PASSWORD, address="10.0.0.9").status_code
+        == 302
+    )
+    log_in(Client(), victim.username, "tebakan-salah", address="10.0.0.9")
+
+    response = log_in(Client(), victim.username, personas.PASSWORD, address="203.0.113.1")
+
+    assert_locked_out(response)
+
+
 def test_an_administrator_lifts_the_lock_in_the_admin() -> None:
     user = personas.biro_pemerintahan_diy()
     for _ in range(LIMIT + 5):

@@ -52,15 +52,24 @@ def env_choice(
     return value
 
 
-def env_int(name: str, default: int, *, environ: Mapping[str, str] | None = None) -> int:
-    """A whole number; anything else is an error."""
+def env_int(
+    name: str,
+    default: int,
+    *,
+    minimum: int | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
+    """A whole number, at least `minimum` when one is given; anything else is an error."""
     value = _raw(name, environ)
     if value is None:
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be {minimum} or more, not {value!r}.")
+    return number
 
 
 def env_list(name: str, *, environ: Mapping[str, str] | None = None) -> list[str]:
