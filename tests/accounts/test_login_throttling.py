@@ -112,6 +112,22 @@ def test_logging_in_to_an_own_account_does_not_wipe_the_failures_on_another() ->
     assert_locked_out(response)
 
 
+def test_the_admin_login_is_throttled_too() -> None:
+    administrator = personas.administrator()
+    for _ in range(LIMIT):
+        Client().post(
+            "/admin/login/", {"username": administrator.username, "password": "tebakan-salah"}
+        )
+
+    client = Client()
+    response = client.post(
+        "/admin/login/", {"username": administrator.username, "password": personas.PASSWORD}
+    )
+
+    assert_locked_out(response)
+    assert "_auth_user_id" not in client.session
+
+
 def test_an_administrator_lifts_the_lock_in_the_admin() -> None:
     user = personas.biro_pemerintahan_diy()
     for _ in range(LIMIT + 5):
