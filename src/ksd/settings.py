@@ -88,7 +88,8 @@ else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite backend, whose flush keeps the append-only triggers (see there).
+            "ENGINE": "ksd.core.sqlite_backend",
             "NAME": VAR_DIR / "ksd.sqlite3",
             # A lifecycle step reads, then writes, in one transaction. Under SQLite's default
             # deferred BEGIN, two such steps can both read and then fail at once with "database is
