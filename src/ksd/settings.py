@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "auditlog",
     "ksd.core",
     "ksd.regions",
     "ksd.accounts",
@@ -48,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Names the logged-in user as the actor of every change the audit log records.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -130,6 +133,23 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The audit trail of reference data (ksd/core/audit.py): who changed what, old and new values.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    "regions.Agency",
+    "regions.Official",
+    "regions.PowerOfAttorney",
+    # The NIK of an individual is personal data (UU 27/2022): the trail keeps it masked.
+    {"model": "regions.ThirdParty", "mask_fields": ["nik"]},
+    "regions.HolidayOverride",
+    "bodies.CooperationBody",
+    "bodies.BodyMember",
+    {"model": "bodies.BodyReport", "m2m_fields": {"reported_to"}},
+    "accounts.Membership",
+)
+AUDITLOG_STORE_JSON_CHANGES = True  # old and new values as JSON values, not their str()
+# X-Forwarded-For can be forged by any client: the trail names the user, not an address.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 # Logins live in the accounts app, under Indonesian paths.
 LOGIN_URL = "/akun/masuk/"
