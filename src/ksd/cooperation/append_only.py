@@ -11,6 +11,8 @@ and KSD's SQLite backend (ksd.core.sqlite_backend) lifts the triggers for the fl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 TABLE = "cooperation_event"
@@ -53,11 +55,17 @@ _SQLITE_UNINSTALL = (
     "DROP TRIGGER IF EXISTS cooperation_event_no_delete",
 )
 
-_INSTALL = {"postgresql": _POSTGRESQL_INSTALL, "sqlite": _SQLITE_INSTALL}
-_UNINSTALL = {"postgresql": _POSTGRESQL_UNINSTALL, "sqlite": _SQLITE_UNINSTALL}
+_INSTALL: Mapping[str, tuple[str, ...]] = {
+    "postgresql": _POSTGRESQL_INSTALL,
+    "sqlite": _SQLITE_INSTALL,
+}
+_UNINSTALL: Mapping[str, tuple[str, ...]] = {
+    "postgresql": _POSTGRESQL_UNINSTALL,
+    "sqlite": _SQLITE_UNINSTALL,
+}
 
 
-def _run(connection: BaseDatabaseWrapper, statements: dict[str, tuple[str, ...]]) -> None:
+def _run(connection: BaseDatabaseWrapper, statements: Mapping[str, tuple[str, ...]]) -> None:
     if connection.vendor not in statements:
         raise NotImplementedError(f"no append-only trigger for {connection.vendor}")
     with connection.cursor() as cursor:

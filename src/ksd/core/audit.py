@@ -34,7 +34,7 @@ def acting_as(actor: Any) -> Iterator[None]:
             auditlog_value.set(previous)
 
 
-class AuditTrailAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditTrailAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):  # type: ignore[misc,type-arg]
     """A reference record's admin with a link, in its list, to its audit trail: who changed
     what and when, with the old and new values."""
 

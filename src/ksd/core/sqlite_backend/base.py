@@ -32,7 +32,8 @@ class DatabaseOperations(operations.DatabaseOperations):
             return sql
         flushed = set(tables)
         if allow_cascade:  # as Django's own sql_flush widens the list
-            flushed = set(chain.from_iterable(self._references_graph(t) for t in tables))
+            graph = self._references_graph  # type: ignore[attr-defined]
+            flushed = set(chain.from_iterable(graph(table) for table in tables))
         with self.connection.cursor() as cursor:
             cursor.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
             triggers = [(name, text) for name, table, text in cursor.fetchall() if table in flushed]
