@@ -17,18 +17,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import IntegrityError, connections, transaction
 
 from ksd.accounts.demo import load_demo
+from ksd.bodies.models import BodyKind
+from ksd.bodies.services import MemberSpec, file_report, form_body
 from ksd.cooperation.models import Cooperation, Event
-from ksd.core.backup import BackupError, backup, extra_database, tracked_models
+from ksd.core.backup import BackupError, backup, extra_database, snapshot, tracked_models
 from ksd.core.restore import restore
 from ksd.documents.models import DocumentKind
 from ksd.documents.services import attach_document
-from ksd.regions.models import HolidayOverride
+from ksd.regions.models import HolidayOverride, ThirdParty
 from ksd.regions.services import record_holiday_override
+from regions.records import make_agency, make_head, make_official, power_of_attorney
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
 # A moment whose microseconds a millisecond cut would lose.
@@ -59,6 +63,24 @@ def populate() -> None:
                         decree="Keputusan Bersama Menteri Nomor 9 Tahun 2026"),
         actor=operator, now=UPLOADED_AT,
     )  # fmt: skip
+    body = form_body(
+        actor=operator, name="Sekretariat Bersama Kartamantul", kind=BodyKind.BADAN,
+        decision_number="KB/02/2016", decided_on=dt.date(2016, 2, 1), now=UPLOADED_AT,
+        members=[MemberSpec("34.71", "Ir. Suyana", "Asisten Sekretaris Daerah"),
+                 MemberSpec("34.04", "Drs. Sutrisna", "Kepala Bappeda")],
+    )  # fmt: skip
+    file_report(
+        body.pk, actor=operator, period="Semester I 2016", submitted_on=dt.date(2016, 7, 1),
+        summary="Volume sampah turun 4%.", reported_to=["34.71", "34.04"], now=UPLOADED_AT,
+    )  # fmt: skip
+    head = make_head()
+    power_of_attorney(head, make_official(make_agency())).save()
+    ThirdParty.objects.create(
+        name="Siti Aminah", form=ThirdParty.Form.PERSEORANGAN, nik="3471014101800003"
+    )
+    reviewers = Group.objects.create(name="Peninjau")
+    reviewers.permissions.add(Permission.objects.get(codename="view_event"))
+    operator.groups.add(reviewers)
 
 
 def rows(using: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -111,6 +133,17 @@ def test_a_restored_instance_has_every_row_to_the_microsecond_and_every_document
     ]  # fmt: skip
     assert any(moment.microsecond % 1000 for moment in timestamps)
     assert len(source["cooperation_event"]) > 50
+    for table in (
+        "bodies_bodyreport_reported_to",
+        "auth_user_groups",
+        "auth_group_permissions",
+        "regions_powerofattorney",
+        "regions_thirdparty",
+        "auditlog_logentry",
+        "documents_document",
+        "dprd_dprdreview",
+    ):
+        assert source[table], table
     archive = tmp_path / "ksd-backup.zip"
 
     made = backup(archive)
@@ -166,6 +199,59 @@ def test_a_backup_never_replaces_an_existing_file(var_dir: Path, tmp_path: Path)
 
     assert existing.read_bytes() == b"yesterday's backup"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".ksd-backup")] == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_backup_reads_one_moment_of_the_database_whatever_is_written_meanwhile(
+    var_dir: Path,
+) -> None:
+    """What `backup` reads through `snapshot`: a user added by another connection while the
+    snapshot is open is not in it, on either engine."""
+    User.objects.create_user("before")
+    name = connections["default"].settings_dict["NAME"]
+
+    with snapshot("default") as alias:
+        seen_first = list(User.objects.using(alias).values_list("username", flat=True))
+        with extra_database("default", name) as other:
+            User.objects.db_manager(other).create_user("meanwhile")
+        seen_then = list(User.objects.using(alias).values_list("username", flat=True))
+
+    assert seen_first == seen_then == ["before"]
+    assert User.objects.filter(username="meanwhile").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_restores_into_the_other_engine(var_dir: Path, tmp_path: Path) -> None:
+    """SQLite to PostgreSQL or PostgreSQL to SQLite, whichever the suite does not run on."""
+    populate()
+    source = rows("default")
+    backup(tmp_path / "ksd-backup.zip")
+    if connections["default"].vendor == "sqlite":
+        pytest.skip("SQLite into PostgreSQL: run the suite with KSD_DB=postgres")
+    sqlite = {"ENGINE": "ksd.core.sqlite_backend", "OPTIONS": {}, "TEST": {}}
+
+    with extra_database("default", tmp_path / "target.sqlite3", **sqlite) as target:
+        restore(tmp_path / "ksd-backup.zip", using=target, storage_root=tmp_path / "docs")
+        restored = rows(target)
+
+    assert restored == source
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stored_document_missing_from_storage_is_reported_and_the_rest_is_backed_up(
+    var_dir: Path, tmp_path: Path
+) -> None:
+    populate()
+    lost = sorted((var_dir / "documents").glob("??/*"))[0]
+    lost.unlink()
+
+    made = backup(tmp_path / "ksd-backup.zip")
+
+    assert made.missing == [lost.name]
+    assert made.documents == 1
+    with zipfile.ZipFile(tmp_path / "ksd-backup.zip") as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["missing_documents"] == [lost.name]
 
 
 # ----- The command line: exit 2 and one clear line -----

@@ -181,12 +181,12 @@ def snapshot(using: str) -> Iterator[str]:
 
 
 @contextmanager
-def extra_database(like: str, name: Path | str) -> Iterator[str]:
-    """A temporary database alias configured as `like` but for the database `name`. The
-    connection is made directly, not added to settings.DATABASES: it lives only as long as
-    this block, in this thread."""
+def extra_database(like: str, name: Path | str, **overrides: Any) -> Iterator[str]:
+    """A temporary database alias configured as `like` (with `overrides`, e.g. another ENGINE)
+    but for the database `name`. The connection is made directly, not added to
+    settings.DATABASES: it lives only as long as this block, in this thread."""
     alias = f"ksd_extra_{uuid.uuid4().hex}"
-    settings_dict = {**connections[like].settings_dict, "NAME": name}
+    settings_dict = {**connections[like].settings_dict, **overrides, "NAME": name}
     connection = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, alias)
     setattr(connections._connections, alias, connection)  # type: ignore[attr-defined]
     try:
