@@ -182,7 +182,7 @@ def test_a_restore_into_a_populated_instance_is_refused_and_changes_nothing(
     backup(tmp_path / "ksd-backup.zip")
     before = rows("default")
 
-    with pytest.raises(BackupError, match="not empty"):
+    with pytest.raises(BackupError, match="tidak kosong"):
         restore(tmp_path / "ksd-backup.zip", storage_root=tmp_path / "docs")
 
     assert rows("default") == before
@@ -194,7 +194,7 @@ def test_a_backup_never_replaces_an_existing_file(var_dir: Path, tmp_path: Path)
     existing = tmp_path / "yesterday.zip"
     existing.write_bytes(b"yesterday's backup")
 
-    with pytest.raises(BackupError, match="already exists"):
+    with pytest.raises(BackupError, match="sudah ada"):
         backup(existing)
 
     assert existing.read_bytes() == b"yesterday's backup"
