@@ -254,6 +254,42 @@ def test_a_stored_document_missing_from_storage_is_reported_and_the_rest_is_back
     assert manifest["missing_documents"] == [lost.name]
 
 
+def rewritten(archive: Path, tmp_path: Path, change: dict[str, bytes]) -> Path:
+    """A copy of `archive` with the members named in `change` replaced."""
+    copy = tmp_path / f"altered-{len(list(tmp_path.iterdir()))}.zip"
+    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(copy, "w") as out:
+        for item in source.infolist():
+            out.writestr(item.filename, change.get(item.filename, source.read(item.filename)))
+    return copy
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_damaged_or_altered_archive_restores_nothing(
+    var_dir: Path, tmp_path: Path, empty_instance: str
+) -> None:
+    populate()
+    archive = tmp_path / "ksd-backup.zip"
+    backup(archive)
+    with zipfile.ZipFile(archive) as source:
+        manifest = json.loads(source.read("manifest.json"))
+        events = source.read("data/cooperation.event.jsonl")
+    sneaky = {**manifest, "documents": [{"sha256": "../escaped", "size": 1}]}
+    broken_line = events.replace(b"\n", b"\n[1, 2\n", 1)
+    bad_date = events.replace(b'"2016-', b'"2016-13-', 1)
+
+    for change in (
+        {"data/cooperation.event.jsonl": broken_line},
+        {"data/cooperation.event.jsonl": bad_date},
+        {"manifest.json": json.dumps(sneaky).encode()},
+    ):
+        with pytest.raises(BackupError) as refusal:
+            restore(rewritten(archive, tmp_path, change), using=empty_instance,
+                    storage_root=tmp_path / "docs")  # fmt: skip
+        assert "\n" not in str(refusal.value)
+        assert not Event.objects.using(empty_instance).exists()
+    assert not (tmp_path.parent / "escaped").exists()
+
+
 # ----- The command line: exit 2 and one clear line -----
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -29,9 +30,10 @@ from typing import IO, Any
 
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connections, models, transaction
+from django.db import DatabaseError, connections, models, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.state import StateApps
 from django.utils.translation import gettext as _
@@ -47,6 +49,7 @@ from ksd.core.backup import (
 )
 from ksd.documents import storage
 
+SHA256 = re.compile(r"[0-9a-f]{64}")
 # Django writes these rows itself after every migrate; the archive's replace them.
 REBUILT_BY_MIGRATE = (ContentType, Permission)
 _BATCH = 1000
@@ -65,16 +68,32 @@ def restore(
 ) -> RestoreResult:
     """Fill the empty database `using` and the document storage from the archive `source`;
     BackupError, with the database unchanged, if the archive or the instance will not do."""
-    with open_archive(Path(source)) as (archive, manifest):
+    path = Path(source)
+    with open_archive(path) as (archive, manifest):
         _require_known_migrations(manifest, using)
         _require_empty(using)
         models_then = _migrate_to(manifest, using)
         result = RestoreResult()
         root = storage_root or storage.storage_root()
-        for document in manifest["documents"]:
-            _restore_document(archive, document["sha256"], root)
-            result.documents += 1
-        _restore_rows(archive, manifest, using, models_then, result)
+        try:
+            for document in manifest["documents"]:
+                _restore_document(archive, document["sha256"], root)
+                result.documents += 1
+            _restore_rows(archive, manifest, using, models_then, result)
+        except (ValueError, TypeError, KeyError, ValidationError, zipfile.BadZipFile):
+            # A damaged or altered archive; the rows' transaction was rolled back.
+            raise BackupError(
+                _("%(path)s is damaged; nothing was restored.") % {"path": path}
+            ) from None
+        except OSError as error:
+            raise BackupError(
+                _("Cannot write the stored documents: %(reason)s") % {"reason": error.strerror}
+            ) from None
+        except DatabaseError as error:
+            raise BackupError(
+                _("The database refused the archive's rows; nothing was restored: %(reason)s")
+                % {"reason": (str(error).splitlines() or [""])[0]}
+            ) from None
     call_command("migrate", database=using, verbosity=0, interactive=False)
     return result
 
@@ -101,6 +120,8 @@ def open_archive(path: Path) -> Iterator[tuple[zipfile.ZipFile, dict[str, Any]]]
             raise not_a_backup from None
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise not_a_backup
+        if manifest.get("version") == VERSION and not _well_formed(manifest):
+            raise BackupError(_("%(path)s is damaged; nothing was restored.") % {"path": path})
         if manifest.get("version") != VERSION:
             raise BackupError(
                 _(
@@ -109,6 +130,34 @@ def open_archive(path: Path) -> Iterator[tuple[zipfile.ZipFile, dict[str, Any]]]
                 % {"path": path, "version": manifest.get("version"), "ours": VERSION}
             )
         yield archive, manifest
+
+
+def _well_formed(manifest: dict[str, Any]) -> bool:
+    """The manifest has the shape `backup` writes. A document's SHA-256 names a file in
+    storage, so it must be 64 hex digits and nothing else (no "../")."""
+    migrations, tables, documents = (
+        manifest.get("migrations"), manifest.get("tables"), manifest.get("documents")
+    )  # fmt: skip
+    return (
+        isinstance(migrations, list)
+        and all(
+            isinstance(m, list) and len(m) == 2 and all(isinstance(p, str) for p in m)
+            for m in migrations
+        )
+        and isinstance(tables, dict)
+        and all(
+            isinstance(t, dict)
+            and isinstance(t.get("columns"), list)
+            and all(isinstance(c, str) for c in t["columns"])
+            for t in tables.values()
+        )
+        and isinstance(documents, list)
+        and all(
+            isinstance(d, dict) and isinstance(d.get("sha256"), str)
+            and SHA256.fullmatch(d["sha256"]) is not None
+            for d in documents
+        )
+    )  # fmt: skip
 
 
 def _require_known_migrations(manifest: dict[str, Any], using: str) -> None:
