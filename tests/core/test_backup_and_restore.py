@@ -385,3 +385,12 @@ def test_ksd_backup_to_an_unusable_file_exits_2_with_one_line(
     assert result.stderr.strip()
     assert "\n" not in result.stderr.strip()
     assert "Traceback" not in result.stderr
+
+
+def test_ksd_backup_of_an_instance_never_migrated_exits_2_with_one_line(tmp_path: Path) -> None:
+    result = ksd(tmp_path / "new", "backup", str(tmp_path / "b.zip"))
+
+    assert result.returncode == 2
+    assert "ksd migrate" in result.stderr
+    assert "\n" not in result.stderr.strip()
+    assert not (tmp_path / "b.zip").exists()

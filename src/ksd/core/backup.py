@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from django.apps import apps
-from django.db import connections, models, transaction
+from django.db import DatabaseError, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.utils import load_backend
 from django.utils.duration import duration_iso_string
@@ -140,11 +140,17 @@ def backup(target: Path | str, *, using: str = "default") -> BackupResult:
     result = BackupResult(path)
     try:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-            with snapshot(using) as alias:
-                manifest = _write_tables(archive, alias, result)
-            manifest["documents"] = _write_documents(archive, alias_rows=manifest, result=result)
+            with snapshot(using, work_dir=path.parent) as alias:
+                manifest, hashes = _write_tables(archive, alias, result)
+            manifest["documents"] = _write_documents(archive, hashes, result)
+            manifest["missing_documents"] = list(result.missing)
             archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
         os.link(temporary, path)
+    except DatabaseError as error:
+        raise BackupError(
+            _("The database cannot be read (has “ksd migrate” run?): %(reason)s")
+            % {"reason": (str(error).splitlines() or [""])[0]}
+        ) from None
     except FileExistsError:
         raise BackupError(
             _("%(path)s already exists; choose a new file name for the backup.") % {"path": path}
@@ -159,8 +165,10 @@ def backup(target: Path | str, *, using: str = "default") -> BackupResult:
 
 
 @contextmanager
-def snapshot(using: str) -> Iterator[str]:
-    """A database alias that reads one consistent state of `using` for as long as it is open."""
+def snapshot(using: str, work_dir: Path | None = None) -> Iterator[str]:
+    """A database alias that reads one consistent state of `using` for as long as it is open.
+    On SQLite that is a copy of the database, made in `work_dir` (default: the system's
+    temporary folder) and removed afterwards."""
     connection = connections[using]
     if connection.vendor == "postgresql":
         with transaction.atomic(using=using, durable=True):
@@ -170,7 +178,7 @@ def snapshot(using: str) -> Iterator[str]:
         return
     if connection.vendor != "sqlite":
         raise BackupError(_("Backups support SQLite and PostgreSQL only."))
-    with tempfile.TemporaryDirectory(prefix="ksd-snapshot-") as folder:
+    with tempfile.TemporaryDirectory(prefix=".ksd-snapshot-", dir=work_dir) as folder:
         copy = Path(folder) / "snapshot.sqlite3"
         connection.ensure_connection()
         with sqlite3.connect(copy) as target:
@@ -196,7 +204,11 @@ def extra_database(like: str, name: Path | str, **overrides: Any) -> Iterator[st
         delattr(connections._connections, alias)  # type: ignore[attr-defined]
 
 
-def _write_tables(archive: zipfile.ZipFile, alias: str, result: BackupResult) -> dict[str, Any]:
+def _write_tables(
+    archive: zipfile.ZipFile, alias: str, result: BackupResult
+) -> tuple[dict[str, Any], list[str]]:
+    """Every table into the archive; the manifest so far, and the SHA-256 of every stored
+    document the rows refer to."""
     tables: dict[str, Any] = {}
     for model in tracked_models():
         fields = columns(model)
@@ -216,15 +228,15 @@ def _write_tables(archive: zipfile.ZipFile, alias: str, result: BackupResult) ->
     hashes = sorted(
         set(Document._base_manager.using(alias).values_list("sha256", flat=True).distinct())
     )
-    return {
+    manifest = {
         "format": FORMAT,
         "version": VERSION,
         "created_at": clock.now().isoformat(),
         "database": connections[alias].vendor,
         "migrations": applied_migrations(alias),
         "tables": tables,
-        "_referenced_documents": hashes,
     }
+    return manifest, hashes
 
 
 def _sha256_of(path: Path) -> str:
@@ -236,10 +248,10 @@ def _sha256_of(path: Path) -> str:
 
 
 def _write_documents(
-    archive: zipfile.ZipFile, *, alias_rows: dict[str, Any], result: BackupResult
+    archive: zipfile.ZipFile, hashes: list[str], result: BackupResult
 ) -> list[dict[str, Any]]:
     written: list[dict[str, Any]] = []
-    for sha256 in alias_rows.pop("_referenced_documents"):
+    for sha256 in hashes:
         source = storage.path_for(sha256)
         if not source.is_file() or _sha256_of(source) != sha256:
             result.missing.append(sha256)
@@ -247,5 +259,4 @@ def _write_documents(
         archive.write(source, f"documents/{sha256[:2]}/{sha256}", zipfile.ZIP_STORED)
         written.append({"sha256": sha256, "size": source.stat().st_size})
         result.documents += 1
-    alias_rows["missing_documents"] = list(result.missing)
     return written
