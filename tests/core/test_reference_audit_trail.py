@@ -159,6 +159,7 @@ def test_administrators_read_the_trail_in_the_admin_and_others_do_not(
     assert "Dinas Perhubungan" in detail.content.decode()
     assert f"/admin/regions/agency/{agency.pk}/auditlog/" in agencies.content.decode()
     assert "operator_kota_yogyakarta" in of_the_agency.content.decode()
+    assert "Jejak audit" in of_the_agency.content.decode()  # the library's words, in Indonesian
     assert refused.status_code == 302
     assert refused["Location"].startswith("/admin/login/")
 
