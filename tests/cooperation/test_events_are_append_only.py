@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
+from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import ProtectedError
 
 from ksd.cooperation import services
@@ -131,6 +132,31 @@ def test_migrate_puts_the_triggers_back_if_a_table_rebuild_dropped_them(
 
     event = the_offer_event(offered(actor))
     refused(event.delete)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_migrate_the_triggers_are_there_exactly_when_their_migration_is_applied(
+    regions_loaded: None,
+) -> None:
+    """What `ensure_installed` does after every migrate: a migration unapplied on purpose
+    (`ksd migrate cooperation 0008`) leaves no trigger behind, and an applied one has them."""
+    from ksd.cooperation.append_only import MIGRATION, ensure_installed, uninstall
+
+    event = the_offer_event(offered(User.objects.create_user("operator")))
+    recorder = MigrationRecorder(connection)
+    uninstall(connection)
+    recorder.record_unapplied(*MIGRATION)
+    try:
+        ensure_installed(using="default")
+        event.reason = "changed while the migration was unapplied"
+        event.save()
+    finally:
+        recorder.record_applied(*MIGRATION)
+
+    ensure_installed(using="default")
+
+    refused(event.delete)
+    assert Event.objects.get(pk=event.pk).reason == "changed while the migration was unapplied"
 
 
 @pytest.mark.django_db(transaction=True)

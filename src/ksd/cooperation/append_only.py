@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 TABLE = "cooperation_event"
+# The migration that installs the triggers: once it is applied, they belong to the schema.
+MIGRATION = ("cooperation", "0009_event_append_only")
 MESSAGE = "cooperation_event is append-only: events are never changed or deleted"
 
 _POSTGRESQL_INSTALL = (
@@ -83,11 +85,11 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
 
 
 def ensure_installed(using: str = "default", **kwargs: object) -> None:
-    """post_migrate receiver: the triggers are there once `migrate` is done, if the table is."""
+    """post_migrate receiver: once `migrate` is done, the triggers are there if their migration
+    is applied (and not if it was just unapplied)."""
     from django.db import connections
+    from django.db.migrations.recorder import MigrationRecorder
 
     connection = connections[using]
-    with connection.cursor() as cursor:
-        tables = connection.introspection.table_names(cursor)
-    if TABLE in tables:
+    if MIGRATION in MigrationRecorder(connection).applied_migrations():
         install(connection)
