@@ -175,6 +175,26 @@ def test_the_restored_event_log_is_still_append_only(
 
 
 @pytest.mark.django_db(transaction=True)
+def test_the_restored_instance_takes_new_records_after_the_restored_ones(
+    var_dir: Path, tmp_path: Path, empty_instance: str
+) -> None:
+    populate()
+    backup(tmp_path / "ksd-backup.zip")
+    restore(tmp_path / "ksd-backup.zip", using=empty_instance, storage_root=tmp_path / "docs")
+    highest = max(Event.objects.using(empty_instance).values_list("pk", flat=True))
+    coop = Cooperation.objects.using(empty_instance).order_by("pk").first()
+
+    new = Event.objects.using(empty_instance).create(
+        cooperation=coop, kind=Event._meta.get_field("kind").choices[0][0],
+        at=UPLOADED_AT, changes={},
+    )  # fmt: skip
+    user = User.objects.db_manager(empty_instance).create_user("after-restore")
+
+    assert new.pk > highest
+    assert user.pk > max(User.objects.values_list("pk", flat=True))
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_restore_into_a_populated_instance_is_refused_and_changes_nothing(
     var_dir: Path, tmp_path: Path
 ) -> None:
