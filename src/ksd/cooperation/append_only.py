@@ -2,7 +2,7 @@
 DELETE of a cooperation_event row, on PostgreSQL and on SQLite alike, whoever sends it (the ORM,
 the admin, a raw SQL session).
 
-Migration 0009 installs the triggers; `ensure_installed` runs again after every `migrate`, since
+Migration 0012 installs the triggers; `ensure_installed` runs again after every `migrate`, since
 on SQLite a later migration that rebuilds the table (Django copies it into a new table and drops
 the old one) would drop its triggers with it. Emptying a whole database (`ksd flush`, the test
 suite between transactional tests) stays possible: PostgreSQL's TRUNCATE fires no row trigger,
@@ -17,7 +17,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 TABLE = "cooperation_event"
 # The migration that installs the triggers: once it is applied, they belong to the schema.
-MIGRATION = ("cooperation", "0009_event_append_only")
+MIGRATION = ("cooperation", "0012_event_append_only")
 MESSAGE = "cooperation_event is append-only: events are never changed or deleted"
 
 _POSTGRESQL_INSTALL = (

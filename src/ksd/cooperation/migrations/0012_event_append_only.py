@@ -21,7 +21,7 @@ def uninstall_triggers(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cooperation', '0008_link_implementing_agency_record'),
+        ('cooperation', '0011_event_kinds_of_record_keeping_and_abroad'),
     ]
 
     operations = [
