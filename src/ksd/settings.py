@@ -134,19 +134,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# The audit trail of reference data (ksd/core/audit.py): who changed what, old and new values.
-AUDITLOG_INCLUDE_TRACKING_MODELS = (
-    "regions.Agency",
-    "regions.Official",
-    "regions.PowerOfAttorney",
-    # The NIK of an individual is personal data (UU 27/2022): the trail keeps it masked.
-    {"model": "regions.ThirdParty", "mask_fields": ["nik"]},
-    "regions.HolidayOverride",
-    "bodies.CooperationBody",
-    "bodies.BodyMember",
-    {"model": "bodies.BodyReport", "m2m_fields": {"reported_to"}},
-    "accounts.Membership",
-)
+# The audit trail of reference data: who changed what, old and new values. Which models it
+# follows is listed in ksd/core/audit.py.
 AUDITLOG_STORE_JSON_CHANGES = True  # old and new values as JSON values, not their str()
 # X-Forwarded-For can be forged by any client: the trail names the user, not an address.
 AUDITLOG_DISABLE_REMOTE_ADDR = True

@@ -66,6 +66,7 @@ def test_an_agency_added_on_the_app_s_page_records_the_operator() -> None:
     created = trail(Agency.objects.get(name="Dinas Perhubungan"))
     assert [(e.action, e.actor) for e in created] == [(LogEntry.Action.CREATE, operator)]
     assert created[0].changes["name"] == [None, "Dinas Perhubungan"]
+    assert set(created[0].changes) == {"region", "name", "short_name", "is_active"}
 
 
 def test_a_body_member_leaving_through_the_service_records_the_operator_without_a_request() -> None:
