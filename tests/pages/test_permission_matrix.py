@@ -187,6 +187,7 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("GET",  "/admin/documents/document/",       (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
     ("GET",  "/admin/auditlog/logentry/",        (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
     ("GET",  "/admin/regions/agency/{A}/auditlog/", (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200, LOGIN)),
+    ("GET",  "/admin/axes/accessattempt/",       (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
 ]
 # fmt: on
 # What is posted: nothing, except where an empty POST would not even bind the form (views

@@ -49,6 +49,7 @@ from django.utils.duration import duration_iso_string
 from django.utils.translation import gettext as _
 
 from ksd.core import clock
+from ksd.core.private_files import OWNER_READ_WRITE
 from ksd.documents import storage
 
 FORMAT = "ksd-backup"
@@ -136,7 +137,7 @@ def backup(target: Path | str, *, using: str = "default") -> BackupResult:
             % {"folder": path.parent, "reason": error.strerror}
         ) from None
     os.close(handle)
-    os.chmod(temporary, 0o600)
+    os.chmod(temporary, OWNER_READ_WRITE)
     result = BackupResult(path)
     try:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:

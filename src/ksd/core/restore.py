@@ -16,6 +16,7 @@ schema that migrate makes, so a restored event log is as append-only as the orig
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -47,6 +48,7 @@ from ksd.core.backup import (
     decode,
     tracked_models,
 )
+from ksd.core.private_files import OWNER_ONLY_DIRECTORY, OWNER_READ_ONLY, restrict
 from ksd.documents import storage
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -237,7 +239,8 @@ def _restore_document(archive: zipfile.ZipFile, sha256: str, root: Path) -> None
         raise BackupError(
             _("The archive lacks the stored document %(sha)s.") % {"sha": sha256}
         ) from None
-    final.parent.mkdir(parents=True, exist_ok=True)
+    root.mkdir(mode=OWNER_ONLY_DIRECTORY, parents=True, exist_ok=True)
+    final.parent.mkdir(mode=OWNER_ONLY_DIRECTORY, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=".restore-")
     try:
         with os.fdopen(handle, "wb") as out, member:
@@ -249,11 +252,10 @@ def _restore_document(archive: zipfile.ZipFile, sha256: str, root: Path) -> None
                 )
                 % {"sha": sha256}
             )
-        try:
+        # The same bytes already stored under their hash are kept, never replaced.
+        with contextlib.suppress(FileExistsError):
             os.link(temporary, final)
-            final.chmod(0o400)
-        except FileExistsError:
-            pass  # the same bytes are already stored under their hash
+        restrict(final, OWNER_READ_ONLY)  # as documents/storage.py stores them
     finally:
         Path(temporary).unlink(missing_ok=True)
 
