@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "auditlog",
     "ksd.core",
     "ksd.regions",
     "ksd.accounts",
@@ -56,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Names the logged-in user as the actor of every change the audit log records.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: answers a locked-out login with accounts/locked_out.html.
@@ -100,7 +103,8 @@ else:
     ensure_private_file(VAR_DIR / "ksd.sqlite3")
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite backend, whose flush keeps the append-only triggers (see there).
+            "ENGINE": "ksd.core.sqlite_backend",
             "NAME": VAR_DIR / "ksd.sqlite3",
             # A lifecycle step reads, then writes, in one transaction. Under SQLite's default
             # deferred BEGIN, two such steps can both read and then fail at once with "database is
@@ -175,6 +179,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The audit trail of reference data: who changed what, old and new values. Which models it
+# follows is listed in ksd/core/audit.py.
+AUDITLOG_STORE_JSON_CHANGES = True  # old and new values as JSON values, not their str()
+# X-Forwarded-For can be forged by any client: the trail names the user, not an address.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 # Logins live in the accounts app, under Indonesian paths.
 LOGIN_URL = "/akun/masuk/"

@@ -185,6 +185,8 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("GET",  "/admin/accounts/membership/",      (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
     ("GET",  "/admin/bodies/cooperationbody/",   (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
     ("GET",  "/admin/documents/document/",       (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
+    ("GET",  "/admin/auditlog/logentry/",        (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
+    ("GET",  "/admin/regions/agency/{A}/auditlog/", (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200, LOGIN)),
     ("GET",  "/admin/axes/accessattempt/",       (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
 ]
 # fmt: on

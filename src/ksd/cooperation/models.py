@@ -423,11 +423,12 @@ class EventKind(models.IntegerChoices):
 class Event(models.Model):
     """One step in a cooperation's life: who, when, what changed, why, under which article.
 
-    Append-only: rows are created by services and never updated or deleted.
+    Append-only: rows are created by services and never updated or deleted; a database trigger
+    refuses both (cooperation/append_only.py), and a cooperation with events cannot be deleted.
     """
 
     cooperation = models.ForeignKey(
-        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.PROTECT,
         related_name="events",
     )  # fmt: skip
     kind = models.PositiveSmallIntegerField(_("kind"), choices=EventKind.choices)
