@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "ksd.dprd",
     "ksd.documents",
     "ksd.bodies",
+    "ksd.dataset",
 ]
 
 MIDDLEWARE = [
