@@ -242,8 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     client = "wrk" if shutil.which("wrk") else "Python threads (install wrk for fairer figures)"
     print(f"{args.cooperations:,} cooperations, {args.workers} workers, "
           f"{args.connections} connections, {args.seconds:g} s per figure, load by {client}")  # fmt: skip
-    print("| database | page                 | persona    |    req/s |  p50 ms |  p95 ms "
-          "|  p99 ms | sql | /bare  |")
+    print(
+        "| database | page                 | persona    |    req/s |  p50 ms |  p95 ms "
+        "|  p99 ms | sql | /bare  |"
+    )
     rows: list[dict[str, object]] = []
     for database in args.databases.split(","):
         rows += measure(database.strip(), args)
