@@ -33,6 +33,7 @@ class DprdReview(models.Model):
         verbose_name = _("DPRD review")
         verbose_name_plural = _("DPRD reviews")
         ordering = ("cooperation", "region")
+        indexes = (models.Index(fields=("region", "cooperation"), name="dprd_review_by_region"),)
         constraints = (
             models.UniqueConstraint(fields=("cooperation", "region"), name="dprd_review_once"),
         )
