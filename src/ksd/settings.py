@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "ksd.bodies",
     # Login throttling: failed attempts per account and per address, unlocked in the admin.
     "axes",
+    "ksd.dataset",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +53,9 @@ MIDDLEWARE = [
     # A body over the limit is refused before anything reads it (ksd.core.request_limits).
     "ksd.core.request_limits.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Serves the collected static files from the app server itself (no CDN, no separate web
+    # server needed on a closed intranet), with far-future caching and compression.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -95,6 +99,11 @@ if DATABASE_KIND == "postgres":
             "PORT": env_int("KSD_PG_PORT", 5432),
             "USER": env_str("KSD_PG_USER", "postgres"),
             "PASSWORD": env_str("KSD_PG_PASSWORD", ""),
+            # Keep each worker's connection between requests: opening one costs more than most
+            # pages (measured in docs/performance.md). Checked before reuse, so a restarted
+            # database is reconnected rather than answered with an error.
+            "CONN_MAX_AGE": env_int("KSD_PG_CONN_MAX_AGE", 600),
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 else:
@@ -172,6 +181,12 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# `ksd collectstatic` fills it (make serve); it exists from the start so WhiteNoise finds it.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 LOGGING = {
     "version": 1,

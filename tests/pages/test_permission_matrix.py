@@ -74,6 +74,7 @@ EMPTY_FORM_200 = "a refused form is shown again with 200, not 400"
 MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     # Home and accounts
     ("GET",  "/",                                (200,   200,   200,   200,   200,   200,   200,   200,   200)),
+    ("GET",  "/healthz/",                        (200,   200,   200,   200,   200,   200,   200,   200,   200)),
     ("GET",  "/akun/masuk/",                     (200,   302,   302,   302,   302,   302,   302,   302,   302)),
     ("GET",  "/akun/keluar/",                    (405,   405,   405,   405,   405,   405,   405,   405,   405)),
     ("POST", "/akun/keluar/",                    (302,   302,   302,   302,   302,   302,   302,   302,   302)),
@@ -337,7 +338,7 @@ def test_the_matrix_has_a_cell_for_every_persona_and_a_row_for_every_url_pattern
         re.sub(r"\{[RSDBAOT]\}", "<int:pk>", pattern).replace("{M}", "<int:member_pk>")
         for _m, pattern, _c in MATRIX
     }
-    routes = {"/"} | {
+    routes = {"/", "/healthz/"} | {
         "/" + str(url.pattern)
         for app in ("accounts", "cooperation", "dprd", "documents", "bodies", "regions")
         for url in import_module(f"ksd.{app}.urls").urlpatterns
