@@ -61,7 +61,8 @@ class Citation:
 
     def _render(self) -> str:
         parts = [f"Penjelasan {self.regulation}" if self.penjelasan else self.regulation]
-        parts.append(f"Pasal {self.pasal}")
+        if self.pasal:  # empty: the regulation as a whole (e.g. a region's formation law)
+            parts.append(f"Pasal {self.pasal}")
         if self.ayat is not None:
             parts.append(f"ayat ({self.ayat})")
         if self.huruf is not None:
