@@ -18,7 +18,7 @@ from ksd.law.citations import Lang
 from ksd.law.facts import Burden, DprdEvents, Facts, ThirdParty, ThirdPartyForm
 from ksd.law.facts import Party as LawParty
 from ksd.law.regimes import Regime
-from ksd.law.regions import get_region
+from ksd.law.region_history import region_on
 
 
 def law_lang() -> Lang:
@@ -36,9 +36,11 @@ def calendar_for_region(code: str) -> WorkingCalendar:
     return with_overrides(code)
 
 
-def law_party(party: Party) -> LawParty:
+def law_party(party: Party, on: dt.date | None = None) -> LawParty:
+    """A party as ksd.law sees it; a region in the province it belonged to on `on` (default:
+    today's geography)."""
     if party.region_id:
-        region = get_region(party.region_id)
+        region = region_on(party.region_id, on or dt.date.max)
         return LawParty(region.code, region=region)
     form = ThirdPartyForm(party.third_party_form)
     third = ThirdParty(party.third_party_name, form, party.third_party_domestic)
@@ -76,7 +78,7 @@ def facts_for(
         regime=regime,
         regime_overridden=False,
         as_of=as_of,
-        parties=tuple(law_party(p) for p in party_rows),
+        parties=tuple(law_party(p, cooperation.governing_on) for p in party_rows),
         burden_by_region=burdens,
         draft_contents=frozenset(cooperation.draft_contents)
         if cooperation.draft_contents
