@@ -518,5 +518,5 @@ def parse_facts(data: object, *, today: dt.date) -> Facts:
         amendment=amendment,
         object=object_,
         given_codes=given,
-        before_pp50=before_pp50 and top.get("regime") is None,
+        before_pp50=before_pp50 and regime is Regime.PP50_2007,
     )
