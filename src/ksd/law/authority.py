@@ -1,24 +1,213 @@
-"""placeholder"""
+"""Whether the object of a cooperation lies within each region's authority (UU 23/2014).
+
+The object of regional cooperation is an affair that is the region's own (PP 50/2007 Pasal 4;
+PP 28/2018 Pasal 4 ayat (1) and Pasal 16 ayat (1)). UU 23/2014 divides the concurrent affairs
+between the centre, the provinces and the kab/kota in its Lampiran (Pasal 15 ayat (1)); forestry,
+marine affairs and energy and mineral resources go to the centre and the provinces only (Pasal 14
+ayat (1)), save a kab/kota's own TAHURA (ayat (2)) and direct use of geothermal heat (ayat (4)).
+The matrix is data (law/data/authority/uu23_2014_lampiran.yaml) for the affairs KSD has read row
+by row; for any other affair the assessment says it does not judge, rather than guess.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
-from ksd.law.citations import Finding
+import yaml
+
+from ksd.law.citations import Citation, Finding, Lang, Severity, Text
+from ksd.law.errors import LawInputError
 from ksd.law.facts import Facts
+from ksd.law.regions import Level, Region
+
+LEVELS = ("pusat", "provinsi", "kabupaten_kota")
+# Every concurrent affair of UU 23/2014 Pasal 12 ayat (1)-(3), as input codes; the matrix holds the
+# ones KSD has read row by row, the others are accepted and reported as not judged.
+PASAL_12_AFFAIRS = (
+    "pendidikan", "kesehatan", "pekerjaan_umum_dan_penataan_ruang",
+    "perumahan_rakyat_dan_kawasan_permukiman", "ketenteraman_ketertiban_umum_pelindungan_masyarakat",
+    "sosial", "tenaga_kerja", "pemberdayaan_perempuan_dan_pelindungan_anak", "pangan",
+    "pertanahan", "lingkungan_hidup", "administrasi_kependudukan_dan_pencatatan_sipil",
+    "pemberdayaan_masyarakat_dan_desa", "pengendalian_penduduk_dan_keluarga_berencana",
+    "perhubungan", "komunikasi_dan_informatika", "koperasi_usaha_kecil_dan_menengah",
+    "penanaman_modal", "kepemudaan_dan_olah_raga", "statistik", "persandian", "kebudayaan",
+    "perpustakaan", "kearsipan", "kelautan_dan_perikanan", "pariwisata", "pertanian",
+    "kehutanan", "energi_dan_sumber_daya_mineral", "perdagangan", "perindustrian",
+    "transmigrasi",
+)  # fmt: skip
+IN_FORCE = dt.date(2014, 10, 2)  # UU 23/2014 Pasal 411
+
+
+@dataclass(frozen=True, slots=True)
+class SubAffair:
+    code: str
+    number: int
+    name: str
+    functions: dict[str, tuple[str, ...]]  # level -> the functions it holds
+    confirmed_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Affair:
+    code: str
+    letter: str
+    name: str
+    sub_affairs: dict[str, SubAffair]
+
+
+@functools.cache
+def matrix() -> dict[str, Affair]:
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("ksd.law")
+        .joinpath("data/authority/uu23_2014_lampiran.yaml")
+        .read_text("utf-8")
+    )
+    affairs: dict[str, Affair] = {}
+    for code, spec in raw["affairs"].items():
+        subs = {
+            sub_code: SubAffair(
+                sub_code,
+                int(sub["number"]),
+                str(sub["name"]),
+                {level: tuple(str(f) for f in sub[level]) for level in LEVELS},
+                sub.get("confirmed_by"),
+            )
+            for sub_code, sub in spec["sub_affairs"].items()
+        }
+        affairs[code] = Affair(code, str(spec["letter"]), str(spec["name"]), subs)
+    return affairs
+
+
+def annex_citation(affair: Affair, sub: SubAffair | None = None) -> Citation:
+    """Its place in the annex: "Lampiran UU 23/2014 huruf BB angka 2"."""
+    return Citation(
+        "UU 23/2014", "", huruf=affair.letter, angka=None if sub is None else str(sub.number),
+        lampiran=True,
+    )  # fmt: skip
+
+
+def check_object(affair: object, sub: object) -> None:
+    """Refuse an unknown affair or sub-affair code (an input error)."""
+    table = matrix()
+    if not isinstance(affair, str) or affair not in PASAL_12_AFFAIRS:
+        known = ", ".join(PASAL_12_AFFAIRS)
+        raise LawInputError(
+            "unknown_affair",
+            f"Urusan '{affair}' bukan urusan konkuren UU 23/2014 Pasal 12. Kode urusan: {known}.",
+            f"'{affair}' is not a concurrent affair of UU 23/2014 Pasal 12. Affair codes: {known}.",
+        )
+    if affair not in table:
+        return  # accepted; the assessment says KSD does not judge it yet
+    if sub is not None and (not isinstance(sub, str) or sub not in table[affair].sub_affairs):
+        known = ", ".join(table[affair].sub_affairs)
+        raise LawInputError(
+            "unknown_sub_affair",
+            f"Sub-urusan '{sub}' tidak dikenal untuk urusan {affair}. Sub-urusan: {known}.",
+            f"Unknown sub-affair '{sub}' of affair {affair}. Sub-affairs: {known}.",
+        )
+
+
+def _level(region: Region) -> str:
+    return "provinsi" if region.level is Level.PROVINSI else "kabupaten_kota"
+
+
+_LEVEL_NAMES = {
+    "provinsi": ("daerah provinsi", "a province"),
+    "kabupaten_kota": ("daerah kabupaten/kota", "a kabupaten/kota"),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class LevelVerdict:
     region: str
+    level: str
+    holds: bool
+    functions: tuple[str, ...]
+    citation: Citation
 
-    def to_json(self, lang: object) -> dict[str, object]:
-        return {"region": self.region}
-
-
-def check_object(affair: object, sub: object) -> None:
-    return None
+    def to_json(self, lang: Lang) -> dict[str, Any]:
+        return {
+            "region": self.region,
+            "level": self.level,
+            "holds_authority": self.holds,
+            "functions": list(self.functions),
+            "citation": str(self.citation),
+        }
 
 
 def judge(facts: Facts) -> tuple[list[LevelVerdict], list[Finding]]:
-    return [], []
+    """Each region party's authority over the object; a warning where its level holds none."""
+    obj = facts.object
+    if obj is None:
+        return [], []
+    if obj.affair not in matrix():
+        return [], [
+            Finding(
+                "object_authority_not_judged",
+                Severity.INFO,
+                Text(
+                    f"KSD belum memuat baris Lampiran UU 23/2014 untuk urusan {obj.affair}; "
+                    "kewenangan atas objek tidak dinilai. Urusan yang dimuat: "
+                    f"{', '.join(matrix())}.",
+                    f"KSD does not yet hold the Lampiran rows of UU 23/2014 for {obj.affair}; "
+                    f"authority over the object is not judged. Affairs held: {', '.join(matrix())}.",
+                ),
+                Citation("UU 23/2014", "15", "1"),
+                obj.affair,
+            )
+        ]
+    affair = matrix()[obj.affair]
+    sub = affair.sub_affairs.get(obj.sub_affair) if obj.sub_affair else None
+    if facts.date < IN_FORCE:
+        return [], [
+            Finding(
+                "object_authority_not_judged",
+                Severity.INFO,
+                Text(
+                    "Pembagian urusan UU 23/2014 berlaku sejak 2 Oktober 2014; KSD tidak memuat "
+                    "pembagian urusan sebelum itu dan tidak menilai kewenangan atas objek.",
+                    "UU 23/2014's division of affairs applies from 2 October 2014; KSD holds no "
+                    "earlier division and does not judge authority over the object.",
+                ),
+                Citation("UU 23/2014", "411"),
+            )
+        ]
+    verdicts: list[LevelVerdict] = []
+    findings: list[Finding] = []
+    for region in {r.code: r for r in facts.regions}.values():
+        level = _level(region)
+        if sub is not None:
+            functions = sub.functions[level]
+            cite = annex_citation(affair, sub)
+            what_id = f"sub-urusan {sub.name} dalam urusan {affair.name}"
+            what_en = f"the sub-affair {sub.name} of {affair.name}"
+        else:
+            functions = tuple(f for s in affair.sub_affairs.values() for f in s.functions[level])
+            cite = annex_citation(affair)
+            what_id = f"urusan {affair.name}"
+            what_en = f"{affair.name}"
+        holds = bool(functions)
+        verdicts.append(LevelVerdict(region.code, level, holds, functions, cite))
+        if not holds:
+            level_id, level_en = _LEVEL_NAMES[level]
+            findings.append(
+                Finding(
+                    "object_outside_authority",
+                    Severity.WARNING,
+                    Text(
+                        f"{region.name} sebagai {level_id} tidak memegang kewenangan apa pun "
+                        f"atas {what_id} menurut Lampiran UU 23/2014; objek kerja sama harus "
+                        "urusan yang menjadi kewenangan daerah.",
+                        f"{region.name}, as {level_en}, holds no authority over {what_en} "
+                        "under the Lampiran of UU 23/2014; the object of a cooperation must be "
+                        "an affair within the region's authority.",
+                    ),
+                    cite,
+                    region.code,
+                )
+            )
+    return verdicts, findings
