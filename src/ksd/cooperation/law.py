@@ -17,7 +17,7 @@ from ksd.law.calendar import WorkingCalendar, calendar_for
 from ksd.law.citations import Lang
 from ksd.law.facts import Burden, DprdEvents, Facts, ThirdParty, ThirdPartyForm
 from ksd.law.facts import Party as LawParty
-from ksd.law.regimes import Regime
+from ksd.law.regimes import Regime, regime_for_agreement
 from ksd.law.region_history import region_on
 
 
@@ -34,6 +34,15 @@ def calendar_for_region(code: str) -> WorkingCalendar:
     except ImportError:  # the override table is not there yet
         return calendar_for(code)
     return with_overrides(code)
+
+
+def regime_on(cooperation: Cooperation, day: dt.date | None) -> str:
+    """The regulation that judges a step of `cooperation` taken on `day`: each step follows the
+    regulation in force on its own date (PP 28/2018 Pasal 51 repealed PP 50/2007 on 13 July 2018
+    with no saving clause; Pasal 48 keeps only the signed agreement valid)."""
+    if day is None:
+        return cooperation.regime
+    return regime_for_agreement(day)[0].value
 
 
 def law_party(party: Party, on: dt.date | None = None) -> LawParty:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from ksd.cooperation.articles import article_for
 from ksd.cooperation.events import record_event
-from ksd.cooperation.law import assessment_for, facts_for, law_lang, law_party
+from ksd.cooperation.law import assessment_for, facts_for, law_lang, law_party, regime_on
 from ksd.cooperation.models import (
     Amendment,
     Cooperation,
@@ -38,6 +38,7 @@ from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
 from ksd.law.regimes import Regime, regime_for
 from ksd.law.regions import get_region
+from ksd.law.transition import step_regime
 from ksd.regions.models import Affair, Agency, PowerOfAttorney, Region
 
 
@@ -495,7 +496,8 @@ def amend(
     cooperation.save(update_fields=fields)
     record_event(
         cooperation, EventKind.EXTENDED if new_ends_on else EventKind.AMENDED, actor=actor,
-        now=now, on=signed_on, citation=article_for(EventKind.AMENDED, cooperation.regime),
+        now=now, on=signed_on,
+        citation=article_for(EventKind.AMENDED, regime_on(cooperation, signed_on)),
         reason=amendment.summary, changes=changes,
     )  # fmt: skip
     return amendment
@@ -515,12 +517,12 @@ def terminate(
     try:
         termination = parse_termination(
             {"ground": ground, "initiated_by": initiated_by, "written_notice": written_notice,
-             "early": early},
+             "early": early, "on": on.isoformat()},
             {p.key for p in facts.parties},
         )  # fmt: skip
     except LawInputError as exc:
         raise StepRefused(exc.render(law_lang())) from None
-    verdict = RULES[facts.regime].termination(facts, termination)
+    verdict = RULES[step_regime(facts, on)].termination(facts, termination)
     if not verdict.valid:
         raise StepRefused(verdict.reason.message.render(law_lang()), str(verdict.citation))
     cooperation.stage = Stage.TERMINATED
@@ -556,7 +558,7 @@ def expire(cooperation_id: int, *, as_of: dt.date, now: dt.datetime) -> bool:
         Cooperation.objects.filter(pk=cooperation_id).update(ended_on=cooperation.ends_on)
         record_event(
             cooperation, EventKind.EXPIRED, actor=None, now=now, on=cooperation.ends_on,
-            citation=article_for(EventKind.EXPIRED, cooperation.regime),
+            citation=article_for(EventKind.EXPIRED, regime_on(cooperation, cooperation.ends_on)),
             changes={"stage": Stage.EXPIRED},
         )  # fmt: skip
         return True
