@@ -69,6 +69,8 @@ def test_a_region_is_never_judged_by_a_province_it_did_not_belong_to(
         if pair["authority"] == "gubernur":
             x, y = pair["parties"]
             assert pair["province"] == then[x] == then[y]
+    if out["supervision"] and out["supervision"]["authority"] == "gubernur":
+        assert out["supervision"]["province"] == then[a] == then[b]
     same = then[a] == then[b]
     scope = out["pair_kinds"][0]["scope"]
     assert scope == ("kabkota_satu_provinsi" if same else "kabkota_lain_provinsi")

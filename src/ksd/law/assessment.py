@@ -18,6 +18,7 @@ from ksd.law.dispute_authority import overall
 from ksd.law.facts import DprdEvents, Facts, Party, parse_facts
 from ksd.law.parameters import Parameter, parameter
 from ksd.law.regimes import INFO, Regime
+from ksd.law.supervision import Supervision, supervision
 from ksd.law.verdicts import (
     BodyVerdict,
     ContentRequirement,
@@ -72,6 +73,7 @@ class Assessment:
     amendment: tuple[Regime, Reason] | None = None
     borders: list[tuple[tuple[str, str], bool]] = field(default_factory=list)
     object_authority: list[authority.LevelVerdict] = field(default_factory=list)
+    supervision: Supervision | None = None
     badan: BodyVerdict | None = None
     sekretariat: BodyVerdict | None = None
     required_contents: list[ContentRequirement] = field(default_factory=list)
@@ -401,6 +403,7 @@ def assess(facts: Facts, *, calendars: CalendarProvider | None = None) -> Assess
     assessment.sekretariat = rules.sekretariat_kerja_sama(facts)
     _termination(assessment)
     _amendment(assessment)
+    assessment.supervision = supervision(facts)
     assessment.borders, border_findings, border_parameter = adjacency.judge(facts)
     assessment.findings.extend(border_findings)
     if border_parameter is not None:
@@ -564,6 +567,7 @@ def _to_json(a: Assessment, lang: Lang) -> dict[str, Any]:
             **a.amendment[1].to_json(lang),
         },
         "borders": [{"parties": list(keys), "border": touching} for keys, touching in a.borders],
+        "supervision": None if a.supervision is None else a.supervision.to_json(lang),
         "object_authority": [v.to_json(lang) for v in a.object_authority],
         "not_judged": [
             f.subject for f in a.findings if f.code == "not_judged_before_pp50" and f.subject
