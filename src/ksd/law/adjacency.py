@@ -7,9 +7,10 @@ borders between today's kabupaten/kota; two regions border on a date when any ka
 one's territory on that date borders any of the other's. A kab/kota's territory is itself; a
 province's is its kab/kota of that date (region_history), so Papua in 2019 still includes
 Merauke. A province and a kab/kota inside it count as bordering: UU 23/2014 Pasal 364 ayat (2)
-huruf b names that pair among the compulsory ones. Every kab/kota of today's map existed by
-July 2014, before compulsory cooperation existed, so today's kab/kota borders serve every date on
-which the rule applies. Sea neighbours are not borders in this data (its README).
+huruf b names that pair among the compulsory ones. Before a kab/kota formed since 2007 existed, its
+land counts as its daerah induk's (region_history), so borders are those of the date. Every kab/kota
+of today's map existed by July 2014, before compulsory cooperation existed. Sea neighbours are not
+borders in this data (its README).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ksd.law.citations import Citation, Finding, Severity, Text
 from ksd.law.facts import Facts
 from ksd.law.parameters import Parameter, parameter
 from ksd.law.regimes import Regime
-from ksd.law.region_history import province_on
+from ksd.law.region_history import exists_on, province_on
 from ksd.law.regions import Region, all_regions
 
 UU23_IN_FORCE = dt.date(2014, 10, 2)
@@ -42,10 +43,38 @@ def _kabkota_borders() -> dict[str, frozenset[str]]:
     return {code: frozenset(n) for code, n in neighbours.items()}
 
 
+@functools.cache
+def _children() -> dict[str, tuple[str, ...]]:
+    """Kab/kota formed since 2007 by their single daerah induk, by today's codes. A parent named
+    by a name it no longer bears, or split between two parents, is left out."""
+    by_name = {r.name: r.code for r in all_regions().values() if not r.is_province}
+    children: dict[str, list[str]] = {}
+    for row in _history_rows():
+        parent = by_name.get(row["daerah_induk"])
+        if parent is not None and row["level"] != "provinsi":
+            children.setdefault(parent, []).append(row["code"])
+    return {parent: tuple(codes) for parent, codes in children.items()}
+
+
+def _history_rows() -> list[dict[str, str]]:
+    text = resources.files("ksd.law").joinpath("data/regions/region-history.csv").read_text("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _kabkota_territory(code: str, on: dt.date) -> set[str]:
+    """A kab/kota with the parts of it that later became kab/kota of their own."""
+    found = {code}
+    for child in _children().get(code, ()):
+        if not exists_on(child, on):
+            found |= _kabkota_territory(child, on)
+    return found
+
+
 def territory(region: Region, on: dt.date) -> frozenset[str]:
-    """The kab/kota codes (today's) that made up `region` on `on`."""
+    """The kab/kota codes (today's) that made up `region` on `on`: a kab/kota with the parts
+    later split off from it; a province with every kab/kota it held that day."""
     if not region.is_province:
-        return frozenset({region.code})
+        return frozenset(_kabkota_territory(region.code, on))
     return frozenset(
         r.code
         for r in all_regions().values()

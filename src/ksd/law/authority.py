@@ -29,7 +29,8 @@ LEVELS = ("pusat", "provinsi", "kabupaten_kota")
 # ones KSD has read row by row, the others are accepted and reported as not judged.
 PASAL_12_AFFAIRS = (
     "pendidikan", "kesehatan", "pekerjaan_umum_dan_penataan_ruang",
-    "perumahan_rakyat_dan_kawasan_permukiman", "ketenteraman_ketertiban_umum_pelindungan_masyarakat",
+    "perumahan_rakyat_dan_kawasan_permukiman",
+    "ketenteraman_ketertiban_umum_dan_pelindungan_masyarakat",
     "sosial", "tenaga_kerja", "pemberdayaan_perempuan_dan_pelindungan_anak", "pangan",
     "pertanahan", "lingkungan_hidup", "administrasi_kependudukan_dan_pencatatan_sipil",
     "pemberdayaan_masyarakat_dan_desa", "pengendalian_penduduk_dan_keluarga_berencana",
@@ -88,6 +89,25 @@ def annex_citation(affair: Affair, sub: SubAffair | None = None) -> Citation:
         "UU 23/2014", "", huruf=affair.letter, angka=None if sub is None else str(sub.number),
         lampiran=True,
     )  # fmt: skip
+
+
+def _normal(value: str) -> str:
+    """ "Energi dan Sumber Daya Mineral" -> "energi_dan_sumber_daya_mineral"."""
+    return "_".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
+
+
+def normalise_object(affair: object, sub: object) -> tuple[object, object]:
+    """The affair and sub-affair codes for what the user wrote: a code, or the name as the law
+    writes it (any case and punctuation), or for a sub-affair its number in the annex."""
+    if isinstance(affair, str):
+        affair = _normal(affair)
+    table = matrix()
+    if isinstance(affair, str) and affair in table and isinstance(sub, str | int):
+        wanted = _normal(str(sub))
+        for code, row in table[affair].sub_affairs.items():
+            if wanted in (code, _normal(row.name), str(row.number)):
+                return affair, code
+    return affair, sub
 
 
 def check_object(affair: object, sub: object) -> None:

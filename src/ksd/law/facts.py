@@ -379,10 +379,10 @@ def _dispute(data: object, party_keys: set[str]) -> DisputeFacts:
 
 def parse_object(data: object) -> ObjectFacts:
     """The `object` of the input: an affair (and sub-affair) of the UU 23/2014 Lampiran."""
-    from ksd.law.authority import check_object  # the matrix is data; loaded on first use
+    from ksd.law.authority import check_object, normalise_object  # data, loaded on first use
 
     raw = _check_fields("object", data, ("affair", "sub_affair"))
-    affair, sub = raw.get("affair"), raw.get("sub_affair")
+    affair, sub = normalise_object(raw.get("affair"), raw.get("sub_affair"))
     check_object(affair, sub)
     return ObjectFacts(str(affair), None if sub is None else str(sub))
 
