@@ -106,6 +106,22 @@ def _connected(codes: list[str], edges: set[tuple[str, str]]) -> bool:
     return len(seen) == len(codes)
 
 
+def regions_border(facts: Facts) -> bool:
+    """Whether the cooperation's regions border each other as compulsory cooperation asks, under
+    the parameter compulsory_border_rule (one bordering group, or every pair)."""
+    regions = list({r.code: r for r in facts.regions if r.is_autonomous}.values())
+    if len(regions) < 2:
+        return False
+    pairs = [
+        ((a.code, b.code), borders(a, b, facts.date))
+        for i, a in enumerate(regions)
+        for b in regions[i + 1 :]
+    ]
+    if parameter("compulsory_border_rule", on=facts.date).value == "every_pair":
+        return all(touching for _, touching in pairs)
+    return _connected([r.code for r in regions], {keys for keys, touching in pairs if touching})
+
+
 def judge(
     facts: Facts,
 ) -> tuple[list[tuple[tuple[str, str], bool]], list[Finding], Parameter | None]:
