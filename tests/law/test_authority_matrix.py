@@ -29,7 +29,7 @@ MATRIX = yaml.safe_load(DATA.read_text("utf-8"))
 
 def _annex() -> str:
     assert TEXT is not None
-    text = TEXT.read_text("utf-8")
+    text = TEXT.read_text("utf-8").replace("_", "")  # markdown italics: _Absentee_, _profile_
     return " ".join(text[text.index("LAMPIRAN UNDANG-UNDANG") :].split())
 
 
@@ -72,7 +72,7 @@ def test_each_row_reads_as_the_annex_does(affair: str, sub_code: str, sub: dict)
     assert dashes <= len(empty), f"{affair}.{sub_code}: the annex marks more empty columns"
     if dashes < len(empty):
         assert sub.get("confirmed_by"), f"{affair}.{sub_code}: an empty column needs a source"
-    assert sub["pusat"], "the centre holds a function in every listed sub-affair"
+    assert len(empty) < 3, f"{affair}.{sub_code}: some level holds every listed sub-affair"
 
 
 def test_the_body_of_the_law_keeps_these_affairs_from_the_kabkota() -> None:
