@@ -200,7 +200,7 @@ def accept_offer(
     cooperation.save(update_fields=["stage", "updated_at"])
     record_event(
         cooperation, EventKind.OFFER_ACCEPTED, actor=actor, now=now, on=on,
-        region_code=party.region_id, citation=article_for(EventKind.OFFER_ACCEPTED, cooperation.regime),
+        region_code=party.region_id, citation=article_for(EventKind.OFFER_ACCEPTED, regime_on(cooperation, on)),
         changes={"party": party.key, "stage": cooperation.stage},
     )  # fmt: skip
     return cooperation
@@ -246,7 +246,7 @@ def sign_joint_agreement(
     )
     record_event(
         cooperation, EventKind.JOINT_AGREEMENT_SIGNED, actor=actor, now=now, on=signed_on,
-        citation=article_for(EventKind.JOINT_AGREEMENT_SIGNED, cooperation.regime),
+        citation=article_for(EventKind.JOINT_AGREEMENT_SIGNED, regime_on(cooperation, signed_on)),
         changes={"stage": cooperation.stage, "number": cooperation.joint_agreement_number},
     )  # fmt: skip
     return cooperation
@@ -290,7 +290,7 @@ def draft_agreement(
     )
     record_event(
         cooperation, EventKind.AGREEMENT_DRAFTED, actor=actor, now=now, on=on,
-        citation=article_for(EventKind.AGREEMENT_DRAFTED, cooperation.regime),
+        citation=article_for(EventKind.AGREEMENT_DRAFTED, regime_on(cooperation, on)),
         changes={"contents": cooperation.draft_contents, "burdens": burdens},
     )  # fmt: skip
     return cooperation
@@ -343,7 +343,7 @@ def sign_agreement(
     )  # fmt: skip
     record_event(
         cooperation, EventKind.SIGNED, actor=actor, now=now, on=signed_on,
-        citation=article_for(EventKind.SIGNED, cooperation.regime),
+        citation=article_for(EventKind.SIGNED, regime_on(cooperation, signed_on)),
         changes={"stage": cooperation.stage, "number": cooperation.agreement_number,
                  "ends_on": cooperation.ends_on.isoformat() if cooperation.ends_on else None},
     )  # fmt: skip
@@ -660,7 +660,7 @@ def issue_power_of_attorney(
     power.save()
     record_event(
         cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED, actor=actor, now=now, on=issued_on,
-        region_code=region_code, citation=article_for(EventKind.POWER_OF_ATTORNEY_ISSUED, cooperation.regime),
+        region_code=region_code, citation=article_for(EventKind.POWER_OF_ATTORNEY_ISSUED, regime_on(cooperation, issued_on)),
         changes={"number": power.number, "grantee": power.grantee.name},
     )  # fmt: skip
     return power
