@@ -22,7 +22,7 @@ DATA = ROOT / "src" / "ksd" / "law" / "data" / "authority" / "uu23_2014_lampiran
 CANDIDATES = [p / "shared" / "law" / "uu-2014-23.md" for p in (ROOT.parent, ROOT.parent.parent)]
 TEXT = next((p for p in CANDIDATES if p.exists()), None)
 
-pytestmark = pytest.mark.skipif(TEXT is None, reason="the text of UU 23/2014 is not at hand")
+NEEDS_TEXT = pytest.mark.skipif(TEXT is None, reason="the text of UU 23/2014 is not at hand")
 
 MATRIX = yaml.safe_load(DATA.read_text("utf-8"))
 
@@ -75,6 +75,7 @@ def test_each_row_reads_as_the_annex_does(affair: str, sub_code: str, sub: dict)
     assert len(empty) < 3, f"{affair}.{sub_code}: some level holds every listed sub-affair"
 
 
+@NEEDS_TEXT
 def test_the_body_of_the_law_keeps_these_affairs_from_the_kabkota() -> None:
     assert TEXT is not None
     body = " ".join(TEXT.read_text("utf-8").split())
@@ -91,3 +92,15 @@ def test_the_body_of_the_law_keeps_these_affairs_from_the_kabkota() -> None:
     assert [s["name"] for s in energy.values() if s["kabupaten_kota"]] == [
         "Energi Baru Terbarukan"  # direct use of geothermal heat: Pasal 14 ayat (4)
     ]
+
+
+def test_every_affair_of_the_web_apps_records_names_an_affair_of_pasal_12() -> None:
+    """The web app keeps the affairs of Pasal 12 as records (src/ksd/regions/data/affairs.yaml);
+    each of their codes is accepted as `object.affair` and lands on its own affair."""
+    from ksd.law.authority import PASAL_12_AFFAIRS, normalise_object
+
+    records = yaml.safe_load(
+        (ROOT / "src" / "ksd" / "regions" / "data" / "affairs.yaml").read_text("utf-8")
+    )["affairs"]
+    mapped = {normalise_object(r["code"], None)[0] for r in records}
+    assert mapped == set(PASAL_12_AFFAIRS)

@@ -96,11 +96,26 @@ def _normal(value: str) -> str:
     return "_".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
 
 
+_FILLER = frozenset({"dan", "rakyat", "umum"})
+
+
+def _key(code: str) -> str:
+    """A code without its category prefix and filler words, so that the web app's affair codes
+    ("pilihan.energi_sumber_daya_mineral") meet KSD's ("energi_dan_sumber_daya_mineral")."""
+    return "_".join(t for t in _normal(code.rsplit(".", 1)[-1]).split("_") if t not in _FILLER)
+
+
+@functools.cache
+def _affair_by_key() -> dict[str, str]:
+    return {_key(code): code for code in PASAL_12_AFFAIRS}
+
+
 def normalise_object(affair: object, sub: object) -> tuple[object, object]:
-    """The affair and sub-affair codes for what the user wrote: a code, or the name as the law
-    writes it (any case and punctuation), or for a sub-affair its number in the annex."""
+    """The affair and sub-affair codes for what the user wrote: a code (KSD's or the web app's
+    affair records'), or the name as the law writes it (any case and punctuation), or for a
+    sub-affair its number in the annex."""
     if isinstance(affair, str):
-        affair = _normal(affair)
+        affair = _affair_by_key().get(_key(affair), _normal(affair))
     table = matrix()
     if isinstance(affair, str) and affair in table and isinstance(sub, str | int):
         wanted = _normal(str(sub))
