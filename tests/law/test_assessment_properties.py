@@ -116,4 +116,6 @@ def test_an_individual_is_never_a_third_party_under_pp_50_and_always_may_be_unde
         assert "ineligible_party" in codes
     elif domestic:
         assert "ineligible_party" not in codes
-        assert result["eligible"]
+        # A region not yet formed on the date (Papua Tengah before UU 15/2022) is the only
+        # other reason it may be ineligible.
+        assert result["eligible"] or "region_not_formed" in codes

@@ -53,6 +53,7 @@ class DprdVerdict:
     approval_required: bool | None
     reasons: list[Reason]
     track: Track
+    regime: Regime | None = None  # the regulation of the track (of the DPRD's receipt)
 
 
 @dataclass(slots=True)
@@ -137,17 +138,27 @@ def _unique(parties: Sequence[Party]) -> list[Party]:
 
 
 def _dprd(assessment: Assessment, rules: RegimeRules, calendars: CalendarProvider) -> None:
+    """Each region's DPRD track, judged by the regulation in force when its DPRD received the
+    draft (the cooperation's own when no receipt is given): PP 28/2018 Pasal 51."""
     facts = assessment.facts
-    letter_requirements = rules.letter_contents()
     for region in facts.regions:
         # An administrative area of DKI Jakarta has no DPRD of its own (and cannot be a party).
         if not region.is_autonomous or any(v.region == region.code for v in assessment.dprd):
             continue
-        approval = rules.dprd_approval(facts.burden_by_region.get(region.code), facts.date)
+        events = facts.dprd.get(region.code)
+        received = events.received if events is not None else None
+        regime = transition.step_regime(facts, received)
+        step_rules = RULES[regime] if regime is not facts.regime else rules
+        if received is not None and regime is not facts.regime:
+            step = ("tahap DPRD", "DPRD step")
+            later = transition.later_step_finding(facts, step, received, regime)
+            assessment.findings.append(replace(later, subject=region.code))
+        approval = step_rules.dprd_approval(
+            facts.burden_by_region.get(region.code), received or facts.date
+        )
         assessment.findings.extend(_with_subject(approval.findings, region.code))
         for p in approval.parameters:
             assessment.parameters[p.name] = p
-        events = facts.dprd.get(region.code)
         if approval.required is False:
             track = Track(dict.fromkeys(_DEADLINES), "not_required")
             if events is not None:
@@ -170,17 +181,19 @@ def _dprd(assessment: Assessment, rules: RegimeRules, calendars: CalendarProvide
         else:
             calendar = calendars(region.code)
             given = events or DprdEvents()
-            track = rules.dprd_track(given, calendar, facts.as_of, facts.date)
-            if facts.regime is Regime.PP50_2007 and not facts.regime_overridden:
+            track = step_rules.dprd_track(given, calendar, facts.as_of, received or facts.date)
+            if regime is Regime.PP50_2007 and not facts.regime_overridden:
                 track = transition.cut_pp50_track(given, calendar, facts.as_of, track)
             assessment.findings.extend(_with_subject(track.findings, region.code))
             for p in track.parameters:
                 assessment.parameters[p.name] = p
-        assessment.dprd.append(DprdVerdict(region.code, approval.required, approval.reasons, track))
+        assessment.dprd.append(
+            DprdVerdict(region.code, approval.required, approval.reasons, track, regime)
+        )
         if approval.required:
             letter = facts.letter_contents.get(region.code) if facts.letter_contents else None
             if letter is not None:
-                for req in letter_requirements:
+                for req in step_rules.letter_contents():
                     if req.code not in letter:
                         assessment.findings.append(_letter_missing(req, region.code))
 
@@ -539,6 +552,7 @@ def _to_json(a: Assessment, lang: Lang) -> dict[str, Any]:
         "dprd": [
             {
                 "region": v.region,
+                "regime": (v.regime or facts.regime).value,
                 "approval_required": v.approval_required,
                 "reasons": [r.to_json(lang) for r in v.reasons],
                 "deadlines": {k: _date(d) for k, d in v.track.deadlines.items()},
