@@ -13,9 +13,10 @@ from django.utils import translation
 from ksd.cooperation.models import Cooperation, Party
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import Assessment, assess
+from ksd.law.authority import PASAL_12_AFFAIRS, normalise_object
 from ksd.law.calendar import WorkingCalendar, calendar_for
 from ksd.law.citations import Lang
-from ksd.law.facts import Burden, DprdEvents, Facts, ThirdParty, ThirdPartyForm
+from ksd.law.facts import Burden, DprdEvents, Facts, ObjectFacts, ThirdParty, ThirdPartyForm
 from ksd.law.facts import Party as LawParty
 from ksd.law.regimes import Regime, regime_for_agreement
 from ksd.law.region_history import region_on
@@ -82,6 +83,7 @@ def facts_for(
         if party.region_id:
             burdens[party.region_id] = None if party.burden is None else Burden(**party.burden)
     regime = Regime(cooperation.regime)
+    affair = normalise_object(cooperation.affair.code, None)[0] if cooperation.affair_id else None
     return Facts(
         date=cooperation.governing_on,
         regime=regime,
@@ -97,6 +99,9 @@ def facts_for(
         continuous=cooperation.is_continuous,
         compulsory=cooperation.is_compulsory,
         object_count=cooperation.object_count,
+        # The object's affair, so ksd.law can say whether each region's level holds authority
+        # over it (UU 23/2014 Pasal 14-15 and its Lampiran).
+        object=ObjectFacts(str(affair)) if affair in PASAL_12_AFFAIRS else None,
     )
 
 

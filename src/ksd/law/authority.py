@@ -160,7 +160,7 @@ _LEVEL_NAMES = {
 class LevelVerdict:
     region: str
     level: str
-    holds: bool
+    holds: bool | None  # None: it depends on the sub-affair
     functions: tuple[str, ...]
     citation: Citation
 
@@ -216,33 +216,98 @@ def judge(facts: Facts) -> tuple[list[LevelVerdict], list[Finding]]:
     for region in {r.code: r for r in facts.regions}.values():
         level = _level(region)
         if sub is not None:
-            functions = sub.functions[level]
-            cite = annex_citation(affair, sub)
-            what_id = f"sub-urusan {sub.name} dalam urusan {affair.name}"
-            what_en = f"the sub-affair {sub.name} of {affair.name}"
+            verdict, finding = _sub_affair(region, level, affair, sub)
         else:
-            functions = tuple(f for s in affair.sub_affairs.values() for f in s.functions[level])
-            cite = annex_citation(affair)
-            what_id = f"urusan {affair.name}"
-            what_en = f"{affair.name}"
-        holds = bool(functions)
-        verdicts.append(LevelVerdict(region.code, level, holds, functions, cite))
-        if not holds:
-            level_id, level_en = _LEVEL_NAMES[level]
-            findings.append(
-                Finding(
-                    "object_outside_authority",
-                    Severity.WARNING,
-                    Text(
-                        f"{region.name} sebagai {level_id} tidak memegang kewenangan apa pun "
-                        f"atas {what_id} menurut Lampiran UU 23/2014; objek kerja sama harus "
-                        "urusan yang menjadi kewenangan daerah.",
-                        f"{region.name}, as {level_en}, holds no authority over {what_en} "
-                        "under the Lampiran of UU 23/2014; the object of a cooperation must be "
-                        "an affair within the region's authority.",
-                    ),
-                    cite,
-                    region.code,
-                )
-            )
+            verdict, finding = _whole_affair(region, level, affair)
+        verdicts.append(verdict)
+        if finding is not None:
+            findings.append(finding)
     return verdicts, findings
+
+
+# Pasal 14 ayat (1): forestry and energy and mineral resources are divided between the centre and
+# the provinces; a kab/kota holds only what ayat (2) and (4) leave it. (Ayat (1) names "kelautan",
+# not fisheries: the affair "kelautan dan perikanan" as a whole gives kab/kota fisheries functions.)
+CENTRE_AND_PROVINCE = frozenset({"kehutanan", "energi_dan_sumber_daya_mineral"})
+
+
+def _outside(region: Region, level: str, what: tuple[str, str], cite: Citation) -> Finding:
+    level_id, level_en = _LEVEL_NAMES[level]
+    return Finding(
+        "object_outside_authority",
+        Severity.WARNING,
+        Text(
+            f"{region.name} sebagai {level_id} tidak memegang kewenangan apa pun atas {what[0]} "
+            "menurut Lampiran UU 23/2014; objek kerja sama harus urusan yang menjadi kewenangan "
+            "daerah.",
+            f"{region.name}, as {level_en}, holds no authority over {what[1]} under the Lampiran "
+            "of UU 23/2014; the object of a cooperation must be an affair within the region's "
+            "authority.",
+        ),
+        cite,
+        region.code,
+    )
+
+
+def _sub_affair(
+    region: Region, level: str, affair: Affair, sub: SubAffair
+) -> tuple[LevelVerdict, Finding | None]:
+    functions = sub.functions[level]
+    cite = annex_citation(affair, sub)
+    verdict = LevelVerdict(region.code, level, bool(functions), functions, cite)
+    if functions:
+        return verdict, None
+    what = (f"sub-urusan {sub.name} dalam urusan {affair.name}", f"{sub.name} ({affair.name})")
+    return verdict, _outside(region, level, what, cite)
+
+
+def _whole_affair(
+    region: Region, level: str, affair: Affair
+) -> tuple[LevelVerdict, Finding | None]:
+    """An affair named without a sub-affair: held when the level holds functions in every
+    sub-affair; for a kab/kota, the affairs of Pasal 14 ayat (1) are the centre's and the
+    provinces', save the few functions the law leaves it; otherwise the answer depends on the
+    sub-affair, and KSD says which ones the level holds."""
+    held = [s for s in affair.sub_affairs.values() if s.functions[level]]
+    functions = tuple(f for s in held for f in s.functions[level])
+    cite = annex_citation(affair)
+    what = (f"urusan {affair.name}", affair.name)
+    if not held:
+        return LevelVerdict(region.code, level, False, (), cite), _outside(
+            region, level, what, cite
+        )
+    if len(held) == len(affair.sub_affairs):
+        return LevelVerdict(region.code, level, True, functions, cite), None
+    names = ", ".join(s.name for s in held)
+    if level == "kabupaten_kota" and affair.code in CENTRE_AND_PROVINCE:
+        pasal14 = Citation("UU 23/2014", "14", "1")
+        finding = Finding(
+            "object_outside_authority",
+            Severity.WARNING,
+            Text(
+                f"Urusan {affair.name} dibagi antara Pemerintah Pusat dan daerah provinsi; "
+                f"{region.name} sebagai daerah kabupaten/kota hanya memegang fungsi dalam "
+                f"sub-urusan {names}. Sebutkan sub-urusannya bila objek kerja sama termasuk di "
+                "situ.",
+                f"{affair.name} is divided between the centre and the provinces; {region.name}, "
+                f"as a kabupaten/kota, holds functions only in {names}. Name the sub-affair if "
+                "the object falls there.",
+            ),
+            pasal14,
+            region.code,
+        )
+        return LevelVerdict(region.code, level, False, functions, pasal14), finding
+    level_id, level_en = _LEVEL_NAMES[level]
+    finding = Finding(
+        "object_authority_partial",
+        Severity.INFO,
+        Text(
+            f"{region.name} sebagai {level_id} memegang fungsi urusan {affair.name} hanya "
+            f"dalam sub-urusan {names}; sebutkan sub-urusannya untuk penilaian yang pasti.",
+            f"{region.name}, as {level_en}, holds functions of {affair.name} only in {names}; "
+            "name the sub-affair for a definite answer.",
+        ),
+        cite,
+        region.code,
+    )
+    return LevelVerdict(region.code, level, None, functions, cite), finding
