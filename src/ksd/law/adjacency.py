@@ -15,6 +15,7 @@ borders in this data (its README).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import functools
@@ -25,7 +26,7 @@ from ksd.law.citations import Citation, Finding, Severity, Text
 from ksd.law.facts import Facts
 from ksd.law.parameters import Parameter, parameter
 from ksd.law.regimes import Regime
-from ksd.law.region_history import exists_on, province_on
+from ksd.law.region_history import exists_on, formations, moves, province_on
 from ksd.law.regions import Region, all_regions
 
 UU23_IN_FORCE = dt.date(2014, 10, 2)
@@ -84,6 +85,28 @@ def territory(region: Region, on: dt.date) -> frozenset[str]:
 
 def borders(a: Region, b: Region, on: dt.date) -> bool:
     """Whether `a` and `b` shared a land border on `on` (a province and its own kab/kota do)."""
+    return _borders(a.code, b.code, epoch_start(on))
+
+
+@functools.cache
+def _event_days() -> tuple[dt.date, ...]:
+    """The days the map changed: a region formed, or a kab/kota moved to a new province."""
+    days = {f.exists_from for f in formations().values() if f.exists_from is not None}
+    days |= {m.on for m in moves().values()}
+    return tuple(sorted(days))
+
+
+def epoch_start(on: dt.date) -> dt.date:
+    """The first day of the stretch of unchanged map that contains `on`."""
+    days = _event_days()
+    index = bisect.bisect_right(days, on)
+    return days[index - 1] if index else dt.date.min
+
+
+@functools.lru_cache(maxsize=65536)
+def _borders(code_a: str, code_b: str, on: dt.date) -> bool:
+    regions = all_regions()
+    a, b = regions[code_a], regions[code_b]
     if a.is_province != b.is_province:
         province, kabkota = (a, b) if a.is_province else (b, a)
         if province_on(kabkota, on) == province.code:
