@@ -21,6 +21,7 @@ from ksd.law.calendar import WorkingCalendar
 from ksd.law.citations import Citation, Finding, Severity, Text, long_date
 from ksd.law.dprd_clock import track
 from ksd.law.facts import DprdEvents, Facts
+from ksd.law.parameters import parameter
 from ksd.law.pp50_2007.cite import pasal as pp50
 from ksd.law.pp50_2007.dprd import CLOCKS as PP50_CLOCKS
 from ksd.law.regimes import INFO, Regime, regime_for_agreement
@@ -78,13 +79,23 @@ def cut_pp50_track(
     """A PP 50/2007 DPRD track seen from `as_of` after 12 July 2018: the clocks of Pasal 12 ran
     only until PP 50/2007 was repealed. A deemed approval whose limit ended by 11 July 2018 arose
     while PP 50/2007 was in force and stands (`full` is returned unchanged); a limit ending on 12
-    July 2018 or later would have taken effect under PP 28/2018, which has no deemed approval."""
+    July 2018 or later would have taken effect under PP 28/2018, which has no deemed approval
+    (the last due day that counts is the parameter pp50_deemed_approval_last_due_day)."""
     if as_of <= PP50_LAST_DAY:
         return full
     region = calendar.region or ""
-    at_repeal = track(events, PP50_CLOCKS, calendar, PP50_LAST_DAY, pp50("12"), region)
-    if at_repeal.status == "deemed_approved":
+    choice = parameter("pp50_deemed_approval_last_due_day", on=PP28_FIRST_DAY)
+    last_due = dt.date.fromisoformat(str(choice.value))
+    # A deemed approval exists once `as_of` is past its due day: seen from the day after the last
+    # due day that counts, only the limits ending by then have produced one.
+    cut = last_due + dt.timedelta(days=1)
+    at_cut = track(events, PP50_CLOCKS, calendar, cut, pp50("12"), region)
+    deemed_due = at_cut.deadlines["deemed_approval_due"]
+    if at_cut.status == "deemed_approved":
+        if deemed_due is not None and deemed_due == last_due:
+            return Track(full.deadlines, full.status, full.findings, [*full.parameters, choice])
         return full
+    at_repeal = track(events, PP50_CLOCKS, calendar, PP50_LAST_DAY, pp50("12"), region)
     after = track(events, None, calendar, as_of, pp50("12"), region)
     deadlines = {
         k: (d if d is not None and d <= PP50_LAST_DAY else None) for k, d in full.deadlines.items()
@@ -110,7 +121,10 @@ def cut_pp50_track(
                 _REPEAL,
             )
         )
-    return Track(deadlines, after.status, findings, full.parameters)
+    parameters = list(full.parameters)
+    if deemed_due is not None and deemed_due > last_due and deemed_due <= PP50_LAST_DAY:
+        parameters.append(choice)  # the choice decided this one (a limit ending on 12 July)
+    return Track(deadlines, after.status, findings, parameters)
 
 
 _NOT_JUDGED = (
