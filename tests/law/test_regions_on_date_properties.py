@@ -93,3 +93,18 @@ def test_an_old_code_and_todays_code_are_the_same_party(code: str, on: dt.date) 
     )
     assert by_old["parties"] == by_new["parties"]
     assert by_old["dispute"] == by_new["dispute"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(a=kabkota, b=st.sampled_from(sorted(all_regions())), on=dates)
+def test_borders_are_symmetric_and_a_kabkota_borders_its_province_of_the_day(
+    a: str, b: str, on: dt.date
+) -> None:
+    """UU 23/2014 Pasal 364 ayat (2) huruf b: a province and a kab/kota in its area border."""
+    from ksd.law.adjacency import borders
+    from ksd.law.region_history import region_on
+
+    ra, rb = region_on(a, on), region_on(b, on)
+    assert borders(ra, rb, on) == borders(rb, ra, on)
+    province = region_on(province_then(a, on), on)
+    assert borders(ra, province, on)
