@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from ksd.accounts.models import Role
 from ksd.cooperation.events import record_event
-from ksd.cooperation.law import calendar_for_region, facts_for, law_lang
+from ksd.cooperation.law import calendar_for_region, facts_for, law_lang, law_parameters
 from ksd.cooperation.models import Dispute, EventKind, Stage
 from ksd.cooperation.services import lock
 from ksd.core.access import acts_for, membership_of
@@ -42,7 +42,7 @@ def raise_dispute(
         raise StepRefused(_("Describe what the dispute is about."))
     # The route follows the regulation and the provinces of the day the dispute is raised.
     step = replace(facts, parties=tuple(parties), dispute=DisputeFacts(raised_on=raised_on))
-    assessment = assess(step, calendars=calendar_for_region)
+    assessment = assess(step, calendars=calendar_for_region, parameters=law_parameters())
     route = assessment.dispute
     dispute = Dispute.objects.create(
         cooperation=cooperation, between=[p.key for p in parties], raised_on=raised_on,

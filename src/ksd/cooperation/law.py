@@ -10,15 +10,25 @@ from collections.abc import Iterable
 
 from django.utils import translation
 
+from ksd.cooperation.foreign import foreign_facts_for
 from ksd.cooperation.models import Cooperation, Party
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import Assessment, assess
 from ksd.law.authority import PASAL_12_AFFAIRS, normalise_object
 from ksd.law.calendar import WorkingCalendar, calendar_for
 from ksd.law.citations import Lang
-from ksd.law.facts import Burden, DprdEvents, Facts, ObjectFacts, ThirdParty, ThirdPartyForm
+from ksd.law.facts import (
+    Burden,
+    DprdEvents,
+    Facts,
+    ForeignParty,
+    ObjectFacts,
+    ThirdParty,
+    ThirdPartyForm,
+)
 from ksd.law.facts import Party as LawParty
-from ksd.law.regimes import Regime, regime_for_agreement
+from ksd.law.parameters import ParameterValue
+from ksd.law.regimes import Regime
 from ksd.law.region_history import region_on
 
 
@@ -37,21 +47,16 @@ def calendar_for_region(code: str) -> WorkingCalendar:
     return with_overrides(code)
 
 
-def regime_on(cooperation: Cooperation, day: dt.date | None) -> str:
-    """The regulation that judges a step of `cooperation` taken on `day`: each step follows the
-    regulation in force on its own date (PP 28/2018 Pasal 51 repealed PP 50/2007 on 13 July 2018
-    with no saving clause; Pasal 48 keeps only the signed agreement valid)."""
-    if day is None:
-        return cooperation.regime
-    return regime_for_agreement(day)[0].value
-
-
 def law_party(party: Party, on: dt.date | None = None) -> LawParty:
     """A party as ksd.law sees it; a region in the province it belonged to on `on` (default:
     today's geography)."""
     if party.region_id:
         region = region_on(party.region_id, on or dt.date.max)
         return LawParty(region.code, region=region)
+    if party.foreign_kind:
+        name = party.third_party_name
+        partner = ForeignParty(name, party.foreign_kind, party.foreign_country or None)
+        return LawParty(name, foreign=partner)
     form = ThirdPartyForm(party.third_party_form)
     third = ThirdParty(party.third_party_name, form, party.third_party_domestic)
     return LawParty(third.name, third_party=third)
@@ -102,8 +107,20 @@ def facts_for(
         # The object's affair, so ksd.law can say whether each region's level holds authority
         # over it (UU 23/2014 Pasal 14-15 and its Lampiran).
         object=ObjectFacts(str(affair)) if affair in PASAL_12_AFFAIRS else None,
+        foreign=foreign_facts_for(cooperation),
     )
 
 
+def law_parameters() -> list[ParameterValue]:
+    """The administrator's values of ksd.law's parameters (PP 28/2018's DPRD clocks)."""
+    from ksd.dprd.clock_settings import law_parameters as clocks  # the dprd app keeps them
+
+    return clocks()
+
+
 def assessment_for(cooperation: Cooperation, *, as_of: dt.date) -> Assessment:
-    return assess(facts_for(cooperation, as_of=as_of), calendars=calendar_for_region)
+    return assess(
+        facts_for(cooperation, as_of=as_of),
+        calendars=calendar_for_region,
+        parameters=law_parameters(),
+    )

@@ -8,15 +8,16 @@ message in the user's language naming the article, and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ksd.cooperation.articles import article_for
+from ksd.cooperation.articles import article_for, article_of, signers_article, signing_article
 from ksd.cooperation.events import record_event
-from ksd.cooperation.law import assessment_for, facts_for, law_lang, law_party, regime_on
+from ksd.cooperation.foreign import refuse_signing_without_confirmation
+from ksd.cooperation.law import assessment_for, facts_for, law_lang, law_party
 from ksd.cooperation.models import (
     Amendment,
     Cooperation,
@@ -32,10 +33,11 @@ from ksd.cooperation.models import (
 )
 from ksd.cooperation.queries import STATUS_LABELS
 from ksd.core.errors import StepRefused
-from ksd.law.assessment import RULES
+from ksd.law.assessment import RULES, copies_to_send
 from ksd.law.citations import Severity
 from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
+from ksd.law.foreign_facts import parse_foreign_party
 from ksd.law.regimes import Regime, regime_for
 from ksd.law.regions import get_region
 from ksd.law.transition import step_regime
@@ -51,15 +53,22 @@ class PartySpec:
     third_party_form: str = ""
     third_party_domestic: bool = True
     third_party_id: int | None = None
+    foreign_kind: str = ""  # a partner abroad: pemerintah_daerah (KSDPL) or lembaga (KSDLL)
+    foreign_country: str = ""
 
 
 def lock(cooperation_id: int) -> Cooperation:
     """The cooperation, locked for the rest of the transaction, so two users' steps on it run
     one after the other (PostgreSQL row lock; SQLite's IMMEDIATE transactions serialise)."""
     try:
-        return Cooperation.objects.select_for_update(no_key=True).get(pk=cooperation_id)
+        cooperation = Cooperation.objects.select_for_update(no_key=True).get(pk=cooperation_id)
     except Cooperation.DoesNotExist:
         raise StepRefused(_("This cooperation does not exist.")) from None
+    if cooperation.stage == Stage.CANCELLED:
+        raise StepRefused(
+            _("This record was cancelled as entered by mistake; nothing more is recorded on it.")
+        )
+    return cooperation
 
 
 def _expect_stage(cooperation: Cooperation, *stages: Stage) -> None:
@@ -76,6 +85,23 @@ def _refuse_on_errors(cooperation: Cooperation, codes: set[str], *, as_of: dt.da
     for finding in assessment_for(cooperation, as_of=as_of).findings:
         if finding.code in codes and finding.severity is Severity.ERROR:
             raise StepRefused(finding.message.render(lang), str(finding.citation))
+
+
+def _checked_abroad(spec: PartySpec) -> PartySpec:
+    """A partner abroad with a known kind and an ISO 3166-1 alpha-2 country other than ID."""
+    if not spec.foreign_kind:
+        return spec
+    try:
+        partner = parse_foreign_party(
+            {"name": spec.third_party_name, "kind": spec.foreign_kind,
+             "country": spec.foreign_country},
+            spec.third_party_name or "foreign",
+        )  # fmt: skip
+    except LawInputError as exc:
+        raise StepRefused(
+            exc.render(law_lang()), "PP 28/2018 Pasal 1 angka 4 dan angka 5"
+        ) from None
+    return replace(spec, third_party_name=partner.name, foreign_country=partner.country or "")
 
 
 @transaction.atomic
@@ -104,6 +130,9 @@ def make_offer(
     if not title.strip():
         raise StepRefused(_("Give the cooperation a title."))
     kind = Kind.THIRD_PARTY if any(not p.region for p in parties) else Kind.INTER_REGIONAL
+    if any(p.foreign_kind or (p.third_party_name and not p.third_party_domestic) for p in parties):
+        kind = Kind.FOREIGN
+    parties = [_checked_abroad(p) for p in parties]
     if management_model not in ("", *ManagementModel.values) or institution_model not in (
         "",
         *InstitutionModel.values,
@@ -138,7 +167,11 @@ def make_offer(
     for spec in parties:
         if spec.region and spec.region not in known:
             raise StepRefused(_("Unknown region code “%(code)s”.") % {"code": spec.region})
-        if not spec.region and spec.third_party_form not in {f.value for f in ThirdPartyForm}:
+        if (
+            not spec.region
+            and not spec.foreign_kind
+            and spec.third_party_form not in {f.value for f in ThirdPartyForm}
+        ):
             raise StepRefused(_("Unknown legal form of a third party."))
         rows.append(
             Party(
@@ -147,7 +180,9 @@ def make_offer(
                 third_party_id=None if spec.region else spec.third_party_id,
                 third_party_name="" if spec.region else spec.third_party_name.strip(),
                 third_party_form="" if spec.region else spec.third_party_form,
-                third_party_domestic=spec.third_party_domestic,
+                third_party_domestic=spec.third_party_domestic and not spec.foreign_kind,
+                foreign_kind=spec.foreign_kind,
+                foreign_country=spec.foreign_country,
                 is_initiator=spec.region == initiator,
                 accepted_on=offered_on if spec.region == initiator else None,
             )
@@ -200,7 +235,7 @@ def accept_offer(
     cooperation.save(update_fields=["stage", "updated_at"])
     record_event(
         cooperation, EventKind.OFFER_ACCEPTED, actor=actor, now=now, on=on,
-        region_code=party.region_id, citation=article_for(EventKind.OFFER_ACCEPTED, regime_on(cooperation, on)),
+        region_code=party.region_id, citation=article_of(cooperation, EventKind.OFFER_ACCEPTED, on),
         changes={"party": party.key, "stage": cooperation.stage},
     )  # fmt: skip
     return cooperation
@@ -222,6 +257,7 @@ def decline_offer(
     record_event(
         cooperation, EventKind.OFFER_DECLINED, actor=actor, now=now, on=on,
         region_code=party.region_id, reason=reason,
+        citation=article_of(cooperation, EventKind.OFFER_DECLINED),
         changes={"party": party.key, "stage": cooperation.stage},
     )  # fmt: skip
     return cooperation
@@ -246,7 +282,7 @@ def sign_joint_agreement(
     )
     record_event(
         cooperation, EventKind.JOINT_AGREEMENT_SIGNED, actor=actor, now=now, on=signed_on,
-        citation=article_for(EventKind.JOINT_AGREEMENT_SIGNED, regime_on(cooperation, signed_on)),
+        citation=article_of(cooperation, EventKind.JOINT_AGREEMENT_SIGNED, signed_on),
         changes={"stage": cooperation.stage, "number": cooperation.joint_agreement_number},
     )  # fmt: skip
     return cooperation
@@ -290,7 +326,7 @@ def draft_agreement(
     )
     record_event(
         cooperation, EventKind.AGREEMENT_DRAFTED, actor=actor, now=now, on=on,
-        citation=article_for(EventKind.AGREEMENT_DRAFTED, regime_on(cooperation, on)),
+        citation=article_of(cooperation, EventKind.AGREEMENT_DRAFTED, on),
         changes={"contents": cooperation.draft_contents, "burdens": burdens},
     )  # fmt: skip
     return cooperation
@@ -307,6 +343,7 @@ def sign_agreement(
     _expect_stage(cooperation, Stage.DRAFTING, Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)
     if not number.strip():
         raise StepRefused(_("Give the number of the agreement."))
+    refuse_signing_without_confirmation(cooperation, signed_on)
     lang = law_lang()
     for verdict in assessment_for(cooperation, as_of=signed_on).dprd:
         if verdict.approval_required is None:
@@ -343,7 +380,7 @@ def sign_agreement(
     )  # fmt: skip
     record_event(
         cooperation, EventKind.SIGNED, actor=actor, now=now, on=signed_on,
-        citation=article_for(EventKind.SIGNED, regime_on(cooperation, signed_on)),
+        citation=article_of(cooperation, EventKind.SIGNED, signed_on),
         changes={"stage": cooperation.stage, "number": cooperation.agreement_number,
                  "ends_on": cooperation.ends_on.isoformat() if cooperation.ends_on else None},
     )  # fmt: skip
@@ -359,20 +396,22 @@ def request_opinions(
     now: dt.datetime,
 ) -> Cooperation:  # fmt: skip
     """PP 50/2007 Pasal 7 huruf c: while drafting, the head may ask experts, the provincial
-    agencies, the Minister and related ministers or agencies for opinions."""
+    agencies, the Minister and related ministers or agencies for opinions. PP 28/2018 has no
+    such article: the request is recorded citing nothing."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.JOINT_AGREEMENT, Stage.DRAFTING)
     unknown = sorted(set(addressees) - set(OPINION_ADDRESSEES))
     if not addressees or unknown:
         raise StepRefused(
             _("Choose whom to ask among: %(known)s.") % {"known": ", ".join(OPINION_ADDRESSEES)},
-            "PP 50/2007 Pasal 7 huruf c",
+            article_of(cooperation, EventKind.OPINIONS_REQUESTED),
         )
     cooperation.updated_at = now
     cooperation.save(update_fields=["updated_at"])
     record_event(
         cooperation, EventKind.OPINIONS_REQUESTED, actor=actor, now=now, on=requested_on,
-        citation="PP 50/2007 Pasal 7 huruf c", changes={"addressees": sorted(set(addressees))},
+        citation=article_of(cooperation, EventKind.OPINIONS_REQUESTED),
+        changes={"addressees": sorted(set(addressees))},
     )  # fmt: skip
     return cooperation
 
@@ -383,7 +422,8 @@ def send_copies(
     sent_on: dt.date, now: dt.datetime,
 ) -> Cooperation:  # fmt: skip
     """PP 50/2007 Pasal 12 ayat (5)-(6): each head sends copies of the signed agreement to the
-    recipients the law names for it."""
+    recipients the law names for it. PP 28/2018 names none: the copies go to the supervisors of
+    its Pasal 44, as ksd.law advises."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING)
     party = next((p for p in cooperation.parties.all() if p.region_id == region_code), None)
@@ -393,7 +433,7 @@ def send_copies(
         )
     if cooperation.signed_on and sent_on < cooperation.signed_on:
         raise StepRefused(_("A copy cannot be sent before the agreement was signed."))
-    rule = RULES[Regime(cooperation.regime)].agreement_copies(get_region(region_code))
+    rule = copies_to_send(Regime(cooperation.regime), get_region(region_code))
     allowed = set(rule.recipients) if rule else set()
     unknown = sorted(set(recipients) - allowed)
     if not recipients or unknown:
@@ -428,7 +468,8 @@ def start_implementation(
     cooperation_id: int, *, actor: AbstractBaseUser, on: dt.date,
     agencies: dict[str, list[str]], now: dt.datetime,
 ) -> Cooperation:  # fmt: skip
-    """PP 50/2007 Pasal 8: the agreement may be carried out by the regions' perangkat daerah."""
+    """PP 50/2007 Pasal 8 (PP 28/2018 Pasal 6 ayat (1) huruf h): the agreement may be carried
+    out by the regions' perangkat daerah."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.SIGNED)
     if cooperation.starts_on and on < cooperation.starts_on:
@@ -457,7 +498,8 @@ def start_implementation(
     cooperation.save(update_fields=["stage", "implementation_started_on", "updated_at"])
     record_event(
         cooperation, EventKind.IMPLEMENTATION_STARTED, actor=actor, now=now, on=on,
-        citation="PP 50/2007 Pasal 8", changes={"agencies": agencies},
+        citation=article_of(cooperation, EventKind.IMPLEMENTATION_STARTED),
+        changes={"agencies": agencies},
     )  # fmt: skip
     return cooperation
 
@@ -473,7 +515,8 @@ def amend(
     _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING)
     if not number.strip() or not summary.strip():
         raise StepRefused(
-            _("Give the amendment's number and what it changes."), "PP 50/2007 Pasal 17 ayat (3)"
+            _("Give the amendment's number and what it changes."),
+            article_of(cooperation, EventKind.AMENDED),
         )
     if cooperation.signed_on and signed_on < cooperation.signed_on:
         raise StepRefused(_("An amendment cannot precede the agreement it changes."))
@@ -496,8 +539,7 @@ def amend(
     cooperation.save(update_fields=fields)
     record_event(
         cooperation, EventKind.EXTENDED if new_ends_on else EventKind.AMENDED, actor=actor,
-        now=now, on=signed_on,
-        citation=article_for(EventKind.AMENDED, regime_on(cooperation, signed_on)),
+        now=now, on=signed_on, citation=article_of(cooperation, EventKind.AMENDED, signed_on),
         reason=amendment.summary, changes=changes,
     )  # fmt: skip
     return amendment
@@ -558,7 +600,7 @@ def expire(cooperation_id: int, *, as_of: dt.date, now: dt.datetime) -> bool:
         Cooperation.objects.filter(pk=cooperation_id).update(ended_on=cooperation.ends_on)
         record_event(
             cooperation, EventKind.EXPIRED, actor=None, now=now, on=cooperation.ends_on,
-            citation=article_for(EventKind.EXPIRED, regime_on(cooperation, cooperation.ends_on)),
+            citation=article_of(cooperation, EventKind.EXPIRED, cooperation.ends_on),
             changes={"stage": Stage.EXPIRED},
         )  # fmt: skip
         return True
@@ -613,17 +655,21 @@ def record_signatory(
             _("This official could not sign for %(region)s on %(date)s: only the regional head in "
               "office or the holder of a valid Surat Kuasa may.")
             % {"region": region_code, "date": cooperation.signed_on.isoformat()},
-            "PP 50/2007 Pasal 1 angka 5 dan Pasal 7 huruf d",
+            signers_article(cooperation),
         )  # fmt: skip
     official, authority = signers[official_id]
+    # The reference table knows both regulations; this cooperation cites its own.
+    citation = signing_article(
+        cooperation, power_of_attorney=authority.power_of_attorney is not None
+    )
     signatory = Signatory.objects.create(
         cooperation=cooperation, region_id=region_code, official=official,
         power_of_attorney=authority.power_of_attorney, signed_on=cooperation.signed_on,
-        citation=authority.citation,
+        citation=citation,
     )  # fmt: skip
     record_event(
         cooperation, EventKind.SIGNED, actor=actor, now=now, on=cooperation.signed_on,
-        region_code=region_code, citation=authority.citation,
+        region_code=region_code, citation=citation,
         changes={"signatory": official.name,
                  "surat_kuasa": authority.power_of_attorney.number
                  if authority.power_of_attorney else None},
@@ -637,8 +683,9 @@ def issue_power_of_attorney(
     grantee_id: int, number: str, issued_on: dt.date, valid_until: dt.date | None = None,
     scope: str, now: dt.datetime,
 ) -> PowerOfAttorney:  # fmt: skip
-    """PP 50/2007 Pasal 7 huruf d: the head may issue a Surat Kuasa to complete the cooperation;
-    recorded in the regions' reference table and in this cooperation's log."""
+    """PP 50/2007 Pasal 7 huruf d (PP 28/2018 Pasal 2 ayat (2), Pasal 13 ayat (2)): the head may
+    issue a Surat Kuasa to complete the cooperation; recorded in the regions' reference table and
+    in this cooperation's log."""
     from django.core.exceptions import ValidationError
 
     cooperation = lock(cooperation_id)
@@ -656,11 +703,14 @@ def issue_power_of_attorney(
     try:
         power.full_clean()
     except ValidationError as exc:
-        raise StepRefused(" ".join(exc.messages), "PP 50/2007 Pasal 1 angka 5") from None
+        raise StepRefused(
+            " ".join(exc.messages), article_of(cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED)
+        ) from None
     power.save()
     record_event(
         cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED, actor=actor, now=now, on=issued_on,
-        region_code=region_code, citation=article_for(EventKind.POWER_OF_ATTORNEY_ISSUED, regime_on(cooperation, issued_on)),
+        region_code=region_code,
+        citation=article_of(cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED, issued_on),
         changes={"number": power.number, "grantee": power.grantee.name},
     )  # fmt: skip
     return power
@@ -668,8 +718,9 @@ def issue_power_of_attorney(
 
 @transaction.atomic
 def publish(cooperation_id: int, *, actor: AbstractBaseUser, now: dt.datetime) -> Cooperation:
-    """PP 50/2007 Pasal 2 huruf i (transparency) and Pasal 21 huruf b (a published compilation):
-    a signed cooperation enters the public register. Drafts never do."""
+    """PP 50/2007 Pasal 2 huruf i (transparency) and Pasal 21 huruf b (a published compilation);
+    under PP 28/2018, which has no such article, UU 23/2014 Pasal 58 huruf d (openness): a signed
+    cooperation enters the public register. Drafts never do."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING, Stage.TERMINATED, Stage.EXPIRED)
     if cooperation.is_published:
@@ -679,6 +730,6 @@ def publish(cooperation_id: int, *, actor: AbstractBaseUser, now: dt.datetime) -
     cooperation.save(update_fields=["is_published", "updated_at"])
     record_event(
         cooperation, EventKind.PUBLISHED, actor=actor, now=now,
-        citation="PP 50/2007 Pasal 21 huruf b", changes={"is_published": True},
+        citation=article_of(cooperation, EventKind.PUBLISHED), changes={"is_published": True},
     )  # fmt: skip
     return cooperation

@@ -9,7 +9,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ksd.cooperation.articles import article_of
 from ksd.cooperation.events import record_event
+from ksd.cooperation.foreign import is_abroad
 from ksd.cooperation.law import assessment_for, calendar_for_region, law_lang
 from ksd.cooperation.models import Cooperation, EventKind, Stage
 from ksd.cooperation.services import lock
@@ -24,12 +26,25 @@ DECIDED = frozenset({"approved", "rejected", "deemed_approved"})
 APPROVED = frozenset({"approved", "deemed_approved"})
 
 
+_AYAT_STEPS = {
+    "1": EventKind.DPRD_SUBMITTED,
+    "2": EventKind.DPRD_OPINION,
+    "3": EventKind.DPRD_RESUBMITTED,
+    "4": EventKind.DPRD_DEEMED_APPROVED,
+}
+
+
 def _pasal12(cooperation: Cooperation, ayat: str) -> str:
-    if cooperation.regime == Regime.PP50_2007:
-        return f"PP 50/2007 Pasal 12 ayat ({ayat})"
-    # PP 28/2018 sets no DPRD clock; a deemed approval there can only come from the parameter
-    # pp28_dprd_clocks, which stands for the Minister's regulation of Pasal 6 ayat (4).
-    return "PP 28/2018 Pasal 6 ayat (4)" if ayat == "4" else "PP 28/2018 Pasal 6 ayat (2)"
+    """The article of PP 50/2007 Pasal 12 ayat `ayat`'s step, in this cooperation's regulation
+    (cooperation/articles.py: under PP 28/2018, Pasal 6 ayat (2), or ayat (4) for a deemed
+    approval, which only the parameter pp28_dprd_clocks can bring)."""
+    if is_abroad(cooperation):
+        # KSDPL/KSDLL: the head's letter with the plan (Pasal 30 ayat (2)), 45 working days
+        # and no deemed approval (ayat (4)); for KSDLL through Pasal 38.
+        return (
+            "PP 28/2018 Pasal 30 ayat (2)" if ayat in ("2", "3") else "PP 28/2018 Pasal 30 ayat (4)"
+        )
+    return article_of(cooperation, _AYAT_STEPS[ayat])
 
 
 def _verdict(cooperation: Cooperation, region_code: str, as_of: dt.date) -> DprdVerdict:

@@ -29,12 +29,13 @@ _NAMES = {
     "gubernur": ("Gubernur", "the Governor"),
     "menteri": ("Menteri Dalam Negeri", "the Minister of Home Affairs"),
     "perjanjian": ("klausul perjanjian", "the agreement's clause"),
+    "negosiasi_konsultasi": ("negosiasi dan konsultasi", "negotiation and consultation"),
     None: ("tidak ada pejabat yang ditunjuk", "no named authority"),
 }
 
 
 def _who(route: DisputeRoute) -> tuple[str, str]:
-    id_, en = _NAMES[route.authority]
+    id_, en = _NAMES.get(route.authority, (str(route.authority), str(route.authority)))
     if route.authority == "gubernur" and route.province:
         return f"{id_} ({route.province})", f"{en} ({route.province})"
     return id_, en

@@ -14,7 +14,7 @@ import copy
 from typing import Any
 
 SCHEMA_V1 = "ksd.assess/1"
-_RANK = {"menteri": 3, "gubernur": 2, "perjanjian": 1}
+_RANK = {"menteri": 3, "gubernur": 2, "perjanjian": 1, "negosiasi_konsultasi": 1}
 _ROUTE_KEYS = ("authority", "province", "citation", "message")
 
 
@@ -26,7 +26,9 @@ def to_v1(output: dict[str, Any]) -> dict[str, Any]:
     pairs = dispute.get("pairs") if dispute else None
     if dispute and pairs:
         uncovered = [p for p in pairs if p["authority"] is None]
-        chosen = uncovered[0] if uncovered else max(pairs, key=lambda p: _RANK[p["authority"]])
+        chosen = (
+            uncovered[0] if uncovered else max(pairs, key=lambda p: _RANK.get(p["authority"], 0))
+        )
         for key in _ROUTE_KEYS:
             dispute[key] = chosen[key]
     return old

@@ -46,8 +46,11 @@ def supervision(facts: Facts) -> Supervision | None:
         return None
     provinces = {r.province_code for r in regions}
     kabkota_of_one = len(provinces) == 1 and not any(r.is_province for r in regions)
+    # Cooperation abroad (KSDPL, KSDLL) runs through the central government (PP 28/2018 Pasal 29,
+    # 37, 43): its supervision is the Minister's, even for one kab/kota.
+    abroad = any(p.foreign is not None for p in facts.parties)
     if facts.regime is Regime.PP28_2018:
-        if kabkota_of_one:
+        if kabkota_of_one and not abroad:
             return Supervision(
                 "gubernur", regions[0].province_code, Citation("PP 28/2018", "44", "4"),
                 Text(

@@ -29,8 +29,13 @@ KSDPK_GROUNDS: dict[str, Text] = {
 }
 
 
+def termination_grounds(third_party: bool) -> tuple[str, ...]:
+    """Pasal 9 ayat (1) huruf a-e; for a KSDPK also Pasal 22 ayat (2) huruf a-b."""
+    return (*KSDD_GROUNDS, *KSDPK_GROUNDS) if third_party else tuple(KSDD_GROUNDS)
+
+
 def termination(facts: Facts, t: Termination) -> TerminationVerdict:
-    is_ksdpk = bool(facts.third_parties)
+    is_ksdpk = any(p.third_party is not None and p.abroad is None for p in facts.parties)
     if t.ground == "pergantian_kepala_daerah":
         return _invalid(
             Reason(
@@ -42,13 +47,29 @@ def termination(facts: Facts, t: Termination) -> TerminationVerdict:
             )
         )
     findings: list[Finding] = []
+    if any(p.abroad is not None for p in facts.parties):
+        findings.append(_abroad_not_covered())
+        if t.ground not in KSDD_GROUNDS:
+            return _invalid(
+                Reason(
+                    Text(
+                        f"'{t.ground}' bukan dasar berakhirnya kerja sama yang dapat dipakai untuk "
+                        "KSDPL/KSDLL; KSD menerapkan dasar Pasal 9 ayat (1) secara analogi.",
+                        f"'{t.ground}' is not a ground for ending that KSD can apply to a "
+                        "KSDPL/KSDLL; KSD applies the grounds of Pasal 9 ayat (1) by analogy.",
+                    ),
+                    pasal("9", "1"),
+                )
+            )
     if t.ground in KSDD_GROUNDS:
         ground = KSDD_GROUNDS[t.ground]
         cite = pasal("22", "1") if is_ksdpk else pasal("9", "1", t.ground[-1])
         reason = Reason(
             Text(
-                f"Kerja sama berakhir karena {ground.id} (Pasal 9 ayat (1) huruf {t.ground[-1]}).",
-                f"The cooperation ends: {ground.en} (Pasal 9 ayat (1) huruf {t.ground[-1]}).",
+                f"Kerja sama berakhir karena {ground.id} (PP 28/2018 Pasal 9 ayat (1) huruf "
+                f"{t.ground[-1]}).",
+                f"The cooperation ends: {ground.en} (PP 28/2018 Pasal 9 ayat (1) huruf "
+                f"{t.ground[-1]}).",
             ),
             cite,
         )
@@ -87,16 +108,34 @@ def termination(facts: Facts, t: Termination) -> TerminationVerdict:
                 Severity.WARNING,
                 Text(
                     "PP 28/2018 tidak mengatur pengakhiran sebelum waktunya atas permintaan satu "
-                    "pihak (seperti PP 50/2007 Pasal 19); pengakhiran harus bertumpu pada salah "
-                    "satu dasar Pasal 9 ayat (1) dan pada ketentuan perjanjian.",
-                    "PP 28/2018 does not provide for an early ending at one party's request (as "
-                    "PP 50/2007 Pasal 19 did); the ending must rest on a ground of Pasal 9 "
-                    "ayat (1) and on the agreement's terms.",
+                    "pihak; pengakhiran harus bertumpu pada salah satu dasar PP 28/2018 Pasal 9 "
+                    "ayat (1) dan pada ketentuan perjanjian.",
+                    "PP 28/2018 does not provide for an early ending at one party's request; the "
+                    "ending must rest on a ground of PP 28/2018 Pasal 9 ayat (1) and on the "
+                    "agreement's terms.",
                 ),
                 pasal("9", "1"),
             )
         )
     return TerminationVerdict(True, reason.citation, reason, findings)
+
+
+def _abroad_not_covered() -> Finding:
+    """PP 28/2018 has no article on how a KSDPL or KSDLL ends: Pasal 9 is written for KSDD and
+    Pasal 22 extends it to KSDPK only."""
+    return Finding(
+        "not_covered_by_regulation",
+        Severity.WARNING,
+        Text(
+            "PP 28/2018 tidak mengatur berakhirnya KSDPL/KSDLL (Pasal 9 untuk KSDD, Pasal 22 untuk "
+            "KSDPK); KSD menilai dasar pengakhiran menurut Pasal 9 ayat (1) secara analogi. "
+            "Pengakhirannya mengikuti naskah kerja sama.",
+            "PP 28/2018 does not say how a KSDPL/KSDLL ends (Pasal 9 is for KSDD, Pasal 22 for "
+            "KSDPK); KSD judges the ground by Pasal 9 ayat (1) by analogy. The ending follows "
+            "the agreement.",
+        ),
+        pasal("9", "1"),
+    )
 
 
 def _invalid(reason: Reason) -> TerminationVerdict:
