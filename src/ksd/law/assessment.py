@@ -384,6 +384,10 @@ def _termination(assessment: Assessment) -> None:
     if facts.termination is None:
         return
     on = facts.termination.on
+    if on is not None and on < transition.PP50_FIRST_DAY and not facts.regime_overridden:
+        # An ending before PP 50/2007 took effect was governed by older rules KSD does not hold.
+        assessment.findings.append(transition.ending_before_pp50(on))
+        return
     regime = transition.step_regime(facts, on)
     assessment.termination_regime = regime
     if on is not None and regime is not facts.regime:

@@ -175,4 +175,20 @@ def before_pp50_findings(facts: Facts) -> list[Finding]:
     return findings
 
 
+def ending_before_pp50(on: dt.date) -> Finding:
+    """An ending dated before 22 August 2007: PP 50/2007 Pasal 18-20 do not reach back to it."""
+    return Finding(
+        "not_judged_before_pp50",
+        Severity.INFO,
+        Text(
+            f"Pengakhiran pada {long_date(on).id} terjadi sebelum PP 50/2007 berlaku; KSD tidak "
+            "menilainya: PP 50/2007 Pasal 18-20 tidak berlaku surut.",
+            f"The ending of {long_date(on).en} came before PP 50/2007 took effect; KSD does not "
+            "judge it: PP 50/2007 Pasal 18-20 do not apply backwards.",
+        ),
+        Citation("PP 50/2007", "28"),
+        "termination",
+    )
+
+
 NOT_JUDGED_BEFORE_PP50 = tuple(code for code, *_ in _NOT_JUDGED)
