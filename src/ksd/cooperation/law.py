@@ -28,8 +28,10 @@ from ksd.law.facts import (
 )
 from ksd.law.facts import Party as LawParty
 from ksd.law.parameters import ParameterValue
-from ksd.law.regimes import Regime
+from ksd.law.regimes import INFO, Regime
 from ksd.law.region_history import region_on
+
+PP50_IN_FORCE = INFO[Regime.PP50_2007].in_force_from
 
 
 def law_lang() -> Lang:
@@ -108,6 +110,8 @@ def facts_for(
         # over it (UU 23/2014 Pasal 14-15 and its Lampiran).
         object=ObjectFacts(str(affair)) if affair in PASAL_12_AFFAIRS else None,
         foreign=foreign_facts_for(cooperation),
+        # An agreement made before PP 50/2007 (Pasal 26-27): its making is not judged.
+        before_pp50=cooperation.governing_on < PP50_IN_FORCE,
     )
 
 

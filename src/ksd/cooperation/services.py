@@ -38,7 +38,7 @@ from ksd.law.citations import Severity
 from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
 from ksd.law.foreign_facts import parse_foreign_party
-from ksd.law.regimes import Regime, regime_for
+from ksd.law.regimes import Regime, regime_for_agreement
 from ksd.law.regions import get_region
 from ksd.law.transition import step_regime
 from ksd.regions.models import Affair, Agency, PowerOfAttorney, Region
@@ -124,7 +124,9 @@ def make_offer(
     """PP 50/2007 Pasal 7 huruf a (PP 28/2018 Pasal 6 ayat (1) huruf b): a head of region offers
     a cooperation to other regions or third parties."""
     try:
-        regime = regime_for(offered_on)
+        # An agreement made before PP 50/2007 and still running is recorded under it (PP 50/2007
+        # Pasal 26-27); ksd.law says which of its rules it cannot judge.
+        regime = regime_for_agreement(offered_on)[0]
     except LawInputError as exc:
         raise StepRefused(exc.render(law_lang())) from None
     if not title.strip():
