@@ -66,8 +66,10 @@ class Cooperation(models.Model):
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
-    # The regime is chosen once, from the offer date (PP 28/2018 Pasal 48 keeps PP 50/2007
-    # agreements valid until they end), and stored so later rule changes do not move it.
+    # The regime of the offer date, stored so later rule changes do not move it. Steps taken
+    # later (a dispute, an amendment, an ending) are judged by the regulation of their own date
+    # (PP 28/2018 Pasal 51 repealed PP 50/2007 with no saving clause; Pasal 48 keeps only an
+    # agreement already signed valid until it ends): see ksd.cooperation.articles.article_of.
     regime = models.CharField(_("regulation"), max_length=12)
     governing_on = models.DateField(_("governing date"))
     initiator = models.ForeignKey(
