@@ -220,3 +220,12 @@ def test_a_form_sent_without_its_security_token_gets_a_page_that_says_why(db: No
     page = response.content.decode()
     assert "pemeriksaan keamanannya gagal" in page
     assert NAVIGATION in page
+
+
+def test_impossible_filters_on_the_audit_trail_show_the_list_again(regions_loaded: None) -> None:
+    client = logged_in(personas.administrator())
+    for params in ({"timestamp__year": "9" * 30}, {"resource_type": "9" * 30},
+                   {"resource_type": "9999-12-31"}):  # fmt: skip
+        response = client.get("/admin/auditlog/logentry/", params)
+        assert response.status_code == 302
+        assert "e=1" in response["Location"]

@@ -14,6 +14,9 @@ from django.http import HttpRequest
 
 
 class DateHierarchyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Also turns a list filter's ValueError (a value its field cannot hold) into Django's
+    error flag."""
+
     def get_changelist_instance(self, request: HttpRequest) -> Any:
         try:
             return super().get_changelist_instance(request)
