@@ -61,13 +61,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the session, language and user, so that the page it answers with knows them; before
+    # anything that reads the user (the audit log's actor), so that a NUL in the session cookie
+    # never reaches a query.
+    "ksd.core.middleware.RefuseUnusableInputMiddleware",
     # Names the logged-in user as the actor of every change the audit log records.
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # After the session, language, user and messages, so that the page it answers with knows
-    # them; before django-axes, which must be last.
-    "ksd.core.middleware.RefuseUnusableInputMiddleware",
     # Last, as django-axes requires: answers a locked-out login with accounts/locked_out.html.
     "axes.middleware.AxesMiddleware",
 ]
