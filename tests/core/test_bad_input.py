@@ -225,7 +225,9 @@ def test_a_form_sent_without_its_security_token_gets_a_page_that_says_why(db: No
 def test_impossible_filters_on_the_audit_trail_show_the_list_again(regions_loaded: None) -> None:
     client = logged_in(personas.administrator())
     for params in ({"timestamp__year": "9" * 30}, {"resource_type": "9" * 30},
-                   {"resource_type": "9999-12-31"}):  # fmt: skip
+                   {"resource_type": "9999-12-31"},
+                   {"resource_type": "9" * 30, "_facets": "1"}, {"_facets": "9" * 30}):  # fmt: skip
         response = client.get("/admin/auditlog/logentry/", params)
-        assert response.status_code == 302
-        assert "e=1" in response["Location"]
+        assert response.status_code in (200, 302), params  # the list, or it again with ?e=1
+        if response.status_code == 302:
+            assert "e=1" in response["Location"]

@@ -22,8 +22,8 @@ MAX_ID_DIGITS = 18
 
 class CheckedResourceTypeFilter(ResourceTypeFilter):
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        value = self.value()
-        if value is not None and not (value.isdigit() and len(value) <= MAX_ID_DIGITS):
+        value = self.value()  # a string from the address, an id when Django counts facets
+        if value is not None and not (str(value).isdigit() and len(str(value)) <= MAX_ID_DIGITS):
             raise IncorrectLookupParameters
         return super().queryset(request, queryset)  # type: ignore[no-any-return]
 
