@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
@@ -78,10 +79,12 @@ def apply_deemed_approvals(now: dt.datetime, summary: TickSummary, law: Law) -> 
     for review_id, cooperation_id, region in pending:
         by_cooperation.setdefault(cooperation_id, []).append((review_id, region))
     for chunk in chunks(sorted(by_cooperation)):
-        notices = Notices(now)
-        for cooperation in with_law_facts(chunk):
-            _deem(cooperation, by_cooperation[cooperation.pk], now, summary, law, notices)
-        summary.notifications += notices.flush()
+        # One commit per chunk: each service call is still atomic on its own (a savepoint).
+        with transaction.atomic():
+            notices = Notices(now)
+            for cooperation in with_law_facts(chunk):
+                _deem(cooperation, by_cooperation[cooperation.pk], now, summary, law, notices)
+            summary.notifications += notices.flush()
 
 
 def _deem(cooperation: Cooperation, reviews: list[tuple[int, str]], now: dt.datetime,
@@ -125,32 +128,38 @@ def expire_agreements(now: dt.datetime, summary: TickSummary, law: Law) -> None:
         .order_by("pk").values_list("pk", flat=True)
     )  # fmt: skip
     for chunk in chunks(ending):
-        notices = Notices(now)
-        for cooperation in Cooperation.objects.filter(pk__in=list(chunk)).prefetch_related(
-            "parties"
-        ).order_by("pk"):  # fmt: skip
-            regions = [p.region_id for p in cooperation.parties.all() if p.region_id is not None]
-            today = date_in(
-                now, law.timezones.get(regions[0], DEFAULT_ZONE) if regions else DEFAULT_ZONE
-            )
-            assert cooperation.ends_on is not None  # noqa: S101 - filtered above
-            if cooperation.ends_on < today and expire(cooperation.pk, as_of=today, now=now):
-                summary.expired += 1
-                for region in regions:
-                    notices.add(
-                        cooperation, region, Notification.Kind.EXPIRED, cooperation.ends_on,
-                        _("“%(title)s” has expired.") % {"title": cooperation.title},
-                        article_of(cooperation, EventKind.EXPIRED),
-                    )  # fmt: skip
-            elif 0 <= (cooperation.ends_on - today).days <= EXPIRY_NOTICE_DAYS:
-                for region in regions:
-                    notices.add(
-                        cooperation, region, Notification.Kind.EXPIRING, cooperation.ends_on,
-                        _("“%(title)s” ends on %(date)s.")
-                        % {"title": cooperation.title, "date": cooperation.ends_on.isoformat()},
-                        article_of(cooperation, EventKind.EXPIRED),
-                    )  # fmt: skip
-        summary.notifications += notices.flush()
+        # One commit per chunk: each expiry is still atomic on its own (a savepoint).
+        with transaction.atomic():
+            notices = Notices(now)
+            chunk_rows = Cooperation.objects.filter(pk__in=list(chunk)).prefetch_related("parties")
+            for cooperation in chunk_rows.order_by("pk"):
+                _expire_or_notify(cooperation, now, summary, law, notices)
+            summary.notifications += notices.flush()
+
+
+def _expire_or_notify(cooperation: Cooperation, now: dt.datetime, summary: TickSummary,
+                      law: Law, notices: Notices) -> None:  # fmt: skip
+    """Expire the agreement when its end has passed in its first region's zone, else leave each
+    region a notice when the end is within EXPIRY_NOTICE_DAYS."""
+    regions = [p.region_id for p in cooperation.parties.all() if p.region_id is not None]
+    today = date_in(now, law.timezones.get(regions[0], DEFAULT_ZONE) if regions else DEFAULT_ZONE)
+    assert cooperation.ends_on is not None  # noqa: S101 - filtered by the caller
+    if cooperation.ends_on < today and expire(cooperation.pk, as_of=today, now=now):
+        summary.expired += 1
+        for region in regions:
+            notices.add(
+                cooperation, region, Notification.Kind.EXPIRED, cooperation.ends_on,
+                _("“%(title)s” has expired.") % {"title": cooperation.title},
+                article_of(cooperation, EventKind.EXPIRED),
+            )  # fmt: skip
+    elif 0 <= (cooperation.ends_on - today).days <= EXPIRY_NOTICE_DAYS:
+        for region in regions:
+            notices.add(
+                cooperation, region, Notification.Kind.EXPIRING, cooperation.ends_on,
+                _("“%(title)s” ends on %(date)s.")
+                % {"title": cooperation.title, "date": cooperation.ends_on.isoformat()},
+                article_of(cooperation, EventKind.EXPIRED),
+            )  # fmt: skip
 
 
 _CLOSED_TRACK = (
