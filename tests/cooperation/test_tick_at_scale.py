@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ksd.cooperation import tick_batches
+from ksd.cooperation.articles import article_of
 from ksd.cooperation.jobs import (
     _OPEN_STAGES,
     DPRD_NOTICE_WORKING_DAYS,
@@ -19,7 +20,7 @@ from ksd.cooperation.jobs import (
     run_tick,
 )
 from ksd.cooperation.law import assessment_for, calendar_for_region
-from ksd.cooperation.models import Cooperation, Event, Notification, Stage
+from ksd.cooperation.models import Cooperation, Event, EventKind, Notification, Stage
 from ksd.core.clock import date_in
 from ksd.dataset.generator import generate
 from ksd.dprd.models import DprdReview
@@ -91,6 +92,28 @@ def expected_dprd_notices(at: dt.datetime) -> set[tuple[int, str, str, dt.date |
     return found
 
 
+def check_expiries(
+    signed: list[Cooperation], made: set[tuple[int, str, str, dt.date | None, str]], today: dt.date
+) -> None:
+    """Each agreement past its end expired with one event, each one ending soon has a notice
+    for every region party, and no other has either."""
+    for coop in signed:
+        regions = {p.region_id for p in coop.parties.all() if p.region_id}
+        kinds = {(n[1], n[2], n[3]) for n in made if n[0] == coop.pk}
+        assert coop.ends_on is not None
+        if coop.ends_on < today:
+            ended = Cooperation.objects.get(pk=coop.pk)
+            assert (ended.stage, ended.ended_on) == (Stage.EXPIRED, coop.ends_on)
+            assert list(
+                ended.events.filter(kind=EventKind.EXPIRED).values_list("on", "citation")
+            ) == [(coop.ends_on, article_of(coop, EventKind.EXPIRED, coop.ends_on))]
+            assert kinds == {(r, Notification.Kind.EXPIRED, coop.ends_on) for r in regions}
+        elif (coop.ends_on - today).days <= EXPIRY_NOTICE_DAYS:
+            assert kinds == {(r, Notification.Kind.EXPIRING, coop.ends_on) for r in regions}
+        else:
+            assert kinds == set()
+
+
 def test_the_tick_leaves_what_a_record_by_record_reading_of_the_law_gives(
     register: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -111,20 +134,15 @@ def test_the_tick_leaves_what_a_record_by_record_reading_of_the_law_gives(
     dprd_made = {n for n in made if n[2] == Notification.Kind.DPRD_DEADLINE}
     assert dprd_made == expected_dprd
     assert expected_dprd, "the generated register has DPRD deadlines coming up"
-    today = date_in(at)
-    for coop in signed:
-        regions = {p.region_id for p in coop.parties.all() if p.region_id}
-        kinds = {(n[1], n[2], n[3]) for n in made if n[0] == coop.pk}
-        assert coop.ends_on is not None
-        if coop.ends_on < today:
-            assert Cooperation.objects.get(pk=coop.pk).stage == Stage.EXPIRED
-            assert kinds == {(r, Notification.Kind.EXPIRED, coop.ends_on) for r in regions}
-        elif (coop.ends_on - today).days <= EXPIRY_NOTICE_DAYS:
-            assert kinds == {(r, Notification.Kind.EXPIRING, coop.ends_on) for r in regions}
-        else:
-            assert kinds == set()
+    check_expiries(signed, made, date_in(at))
     assert summary.notifications == len(made)
     assert {n[2] for n in made} == {Notification.Kind.EXPIRING, Notification.Kind.DPRD_DEADLINE}
+
+    # A year on, the agreements that ended in between expire, each once, with its own article.
+    later = dt.datetime(2028, 1, 3, 2, 0, tzinfo=dt.UTC)
+    Notification.objects.all().delete()
+    assert run_tick(now=later).expired > 0
+    check_expiries(signed, notices(), date_in(later))
 
 
 def _second_run(at: dt.datetime) -> int:
