@@ -136,13 +136,19 @@ def test_the_tick_leaves_what_a_record_by_record_reading_of_the_law_gives(
     assert expected_dprd, "the generated register has DPRD deadlines coming up"
     check_expiries(signed, made, date_in(at))
     assert summary.notifications == len(made)
-    assert {n[2] for n in made} == {Notification.Kind.EXPIRING, Notification.Kind.DPRD_DEADLINE}
 
-    # A year on, the agreements that ended in between expire, each once, with its own article.
-    later = dt.datetime(2028, 1, 3, 2, 0, tzinfo=dt.UTC)
+    # Later, on a day one agreement ends in 30 days and another has ended: it expires once, with
+    # its own article, and the other's regions are told.
+    running = [c for c in signed if c.ends_on is not None and c.ends_on >= date_in(at)]
+    ends = sorted(c.ends_on for c in running if c.ends_on is not None)
+    month = dt.timedelta(days=30)
+    day = max(e for e in ends if ends[0] < e - month) - month
+    later = dt.datetime(day.year, day.month, day.day, 2, 0, tzinfo=dt.UTC)
     Notification.objects.all().delete()
     assert run_tick(now=later).expired > 0
-    check_expiries(signed, notices(), date_in(later))
+    made = notices()
+    check_expiries(running, made, date_in(later))
+    assert {Notification.Kind.EXPIRED, Notification.Kind.EXPIRING} <= {n[2] for n in made}
 
 
 def _second_run(at: dt.datetime) -> int:
