@@ -17,7 +17,8 @@ from ksd.cooperation.models import EventKind, Stage
 from ksd.core.errors import StepRefused
 from ksd.regions.services import load_regions
 
-NOW = dt.datetime(2016, 1, 4, 2, 0, tzinfo=dt.UTC)
+# When the steps are recorded: after every legal date they carry (none is in the future).
+NOW = dt.datetime(2024, 1, 2, 2, 0, tzinfo=dt.UTC)
 
 pytestmark = [
     pytest.mark.postgres_only,
