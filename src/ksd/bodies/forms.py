@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ksd.cooperation.dates import record_date
+from ksd.core.dates import record_date
 from ksd.regions.models import Region
 
 

@@ -24,27 +24,19 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ksd.core.clock import date_in
+from ksd.core.dates import FIRST_LEGAL_DAY, LAST_LEGAL_DAY, out_of_range, show
 from ksd.core.errors import StepRefused
-from ksd.law.calendar import LAST_DAY
-from ksd.law.citations import long_date
-from ksd.law.regimes import REGIMES
 
 if TYPE_CHECKING:
     from ksd.cooperation.models import Cooperation, Dispute
     from ksd.dprd.models import DprdReview
 
-# The first day of PP 50/2007 (Pasal 28) and the last day of the working-day calendar.
-FIRST_LEGAL_DAY = REGIMES[0].in_force_from
-LAST_LEGAL_DAY = LAST_DAY
-# Records about bodies and people may predate PP 50/2007 (Kartamantul was set up in 2001).
-FIRST_RECORD_DAY = dt.date(1945, 8, 17)
 # The zone whose date is the latest in Indonesia at any moment (WIT, UTC+9).
 LATEST_ZONE = "Asia/Jayapura"
 
@@ -106,46 +98,15 @@ class Recorded:
     day: dt.date
 
 
-def show(day: dt.date) -> str:
-    """A date as the letters write it, in the page's language."""
-    from ksd.cooperation.law import law_lang
-
-    return long_date(day).render(law_lang())
-
-
 def today_at(now: dt.datetime) -> dt.date:
     """The latest calendar date anywhere in Indonesia at the moment `now`."""
     return date_in(now, LATEST_ZONE)
 
 
-def _out_of_range(day: dt.date, first: dt.date, last: dt.date) -> str:
-    return _(
-        "The date %(date)s is outside what KSD can judge: a legal date lies between %(first)s and "
-        "%(last)s (from PP 50/2007 coming into force to the end of the working-day calendar)."
-    ) % {"date": day.isoformat(), "first": show(first), "last": show(last)}
-
-
-def judgeable_date(day: dt.date) -> None:
-    """Form validator for a step's legal date: years 1, 1900, 2006, 2101 or 9999 are refused
-    with a clear message before any service runs."""
-    if not FIRST_LEGAL_DAY <= day <= LAST_LEGAL_DAY:
-        raise ValidationError(_out_of_range(day, FIRST_LEGAL_DAY, LAST_LEGAL_DAY))
-
-
-def record_date(day: dt.date) -> None:
-    """Form validator for a date about a body or a person, which may predate PP 50/2007."""
-    if not FIRST_RECORD_DAY <= day <= LAST_LEGAL_DAY:
-        raise ValidationError(
-            _("The date %(date)s is outside what KSD can record: from %(first)s to %(last)s.")
-            % {"date": day.isoformat(), "first": show(FIRST_RECORD_DAY),
-               "last": show(LAST_LEGAL_DAY)}
-        )  # fmt: skip
-
-
 def check_range(day: dt.date) -> None:
     """Refuse a date the law and the working-day calendar cannot judge."""
     if not FIRST_LEGAL_DAY <= day <= LAST_LEGAL_DAY:
-        raise StepRefused(_out_of_range(day, FIRST_LEGAL_DAY, LAST_LEGAL_DAY))
+        raise StepRefused(out_of_range(day))
 
 
 def check(step: Step, day: dt.date, *, now: dt.datetime, after: Iterable[Recorded] = ()) -> None:

@@ -8,9 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ksd.cooperation.dates import judgeable_date
 from ksd.cooperation.models import InstitutionModel, Kind, ManagementModel, Party, Stage
 from ksd.cooperation.queries import SORTS
+from ksd.core.dates import judgeable_date
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm
 from ksd.law.regimes import Regime
 from ksd.regions.models import Affair, Region

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ksd.cooperation.dates import judgeable_date
+from ksd.core.dates import judgeable_date
 from ksd.law.facts import TERMINATION_GROUNDS
 
 RECIPIENT_LABELS = {
