@@ -21,6 +21,7 @@ from ksd.dprd.models import DprdReview
 from ksd.dprd.stages import SUBMIT_STAGES
 from ksd.law.assessment import DprdVerdict
 from ksd.law.regimes import Regime
+from ksd.law.regions import get_region
 
 # Statuses in which the DPRD has decided, one way or the other.
 DECIDED = frozenset({"approved", "rejected", "deemed_approved"})
@@ -91,6 +92,19 @@ def submit_to_dprd(
                 "Record the burden facts of this region first: without them KSD cannot tell whether its DPRD must approve."
             )
         )
+    # Which DPRDs must approve is settled before the first letter goes: once the draft is with
+    # a DPRD it is no longer redrafted, and an unknown burden would then stay unknown.
+    unknown = [
+        get_region(v.region).name
+        for v in assessment_for(cooperation, as_of=received_on).dprd
+        if v.approval_required is None
+    ]
+    if unknown:
+        raise StepRefused(
+            _("Record the burden facts of %(regions)s before the draft goes to a DPRD: without "
+              "them KSD cannot tell whether their DPRD must approve too.")
+            % {"regions": ", ".join(unknown)}
+        )  # fmt: skip
     if not verdict.approval_required:
         reason = verdict.reasons[-1]
         raise StepRefused(reason.message.render(law_lang()), str(reason.citation))
