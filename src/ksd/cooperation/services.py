@@ -277,9 +277,11 @@ def _checked_burdens(cooperation: Cooperation, burdens: BurdenFacts) -> dict[str
 
 def _save_burdens(parties: dict[str, Party], burdens: BurdenFacts) -> None:
     """Record each region's burden facts: yes, no, or None for a fact not (yet) known. A fact
-    left out keeps what was recorded, and is unknown when nothing was: missing is never "no"."""
+    left out or left None keeps what was recorded, and is unknown when nothing was: missing is
+    never "no"."""
     for code, burden in burdens.items():
-        facts = {**dict.fromkeys(BURDEN_FIELDS), **(parties[code].burden or {}), **burden}
+        answered = {k: v for k, v in burden.items() if v is not None}
+        facts = {**dict.fromkeys(BURDEN_FIELDS), **(parties[code].burden or {}), **answered}
         parties[code].burden = {
             k: None if facts[k] is None else bool(facts[k]) for k in BURDEN_FIELDS
         }
