@@ -260,6 +260,15 @@ def sign_joint_agreement(
 
 
 BurdenFacts = dict[str, dict[str, bool | None]]
+# The longest term the forms offer; a longer one would run past any calendar KSD can judge.
+MAX_TERM_YEARS = 100
+
+
+def _check_term(term_years: int | None) -> None:
+    if term_years is not None and not 1 <= term_years <= MAX_TERM_YEARS:
+        raise StepRefused(
+            _("The term must be between 1 and %(max)d years.") % {"max": MAX_TERM_YEARS}
+        )
 
 
 def _checked_burdens(cooperation: Cooperation, burdens: BurdenFacts) -> dict[str, Party]:
@@ -301,6 +310,7 @@ def draft_agreement(
     # huruf e-f), so drafting may also follow the approval.
     _expect_stage(cooperation, Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.READY_TO_SIGN)
     dates.check(Step.DRAFT, on, now=now, after=dates.after_draft(cooperation))
+    _check_term(term_years)
     unknown = sorted(set(contents) - set(DRAFT_CONTENT_CODES))
     if unknown:
         raise StepRefused(_("Unknown contents: %(codes)s.") % {"codes": ", ".join(unknown)})
@@ -328,9 +338,6 @@ def draft_agreement(
     return cooperation
 
 
-MAX_TERM_YEARS = 100
-
-
 @transaction.atomic
 def sign_agreement(
     cooperation_id: int, *, actor: AbstractBaseUser, number: str, signed_on: dt.date,
@@ -353,10 +360,7 @@ def sign_agreement(
             Step.ENTRY_INTO_FORCE, starts_on, now=now,
             after=dates.recorded(Step.SIGNING, signed_on),
         )  # fmt: skip
-    if term_years is not None and not 1 <= term_years <= MAX_TERM_YEARS:
-        raise StepRefused(
-            _("The term must be between 1 and %(max)d years.") % {"max": MAX_TERM_YEARS}
-        )
+    _check_term(term_years)
     lang = law_lang()
     for verdict in assessment_for(cooperation, as_of=signed_on).dprd:
         if verdict.approval_required is None:
