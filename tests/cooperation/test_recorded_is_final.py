@@ -382,6 +382,21 @@ def test_termination_cannot_precede_a_recorded_amendment_and_a_settlement_its_di
     assert "2 Mei 2017" in message
 
 
+def test_an_amendment_cannot_be_slipped_in_before_a_recorded_one(actor: User) -> None:
+    coop = signed(actor)
+    services.amend(coop.pk, actor=actor, number="ADD/2", signed_on=D(2018, 3, 1),
+                   summary="Perpanjangan", new_ends_on=D(2025, 12, 31), now=NOW)  # fmt: skip
+    message = refused(
+        lambda: services.amend(coop.pk, actor=actor, number="ADD/1", signed_on=D(2017, 3, 1),
+                               summary="Perpanjangan", new_ends_on=D(2022, 12, 31), now=NOW),
+        coop,
+    )  # fmt: skip
+    assert "1 Maret 2017" in message
+    assert "1 Maret 2018" in message
+    coop.refresh_from_db()
+    assert coop.ends_on == D(2025, 12, 31)
+
+
 def test_a_step_dated_after_today_is_refused_but_a_planned_end_may_be_later(
     actor: User,
 ) -> None:

@@ -200,6 +200,13 @@ def after_signing(cooperation: Cooperation) -> list[Recorded]:
     return recorded(Step.SIGNING, cooperation.signed_on)
 
 
+def before_amendment(cooperation: Cooperation) -> list[Recorded]:
+    """An amendment follows the signing and the amendments already recorded: the latest one
+    governs the agreement (and its end date), so none may be slipped in before it."""
+    amendments = [a.signed_on for a in cooperation.amendments.all()]
+    return after_signing(cooperation) + recorded(Step.AMENDMENT, max(amendments, default=None))
+
+
 def before_termination(cooperation: Cooperation) -> list[Recorded]:
     """Termination follows the signing and every later step recorded on the agreement."""
     amendments = [a.signed_on for a in cooperation.amendments.all()]

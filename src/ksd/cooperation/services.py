@@ -539,7 +539,7 @@ def amend(
         raise StepRefused(
             _("Give the amendment's number and what it changes."), "PP 50/2007 Pasal 17 ayat (3)"
         )
-    dates.check(Step.AMENDMENT, signed_on, now=now, after=dates.after_signing(cooperation))
+    dates.check(Step.AMENDMENT, signed_on, now=now, after=dates.before_amendment(cooperation))
     if new_ends_on is not None:
         dates.check(Step.NEW_END, new_ends_on, now=now)
     if cooperation.amendments.filter(number=number.strip()).exists():

@@ -29,8 +29,8 @@ def show(day: dt.date) -> str:
     """A date as the letters write it, in the page's language."""
     from django.utils import translation
 
-    lang = "en" if (translation.get_language() or "id").startswith("en") else "id"
-    return long_date(day).render(lang)
+    text = long_date(day)
+    return text.en if (translation.get_language() or "id").startswith("en") else text.id
 
 
 def out_of_range(day: dt.date) -> str:
