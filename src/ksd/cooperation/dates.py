@@ -29,16 +29,12 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ksd.core.clock import date_in
-from ksd.core.dates import FIRST_LEGAL_DAY, LAST_LEGAL_DAY, out_of_range, show
+from ksd.core.dates import FIRST_LEGAL_DAY, LAST_LEGAL_DAY, out_of_range, show, today_at
 from ksd.core.errors import StepRefused
 
 if TYPE_CHECKING:
     from ksd.cooperation.models import Cooperation, Dispute
     from ksd.dprd.models import DprdReview
-
-# The zone whose date is the latest in Indonesia at any moment (WIT, UTC+9).
-LATEST_ZONE = "Asia/Jayapura"
 
 
 class Step(StrEnum):
@@ -96,11 +92,6 @@ class Recorded:
 
     label: str
     day: dt.date
-
-
-def today_at(now: dt.datetime) -> dt.date:
-    """The latest calendar date anywhere in Indonesia at the moment `now`."""
-    return date_in(now, LATEST_ZONE)
 
 
 def check_range(day: dt.date) -> None:
