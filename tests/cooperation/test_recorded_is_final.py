@@ -116,7 +116,11 @@ def test_a_refusal_cannot_be_replaced_by_an_approval_dated_the_day_before(actor:
     )
     assert "21 Juli 2016" in message
     assert "20 Juli 2016" in message
-    assert "ditolak" in message
+    assert message == (
+        "DPRD Kota Yogyakarta sudah memutuskan: ditolak pada 21 Juli 2016. Keputusan DPRD "
+        "bertanggal 20 Juli 2016 tidak dapat dicatat; keputusan yang sudah tercatat hanya dapat "
+        "diubah melalui koreksi."
+    )
     # Nor by a later one: the only way to change a recorded decision is a correction.
     message = refused(
         lambda: dprd.record_dprd_decision(

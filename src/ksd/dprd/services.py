@@ -137,6 +137,12 @@ def _expect_status(
     return status
 
 
+def _sentence(step: Step) -> str:
+    """A step's label at the start of a sentence ("Keputusan DPRD ...")."""
+    label = str(dates.LABELS[step])
+    return label[:1].upper() + label[1:]
+
+
 def _refuse_if_decided(review: DprdReview, step: Step, on: dt.date) -> None:
     """A recorded decision is final: no later step may replace or precede it. Only a
     correction can change it."""
@@ -151,7 +157,7 @@ def _refuse_if_decided(review: DprdReview, step: Step, on: dt.date) -> None:
                   "%(step)s dated %(date)s cannot be recorded; a recorded decision can only be "
                   "corrected.")
                 % {"region": review.region.name, "decision": label, "recorded": dates.show(day),
-                   "step": str(dates.LABELS[step]).capitalize(), "date": dates.show(on)}
+                   "step": _sentence(step), "date": dates.show(on)}
             )  # fmt: skip
 
 
@@ -162,7 +168,7 @@ def _refuse_if_recorded(
         raise StepRefused(
             _("%(step)s has already been recorded for the DPRD of %(region)s, dated "
               "%(recorded)s; another dated %(date)s cannot replace it.")
-            % {"step": str(dates.LABELS[step]).capitalize(), "region": review.region.name,
+            % {"step": _sentence(step), "region": review.region.name,
                "recorded": dates.show(recorded_on), "date": dates.show(on)}
         )  # fmt: skip
 
