@@ -10,10 +10,10 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils.translation import gettext
 
-from ksd.bodies.models import BodyReport, CooperationBody
-from ksd.bodies.services import file_report
+from ksd.bodies.models import BodyKind, BodyReport, CooperationBody
+from ksd.bodies.services import file_report, form_body
 
-from .conftest import NOW
+from .conftest import MEMBERS, NOW
 
 
 def logged_in(user: User) -> Client:
@@ -145,3 +145,18 @@ def test_a_reader_may_not_change_a_body_and_an_outsider_gets_404(
     assert logged_in(biro_pemerintahan_diy).post(url, data).status_code == 403
     assert logged_in(operator_kota_semarang).post(url, data).status_code == 404
     assert not BodyReport.objects.exists()
+
+
+def test_a_sekretariat_of_pp_28_cites_its_own_regulation_not_pp_50(
+    operator_kota_yogyakarta: User,
+) -> None:
+    """A sekretariat kerja sama exists only under PP 28/2018 (Pasal 7): its page says nothing of
+    the badan's reporting duty of PP 50/2007 Pasal 25."""
+    sekretariat = form_body(
+        actor=operator_kota_yogyakarta, name="Sekretariat Kerja Sama Sampah",
+        kind=BodyKind.SEKRETARIAT, decision_number="KB/9/2019", decided_on=dt.date(2019, 4, 1),
+        members=MEMBERS[:2], now=NOW,
+    )  # fmt: skip
+    html = logged_in(operator_kota_yogyakarta).get(f"/badan/{sekretariat.pk}/").content.decode()
+    assert "PP 28/2018 Pasal 6 ayat (1) huruf j" in html
+    assert "PP 50/2007" not in html

@@ -1,8 +1,9 @@
 """`ksd tick`: the scheduled work, safe to run every few minutes and idempotent.
 
-It applies deemed approvals (PP 50/2007 Pasal 12 ayat (4)), expires agreements whose term has
-ended, and leaves notifications for deadlines coming up. Pages never wait for it: they compute
-the same truth from ksd.law on every request.
+It applies deemed approvals (PP 50/2007 Pasal 12 ayat (4); under PP 28/2018 only with the
+parameter pp28_dprd_clocks), expires agreements whose term has ended, and leaves notifications
+for deadlines coming up, each citing the regulation of its own cooperation. Pages never wait
+for it: they compute the same truth from ksd.law on every request.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from ksd.cooperation.articles import article_of
 from ksd.cooperation.law import assessment_for, calendar_for_region
-from ksd.cooperation.models import Cooperation, Notification, Stage
+from ksd.cooperation.models import Cooperation, EventKind, Notification, Stage
 from ksd.cooperation.services import expire
 from ksd.core.clock import date_in
 from ksd.dprd.models import DprdReview
 from ksd.dprd.services import apply_deemed_approval
+from ksd.law.regimes import Regime
 
 # Notify this many working days before a DPRD deadline, and this many days before expiry.
 DPRD_NOTICE_WORKING_DAYS = 5
@@ -30,6 +33,15 @@ _DEADLINE_CITATION = {
     "revision_due": "PP 50/2007 Pasal 12 ayat (3)",
     "deemed_approval_due": "PP 50/2007 Pasal 12 ayat (4)",
 }
+# PP 28/2018 sets no DPRD clock: its deadlines exist only through the parameter
+# pp28_dprd_clocks, standing for the Minister's regulation of Pasal 6 ayat (4).
+_PP28_DEADLINE_CITATION = "PP 28/2018 Pasal 6 ayat (4)"
+
+
+def _deadline_citation(cooperation: Cooperation, name: str) -> str:
+    if cooperation.regime == Regime.PP50_2007:
+        return _DEADLINE_CITATION[name]
+    return _PP28_DEADLINE_CITATION
 
 
 @dataclass
@@ -76,7 +88,7 @@ def apply_deemed_approvals(now: dt.datetime, summary: TickSummary) -> None:
                 review.cooperation, review.region_id, Notification.Kind.DEEMED_APPROVAL,
                 review.deemed_approved_on,
                 _("The DPRD is deemed to have approved “%(title)s”.") % {"title": review.cooperation.title},
-                "PP 50/2007 Pasal 12 ayat (4)", now,
+                article_of(review.cooperation, EventKind.DPRD_DEEMED_APPROVED), now,
             ):  # fmt: skip
                 summary.notifications += 1
 
@@ -96,7 +108,7 @@ def expire_agreements(now: dt.datetime, summary: TickSummary) -> None:
                 summary.notifications += _notify(
                     cooperation, region.code, Notification.Kind.EXPIRED, cooperation.ends_on,
                     _("“%(title)s” has expired.") % {"title": cooperation.title},
-                    "PP 50/2007 Pasal 18 huruf i", now,
+                    article_of(cooperation, EventKind.EXPIRED), now,
                 )  # fmt: skip
         elif 0 <= (cooperation.ends_on - today).days <= EXPIRY_NOTICE_DAYS:
             for region in regions:
@@ -104,12 +116,12 @@ def expire_agreements(now: dt.datetime, summary: TickSummary) -> None:
                     cooperation, region.code, Notification.Kind.EXPIRING, cooperation.ends_on,
                     _("“%(title)s” ends on %(date)s.")
                     % {"title": cooperation.title, "date": cooperation.ends_on.isoformat()},
-                    "PP 50/2007 Pasal 18 huruf i", now,
+                    article_of(cooperation, EventKind.EXPIRED), now,
                 )  # fmt: skip
 
 
 def notify_dprd_deadlines(now: dt.datetime, summary: TickSummary) -> None:
-    for cooperation in Cooperation.objects.filter(stage__in=_OPEN_STAGES, regime="pp50-2007"):
+    for cooperation in Cooperation.objects.filter(stage__in=_OPEN_STAGES):
         today = date_in(now)
         for verdict in assessment_for(cooperation, as_of=today).dprd:
             if verdict.track.status in ("approved", "rejected", "deemed_approved", "not_required",
@@ -124,7 +136,7 @@ def notify_dprd_deadlines(now: dt.datetime, summary: TickSummary) -> None:
                         cooperation, verdict.region, Notification.Kind.DPRD_DEADLINE, due,
                         _("DPRD deadline for “%(title)s” on %(date)s.")
                         % {"title": cooperation.title, "date": due.isoformat()},
-                        _DEADLINE_CITATION[name], now,
+                        _deadline_citation(cooperation, name), now,
                     )  # fmt: skip
 
 

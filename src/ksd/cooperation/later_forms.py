@@ -9,7 +9,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ksd.core.dates import judgeable_date
-from ksd.law.facts import TERMINATION_GROUNDS
 
 RECIPIENT_LABELS = {
     "gubernur": _("Governor of the province"),
@@ -74,38 +73,39 @@ class AmendmentForm(forms.Form):
     )
 
 
+# Each ground with its article; the form lists only those of the cooperation's regulation.
 GROUND_LABELS = {
-    "pasal18_a": _("Agreement of the parties by the agreement's procedure (PP 50/2007 Pasal 18 a)"),
-    "pasal18_b": _("Its purpose is reached (Pasal 18 b)"),
-    "pasal18_c": _("A fundamental change makes it impossible (Pasal 18 c)"),
-    "pasal18_d": _("A party fails to perform or breaches it (Pasal 18 d)"),
-    "pasal18_e": _("A new agreement replaces it (Pasal 18 e)"),
-    "pasal18_f": _("A new legal norm (Pasal 18 f)"),
-    "pasal18_g": _("Its object is lost (Pasal 18 g)"),
-    "pasal18_h": _("It harms the national interest (Pasal 18 h)"),
-    "pasal18_i": _("Its term ends (Pasal 18 i)"),
-    "pasal9_a": _("Its term ends (PP 28/2018 Pasal 9 a)"),
-    "pasal9_b": _("Its purpose is reached (PP 28/2018 Pasal 9 b)"),
-    "pasal9_c": _("The parties agree to end it (PP 28/2018 Pasal 9 c)"),
-    "pasal9_d": _("A policy change makes it impossible (PP 28/2018 Pasal 9 d)"),
-    "pasal9_e": _("Its object is lost or destroyed (PP 28/2018 Pasal 9 e)"),
-    "pasal22_2_a": _("A final court judgment (PP 28/2018 Pasal 22 ayat (2) a)"),
-    "pasal22_2_b": _("The third party is bankrupt (PP 28/2018 Pasal 22 ayat (2) b)"),
-    "pergantian_kepala_daerah": _("A change of regional head"),
+    "pasal18_a": _("The parties agree by the agreement's procedure (PP 50/2007 Pasal 18 huruf a)"),
+    "pasal18_b": _("Its purpose is reached (PP 50/2007 Pasal 18 huruf b)"),
+    "pasal18_c": _("A fundamental change makes it impossible (PP 50/2007 Pasal 18 huruf c)"),
+    "pasal18_d": _("A party fails to perform or breaches it (PP 50/2007 Pasal 18 huruf d)"),
+    "pasal18_e": _("A new agreement replaces it (PP 50/2007 Pasal 18 huruf e)"),
+    "pasal18_f": _("A new legal norm (PP 50/2007 Pasal 18 huruf f)"),
+    "pasal18_g": _("Its object is lost (PP 50/2007 Pasal 18 huruf g)"),
+    "pasal18_h": _("It harms the national interest (PP 50/2007 Pasal 18 huruf h)"),
+    "pasal18_i": _("Its term ends (PP 50/2007 Pasal 18 huruf i)"),
+    "pasal9_a": _("Its term ends (PP 28/2018 Pasal 9 ayat (1) huruf a)"),
+    "pasal9_b": _("Its purpose is reached (PP 28/2018 Pasal 9 ayat (1) huruf b)"),
+    "pasal9_c": _("The parties agree to end it (PP 28/2018 Pasal 9 ayat (1) huruf c)"),
+    "pasal9_d": _("A policy change makes it impossible (PP 28/2018 Pasal 9 ayat (1) huruf d)"),
+    "pasal9_e": _("Its object is lost or destroyed (PP 28/2018 Pasal 9 ayat (1) huruf e)"),
+    "pasal22_2_a": _("A final court judgment (PP 28/2018 Pasal 22 ayat (2) huruf a)"),
+    "pasal22_2_b": _("The third party is bankrupt (PP 28/2018 Pasal 22 ayat (2) huruf b)"),
 }
 
 
 class TerminationForm(forms.Form):
-    ground = forms.ChoiceField(
-        label=_("Ground"), choices=[(g, GROUND_LABELS[g]) for g in TERMINATION_GROUNDS]
-    )
+    ground = forms.ChoiceField(label=_("Ground"), choices=())
     on = forms.DateField(validators=[judgeable_date], label=_("Ends on"), widget=DateInput)
     early = forms.BooleanField(label=_("Early, at one party's request"), required=False)
     initiated_by = forms.ChoiceField(label=_("At the request of"), required=False, choices=())
     written_notice = forms.BooleanField(label=_("Written notice was given"), required=False)
 
-    def __init__(self, *args: Any, parties: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, parties: list[tuple[str, str]], grounds: tuple[str, ...], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["ground"].choices = [(g, GROUND_LABELS.get(g, g)) for g in grounds]
         self.fields["initiated_by"].choices = [("", "—"), *parties]
 
 

@@ -26,12 +26,12 @@ from ksd.cooperation.later_forms import (
     SignatoryForm,
     TerminationForm,
 )
-from ksd.cooperation.models import Cooperation, Stage
+from ksd.cooperation.models import Cooperation, Kind, Stage
 from ksd.cooperation.views import _operator_step, operator_region, run_step
 from ksd.core import clock
 from ksd.core.access import get_cooperation_for, membership_of
 from ksd.core.errors import StepRefused
-from ksd.law.assessment import RULES
+from ksd.law.assessment import RULES, copies_to_send
 from ksd.law.regimes import Regime
 from ksd.law.regions import get_region
 
@@ -40,7 +40,7 @@ _AFTER_SIGNING = (Stage.SIGNED, Stage.IMPLEMENTING)
 
 
 def copy_recipients(cooperation: Cooperation, region_code: str) -> list[str]:
-    rule = RULES[Regime(cooperation.regime)].agreement_copies(get_region(region_code))
+    rule = copies_to_send(Regime(cooperation.regime), get_region(region_code))
     sent = {c.recipient for c in cooperation.copies_sent.all() if c.region_id == region_code}
     return [r for r in (rule.recipients if rule else ()) if r not in sent]
 
@@ -57,6 +57,20 @@ def _agencies(region_code: str) -> list[str]:
 
 def _parties(cooperation: Cooperation) -> list[tuple[str, str]]:
     return [(p.key, str(p)) for p in cooperation.parties.all()]
+
+
+def termination_grounds(cooperation: Cooperation) -> tuple[str, ...]:
+    """The grounds of the cooperation's own regulation, as ksd.law knows them."""
+    rules = RULES[Regime(cooperation.regime)]
+    return rules.termination_grounds(cooperation.kind == Kind.THIRD_PARTY)
+
+
+def copies_article(cooperation: Cooperation, region_code: str | None) -> str:
+    """The article behind the copies `region_code` sends, for the step's heading."""
+    if not region_code:
+        return ""
+    rule = copies_to_send(Regime(cooperation.regime), get_region(region_code))
+    return str(rule.citation) if rule else ""
 
 
 def _signers(region_code: str, cooperation: Cooperation) -> list[tuple[int, str]]:
@@ -110,7 +124,10 @@ def later_step_forms(user: Any, cooperation: Cooperation, today: Any) -> dict[st
         if cooperation.stage == Stage.SIGNED:
             found["implement"] = ImplementationForm(initial={"on": today}, known=_agencies(own))
         found["amend"] = AmendmentForm(initial={"signed_on": today})
-        found["terminate"] = TerminationForm(initial={"on": today}, parties=_parties(cooperation))
+        found["terminate"] = TerminationForm(
+            initial={"on": today}, parties=_parties(cooperation),
+            grounds=termination_grounds(cooperation),
+        )  # fmt: skip
     if (
         cooperation.stage in (*_AFTER_SIGNING, Stage.TERMINATED, Stage.EXPIRED)
         and not cooperation.is_published
@@ -167,7 +184,9 @@ def amend(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def terminate(request: HttpRequest, pk: int) -> HttpResponse:
     cooperation = _operator_step(request, pk)
-    form = TerminationForm(request.POST, parties=_parties(cooperation))
+    form = TerminationForm(
+        request.POST, parties=_parties(cooperation), grounds=termination_grounds(cooperation)
+    )
     return run_step(
         request, cooperation, "terminate", form,
         lambda d: services.terminate(

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ksd.cooperation import dates
-from ksd.cooperation.articles import article_for
+from ksd.cooperation.articles import article_for, article_of, signers_article, signing_article
 from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
 from ksd.cooperation.law import assessment_for, facts_for, law_lang, law_party
@@ -34,7 +34,7 @@ from ksd.cooperation.models import (
 )
 from ksd.cooperation.queries import STATUS_LABELS
 from ksd.core.errors import StepRefused
-from ksd.law.assessment import RULES
+from ksd.law.assessment import RULES, copies_to_send
 from ksd.law.citations import Severity
 from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
@@ -228,6 +228,7 @@ def decline_offer(
     record_event(
         cooperation, EventKind.OFFER_DECLINED, actor=actor, now=now, on=on,
         region_code=party.region_id, reason=reason,
+        citation=article_of(cooperation, EventKind.OFFER_DECLINED),
         changes={"party": party.key, "stage": cooperation.stage},
     )  # fmt: skip
     return cooperation
@@ -417,7 +418,8 @@ def request_opinions(
     now: dt.datetime,
 ) -> Cooperation:  # fmt: skip
     """PP 50/2007 Pasal 7 huruf c: while drafting, the head may ask experts, the provincial
-    agencies, the Minister and related ministers or agencies for opinions."""
+    agencies, the Minister and related ministers or agencies for opinions. PP 28/2018 has no
+    such article: the request is recorded citing nothing."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.JOINT_AGREEMENT, Stage.DRAFTING)
     dates.check(
@@ -428,13 +430,14 @@ def request_opinions(
     if not addressees or unknown:
         raise StepRefused(
             _("Choose whom to ask among: %(known)s.") % {"known": ", ".join(OPINION_ADDRESSEES)},
-            "PP 50/2007 Pasal 7 huruf c",
+            article_of(cooperation, EventKind.OPINIONS_REQUESTED),
         )
     cooperation.updated_at = now
     cooperation.save(update_fields=["updated_at"])
     record_event(
         cooperation, EventKind.OPINIONS_REQUESTED, actor=actor, now=now, on=requested_on,
-        citation="PP 50/2007 Pasal 7 huruf c", changes={"addressees": sorted(set(addressees))},
+        citation=article_of(cooperation, EventKind.OPINIONS_REQUESTED),
+        changes={"addressees": sorted(set(addressees))},
     )  # fmt: skip
     return cooperation
 
@@ -445,7 +448,8 @@ def send_copies(
     sent_on: dt.date, now: dt.datetime,
 ) -> Cooperation:  # fmt: skip
     """PP 50/2007 Pasal 12 ayat (5)-(6): each head sends copies of the signed agreement to the
-    recipients the law names for it."""
+    recipients the law names for it. PP 28/2018 names none: the copies go to the supervisors of
+    its Pasal 44, as ksd.law advises."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING)
     party = next((p for p in cooperation.parties.all() if p.region_id == region_code), None)
@@ -454,7 +458,7 @@ def send_copies(
             _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
         )
     dates.check(Step.COPIES, sent_on, now=now, after=dates.after_signing(cooperation))
-    rule = RULES[Regime(cooperation.regime)].agreement_copies(get_region(region_code))
+    rule = copies_to_send(Regime(cooperation.regime), get_region(region_code))
     allowed = set(rule.recipients) if rule else set()
     unknown = sorted(set(recipients) - allowed)
     if not recipients or unknown:
@@ -489,7 +493,8 @@ def start_implementation(
     cooperation_id: int, *, actor: AbstractBaseUser, on: dt.date,
     agencies: dict[str, list[str]], now: dt.datetime,
 ) -> Cooperation:  # fmt: skip
-    """PP 50/2007 Pasal 8: the agreement may be carried out by the regions' perangkat daerah."""
+    """PP 50/2007 Pasal 8 (PP 28/2018 Pasal 6 ayat (1) huruf h): the agreement may be carried
+    out by the regions' perangkat daerah."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.SIGNED)
     dates.check(
@@ -521,7 +526,8 @@ def start_implementation(
     cooperation.save(update_fields=["stage", "implementation_started_on", "updated_at"])
     record_event(
         cooperation, EventKind.IMPLEMENTATION_STARTED, actor=actor, now=now, on=on,
-        citation="PP 50/2007 Pasal 8", changes={"agencies": agencies},
+        citation=article_of(cooperation, EventKind.IMPLEMENTATION_STARTED),
+        changes={"agencies": agencies},
     )  # fmt: skip
     return cooperation
 
@@ -537,7 +543,8 @@ def amend(
     _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING)
     if not number.strip() or not summary.strip():
         raise StepRefused(
-            _("Give the amendment's number and what it changes."), "PP 50/2007 Pasal 17 ayat (3)"
+            _("Give the amendment's number and what it changes."),
+            article_of(cooperation, EventKind.AMENDED),
         )
     dates.check(Step.AMENDMENT, signed_on, now=now, after=dates.before_amendment(cooperation))
     if new_ends_on is not None:
@@ -561,7 +568,7 @@ def amend(
     cooperation.save(update_fields=fields)
     record_event(
         cooperation, EventKind.EXTENDED if new_ends_on else EventKind.AMENDED, actor=actor,
-        now=now, on=signed_on, citation=article_for(EventKind.AMENDED, cooperation.regime),
+        now=now, on=signed_on, citation=article_of(cooperation, EventKind.AMENDED),
         reason=amendment.summary, changes=changes,
     )  # fmt: skip
     return amendment
@@ -623,7 +630,7 @@ def expire(cooperation_id: int, *, as_of: dt.date, now: dt.datetime) -> bool:
         Cooperation.objects.filter(pk=cooperation_id).update(ended_on=cooperation.ends_on)
         record_event(
             cooperation, EventKind.EXPIRED, actor=None, now=now, on=cooperation.ends_on,
-            citation=article_for(EventKind.EXPIRED, cooperation.regime),
+            citation=article_of(cooperation, EventKind.EXPIRED),
             changes={"stage": Stage.EXPIRED},
         )  # fmt: skip
         return True
@@ -668,17 +675,21 @@ def record_signatory(
             _("This official could not sign for %(region)s on %(date)s: only the regional head in "
               "office or the holder of a valid Surat Kuasa may.")
             % {"region": region_code, "date": cooperation.signed_on.isoformat()},
-            "PP 50/2007 Pasal 1 angka 5 dan Pasal 7 huruf d",
+            signers_article(cooperation),
         )  # fmt: skip
     official, authority = signers[official_id]
+    # The reference table knows both regulations; this cooperation cites its own.
+    citation = signing_article(
+        cooperation, power_of_attorney=authority.power_of_attorney is not None
+    )
     signatory = Signatory.objects.create(
         cooperation=cooperation, region_id=region_code, official=official,
         power_of_attorney=authority.power_of_attorney, signed_on=cooperation.signed_on,
-        citation=authority.citation,
+        citation=citation,
     )  # fmt: skip
     record_event(
         cooperation, EventKind.SIGNED, actor=actor, now=now, on=cooperation.signed_on,
-        region_code=region_code, citation=authority.citation,
+        region_code=region_code, citation=citation,
         changes={"signatory": official.name,
                  "surat_kuasa": authority.power_of_attorney.number
                  if authority.power_of_attorney else None},
@@ -692,8 +703,9 @@ def issue_power_of_attorney(
     grantee_id: int, number: str, issued_on: dt.date, valid_until: dt.date | None = None,
     scope: str, now: dt.datetime,
 ) -> PowerOfAttorney:  # fmt: skip
-    """PP 50/2007 Pasal 7 huruf d: the head may issue a Surat Kuasa to complete the cooperation;
-    recorded in the regions' reference table and in this cooperation's log."""
+    """PP 50/2007 Pasal 7 huruf d (PP 28/2018 Pasal 2 ayat (2), Pasal 13 ayat (2)): the head may
+    issue a Surat Kuasa to complete the cooperation; recorded in the regions' reference table and
+    in this cooperation's log."""
     from django.core.exceptions import ValidationError
 
     cooperation = lock(cooperation_id)
@@ -714,11 +726,14 @@ def issue_power_of_attorney(
     try:
         power.full_clean()
     except ValidationError as exc:
-        raise StepRefused(" ".join(exc.messages), "PP 50/2007 Pasal 1 angka 5") from None
+        raise StepRefused(
+            " ".join(exc.messages), article_of(cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED)
+        ) from None
     power.save()
     record_event(
         cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED, actor=actor, now=now, on=issued_on,
-        region_code=region_code, citation=article_for(EventKind.POWER_OF_ATTORNEY_ISSUED, cooperation.regime),
+        region_code=region_code,
+        citation=article_of(cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED),
         changes={"number": power.number, "grantee": power.grantee.name},
     )  # fmt: skip
     return power
@@ -726,8 +741,9 @@ def issue_power_of_attorney(
 
 @transaction.atomic
 def publish(cooperation_id: int, *, actor: AbstractBaseUser, now: dt.datetime) -> Cooperation:
-    """PP 50/2007 Pasal 2 huruf i (transparency) and Pasal 21 huruf b (a published compilation):
-    a signed cooperation enters the public register. Drafts never do."""
+    """PP 50/2007 Pasal 2 huruf i (transparency) and Pasal 21 huruf b (a published compilation);
+    under PP 28/2018, which has no such article, UU 23/2014 Pasal 58 huruf d (openness): a signed
+    cooperation enters the public register. Drafts never do."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING, Stage.TERMINATED, Stage.EXPIRED)
     if cooperation.is_published:
@@ -737,6 +753,6 @@ def publish(cooperation_id: int, *, actor: AbstractBaseUser, now: dt.datetime) -
     cooperation.save(update_fields=["is_published", "updated_at"])
     record_event(
         cooperation, EventKind.PUBLISHED, actor=actor, now=now,
-        citation="PP 50/2007 Pasal 21 huruf b", changes={"is_published": True},
+        citation=article_of(cooperation, EventKind.PUBLISHED), changes={"is_published": True},
     )  # fmt: skip
     return cooperation

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ksd.accounts.models import Role
 from ksd.cooperation import queries, services
+from ksd.cooperation.articles import heading_articles
 from ksd.cooperation.forms import (
     AnswerOfferForm,
     DraftForm,
@@ -100,7 +101,10 @@ def render_detail(
     assessment = queries.assessment_with(cooperation, calendars, today=today)
     tracks = queries.dprd_tracks(cooperation, assessment, calendars, today=today)
     steps = queries.steps_for(request.user, cooperation, tracks)
-    from ksd.cooperation.later_views import later_step_forms  # imports this module
+    from ksd.cooperation.later_views import (  # imports this module
+        copies_article,
+        later_step_forms,
+    )
 
     step_forms = {
         **_step_forms(cooperation, steps, today),
@@ -110,11 +114,15 @@ def render_detail(
     lang = law_lang()
     findings = [(f.severity.value, f.message.render(lang), str(f.citation), f.subject)
                 for f in assessment.findings]  # fmt: skip
+    # The step headings cite the cooperation's own regulation (cooperation/articles.py).
+    articles = heading_articles(
+        cooperation, copies_article(cooperation, operator_region(request.user, cooperation))
+    )
     return render(
         request,
         "cooperation/detail.html",
         {"cooperation": cooperation, "tracks": tracks, "findings": findings,
-         "forms": step_forms, "today": today},
+         "forms": step_forms, "articles": articles, "today": today},
         status=status,
     )  # fmt: skip
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ksd.cooperation import dates
+from ksd.cooperation.articles import article_of
 from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
 from ksd.cooperation.law import assessment_for, calendar_for_region, law_lang
@@ -28,12 +29,19 @@ DECIDED = frozenset({"approved", "rejected", "deemed_approved"})
 APPROVED = frozenset({"approved", "deemed_approved"})
 
 
+_AYAT_STEPS = {
+    "1": EventKind.DPRD_SUBMITTED,
+    "2": EventKind.DPRD_OPINION,
+    "3": EventKind.DPRD_RESUBMITTED,
+    "4": EventKind.DPRD_DEEMED_APPROVED,
+}
+
+
 def _pasal12(cooperation: Cooperation, ayat: str) -> str:
-    if cooperation.regime == Regime.PP50_2007:
-        return f"PP 50/2007 Pasal 12 ayat ({ayat})"
-    # PP 28/2018 sets no DPRD clock; a deemed approval there can only come from the parameter
-    # pp28_dprd_clocks, which stands for the Minister's regulation of Pasal 6 ayat (4).
-    return "PP 28/2018 Pasal 6 ayat (4)" if ayat == "4" else "PP 28/2018 Pasal 6 ayat (2)"
+    """The article of PP 50/2007 Pasal 12 ayat `ayat`'s step, in this cooperation's regulation
+    (cooperation/articles.py: under PP 28/2018, Pasal 6 ayat (2), or ayat (4) for a deemed
+    approval, which only the parameter pp28_dprd_clocks can bring)."""
+    return article_of(cooperation, _AYAT_STEPS[ayat])
 
 
 def _verdict(cooperation: Cooperation, region_code: str, as_of: dt.date) -> DprdVerdict:

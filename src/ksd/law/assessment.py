@@ -17,6 +17,7 @@ from ksd.law.citations import Citation, Finding, Lang, Reason, Severity, Text
 from ksd.law.facts import DprdEvents, Facts, Party, parse_facts
 from ksd.law.parameters import Parameter, parameter
 from ksd.law.regimes import INFO, Regime
+from ksd.law.regions import Region
 from ksd.law.verdicts import (
     BodyVerdict,
     ContentRequirement,
@@ -246,20 +247,28 @@ def _contents(assessment: Assessment, rules: RegimeRules) -> None:
         )
 
 
+def copies_to_send(regime: Regime, region: Region) -> CopyRule | None:
+    """The copies of the signed agreement `region` sends: to the recipients the regulation
+    names, or, where it names none, to those KSD advises (the regime's supervisors)."""
+    rules = RULES[regime]
+    return rules.agreement_copies(region) or rules.advised_agreement_copies(region)
+
+
 def _copies(assessment: Assessment, rules: RegimeRules) -> None:
-    unregulated = False
+    # Where the regulation names no recipients, the article behind KSD's advice.
+    advised: CopyRule | None = None
     required = {v.region: v.approval_required for v in assessment.dprd}
     for region in {r.code: r for r in assessment.facts.regions}.values():
         rule = rules.agreement_copies(region)
         if rule is None:
-            unregulated = True
+            advised = rules.advised_agreement_copies(region)
         else:
             assessment.agreement_copies.append((region.code, region.province_code, rule))
         if required.get(region.code):
             letter = rules.dprd_letter_copies(region)
             if letter is not None:
                 assessment.letter_copies.append((region.code, region.province_code, letter))
-    if unregulated:
+    if advised is not None:
         assessment.findings.append(
             Finding(
                 "copies_not_regulated",
@@ -267,11 +276,12 @@ def _copies(assessment: Assessment, rules: RegimeRules) -> None:
                 Text(
                     f"{rules.regulation} tidak menyebut penerima salinan surat kepada DPRD "
                     "maupun salinan perjanjian yang ditandatangani; KSD tetap menyarankan "
-                    "menyampaikannya kepada pembina dan pengawas.",
+                    "menyampaikannya kepada pembina dan pengawas kerja sama daerah.",
                     f"{rules.regulation} names no recipients of copies of the DPRD letter or of "
-                    "the signed agreement; KSD still suggests sending them to the supervisors.",
+                    "the signed agreement; KSD still suggests sending them to those who "
+                    "supervise regional cooperation.",
                 ),
-                Citation(rules.regulation, "6", "4"),
+                advised.citation,
             )
         )
 

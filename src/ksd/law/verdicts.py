@@ -90,7 +90,12 @@ class RegimeRules:
     letter_contents: Callable[[], list[ContentRequirement]]
     dprd_letter_copies: Callable[[Region], CopyRule | None]
     agreement_copies: Callable[[Region], CopyRule | None]
+    # Where the regulation names no recipients: the copies KSD advises, under the regime's own
+    # article on who supervises the cooperation (None where the regulation names them).
+    advised_agreement_copies: Callable[[Region], CopyRule | None]
     dispute_route: Callable[[Party, Party, dt.date], DisputeRoute | None]
     badan_kerja_sama: Callable[[Facts], BodyVerdict]
     sekretariat_kerja_sama: Callable[[Facts], BodyVerdict | None]
     termination: Callable[[Facts, Termination], TerminationVerdict]
+    # The grounds for ending a cooperation the regime knows (argument: with a third party).
+    termination_grounds: Callable[[bool], tuple[str, ...]]

@@ -5,11 +5,15 @@ from __future__ import annotations
 from ksd.law.pp28_2018.bodies import badan_kerja_sama, sekretariat_kerja_sama
 from ksd.law.pp28_2018.cite import REGULATION
 from ksd.law.pp28_2018.contents import letter_contents, required_contents
-from ksd.law.pp28_2018.copies import agreement_copies, dprd_letter_copies
+from ksd.law.pp28_2018.copies import (
+    advised_agreement_copies,
+    agreement_copies,
+    dprd_letter_copies,
+)
 from ksd.law.pp28_2018.disputes import dispute_route
 from ksd.law.pp28_2018.dprd import approval, dprd_track
 from ksd.law.pp28_2018.subjects import pair_kind, parties_findings
-from ksd.law.pp28_2018.termination import termination
+from ksd.law.pp28_2018.termination import termination, termination_grounds
 from ksd.law.verdicts import RegimeRules
 
 RULES = RegimeRules(
@@ -22,8 +26,10 @@ RULES = RegimeRules(
     letter_contents=letter_contents,
     dprd_letter_copies=dprd_letter_copies,
     agreement_copies=agreement_copies,
+    advised_agreement_copies=advised_agreement_copies,
     dispute_route=dispute_route,
     badan_kerja_sama=badan_kerja_sama,
     sekretariat_kerja_sama=sekretariat_kerja_sama,
     termination=termination,
+    termination_grounds=termination_grounds,
 )

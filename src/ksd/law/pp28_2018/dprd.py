@@ -89,9 +89,9 @@ def approval(burden: Burden | None, on: dt.date) -> Approval:
         result.reasons.append(
             Reason(
                 Text(
-                    "PP 28/2018 tidak mengecualikan tugas SKPD yang sudah teranggarkan seperti "
-                    "PP 50/2007 Pasal 10.",
-                    "PP 28/2018 does not exempt budgeted SKPD work as PP 50/2007 Pasal 10 did.",
+                    "PP 28/2018 tidak mengecualikan tugas SKPD yang sudah teranggarkan dari "
+                    "persetujuan DPRD.",
+                    "PP 28/2018 does not exempt budgeted SKPD work from DPRD approval.",
                 ),
                 pasal("6", "2"),
             )
@@ -142,12 +142,11 @@ def dprd_track(events: DprdEvents, calendar: WorkingCalendar, as_of: dt.date, on
                 "dprd_deadline_not_regulated",
                 Severity.INFO,
                 Text(
-                    "PP 28/2018 tidak menetapkan batas waktu DPRD (PP 50/2007 Pasal 12 sudah "
-                    "dicabut); ketentuannya diserahkan kepada Peraturan Menteri. KSD tidak "
-                    "menghitung batas waktu dan tidak menganggap persetujuan diberikan.",
-                    "PP 28/2018 sets no DPRD time limit (PP 50/2007 Pasal 12 is repealed); it "
-                    "leaves the matter to a Minister's regulation. KSD computes no deadline and "
-                    "never deems approval given.",
+                    "PP 28/2018 tidak menetapkan batas waktu DPRD; ketentuannya diserahkan "
+                    "kepada Peraturan Menteri. KSD tidak menghitung batas waktu dan tidak "
+                    "menganggap persetujuan diberikan.",
+                    "PP 28/2018 sets no DPRD time limit; it leaves the matter to a Minister's "
+                    "regulation. KSD computes no deadline and never deems approval given.",
                 ),
                 pasal("6", "4"),
             )

@@ -29,6 +29,11 @@ KSDPK_GROUNDS: dict[str, Text] = {
 }
 
 
+def termination_grounds(third_party: bool) -> tuple[str, ...]:
+    """Pasal 9 ayat (1) huruf a-e; for a KSDPK also Pasal 22 ayat (2) huruf a-b."""
+    return (*KSDD_GROUNDS, *KSDPK_GROUNDS) if third_party else tuple(KSDD_GROUNDS)
+
+
 def termination(facts: Facts, t: Termination) -> TerminationVerdict:
     is_ksdpk = bool(facts.third_parties)
     if t.ground == "pergantian_kepala_daerah":
@@ -47,8 +52,10 @@ def termination(facts: Facts, t: Termination) -> TerminationVerdict:
         cite = pasal("22", "1") if is_ksdpk else pasal("9", "1", t.ground[-1])
         reason = Reason(
             Text(
-                f"Kerja sama berakhir karena {ground.id} (Pasal 9 ayat (1) huruf {t.ground[-1]}).",
-                f"The cooperation ends: {ground.en} (Pasal 9 ayat (1) huruf {t.ground[-1]}).",
+                f"Kerja sama berakhir karena {ground.id} (PP 28/2018 Pasal 9 ayat (1) huruf "
+                f"{t.ground[-1]}).",
+                f"The cooperation ends: {ground.en} (PP 28/2018 Pasal 9 ayat (1) huruf "
+                f"{t.ground[-1]}).",
             ),
             cite,
         )
@@ -87,11 +94,11 @@ def termination(facts: Facts, t: Termination) -> TerminationVerdict:
                 Severity.WARNING,
                 Text(
                     "PP 28/2018 tidak mengatur pengakhiran sebelum waktunya atas permintaan satu "
-                    "pihak (seperti PP 50/2007 Pasal 19); pengakhiran harus bertumpu pada salah "
-                    "satu dasar Pasal 9 ayat (1) dan pada ketentuan perjanjian.",
-                    "PP 28/2018 does not provide for an early ending at one party's request (as "
-                    "PP 50/2007 Pasal 19 did); the ending must rest on a ground of Pasal 9 "
-                    "ayat (1) and on the agreement's terms.",
+                    "pihak; pengakhiran harus bertumpu pada salah satu dasar PP 28/2018 Pasal 9 "
+                    "ayat (1) dan pada ketentuan perjanjian.",
+                    "PP 28/2018 does not provide for an early ending at one party's request; the "
+                    "ending must rest on a ground of PP 28/2018 Pasal 9 ayat (1) and on the "
+                    "agreement's terms.",
                 ),
                 pasal("9", "1"),
             )

@@ -20,3 +20,8 @@ def agreement_copies(region: Region) -> CopyRule:
     if region.is_province:
         return CopyRule(("menteri_lpnd_terkait", "dprd"), pasal("12", "5"))
     return CopyRule(("gubernur", "menteri_lpnd_terkait", "dprd"), pasal("12", "6"))
+
+
+def advised_agreement_copies(region: Region) -> None:
+    """PP 50/2007 names the recipients itself (agreement_copies): nothing more to advise."""
+    return None

@@ -36,6 +36,11 @@ GROUNDS: dict[str, Text] = {
 }
 
 
+def termination_grounds(third_party: bool) -> tuple[str, ...]:
+    """Pasal 18 huruf a-i, for every kind of cooperation."""
+    return tuple(GROUNDS)
+
+
 def termination(facts: Facts, t: Termination) -> TerminationVerdict:
     if t.ground == "pergantian_kepala_daerah":
         reason = Reason(
