@@ -117,6 +117,27 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("POST", "/dprd/kerja-sama/{R}/pendapat/",   (LOGIN, 400,   403,   400,   403,   403,   403,   403,   404)),
     ("POST", "/dprd/kerja-sama/{R}/penyampaian-kembali/", (LOGIN, 400, 403, 403, 403, 403, 403,   403,   404)),
     ("POST", "/dprd/kerja-sama/{R}/keputusan/",  (LOGIN, 403,   403,   400,   403,   403,   403,   403,   404)),
+    # Record keeping (issue 6 point 4): a party's operator corrects the shared facts, its own
+    # region's burden facts and DPRD dates (region=34.71 posted), Kota Yogyakarta's DPRD its
+    # own track's dates; the offering region's operator (34.71) corrects the parties, withdraws
+    # and cancels; an administrator may do all; supervisors read the audit list
+    ("POST", "/kerja-sama/{R}/koreksi/",         (LOGIN, 400,   400,   403,   403,   403,   403,   400,   404)),
+    ("POST", "/kerja-sama/{S}/koreksi/",         (LOGIN, 400,   400,   404,   404,   403,   403,   400,   404)),
+    ("POST", "/kerja-sama/{R}/koreksi/jawaban/", (LOGIN, 403,   400,   403,   403,   403,   403,   400,   404)),
+    ("POST", "/kerja-sama/{R}/koreksi/dprd/",    (LOGIN, 400,   403,   400,   403,   403,   403,   400,   404)),
+    ("POST", "/kerja-sama/{R}/koreksi/beban/",   (LOGIN, 400,   403,   403,   403,   403,   403,   400,   404)),
+    ("POST", "/kerja-sama/{R}/koreksi/pihak/",   (LOGIN, 400,   403,   403,   403,   403,   403,   400,   404)),
+    ("POST", "/kerja-sama/{R}/tarik-penawaran/", (LOGIN, 400,   403,   403,   403,   403,   403,   400,   404)),
+    ("POST", "/kerja-sama/{R}/batalkan/",        (LOGIN, 400,   403,   403,   403,   403,   403,   400,   404)),
+    ("POST", "/kerja-sama/{S}/batalkan/",        (LOGIN, 400,   403,   404,   404,   403,   403,   400,   404)),
+    ("GET",  "/kerja-sama/audit/",               (LOGIN, 403,   403,   403,   403,   200,   200,   200,   403)),
+    # Cooperation abroad (PP 28/2018 Pasal 28-43): a party's operator records the central steps
+    ("POST", "/kerja-sama/{R}/luar-negeri/",     (LOGIN, 400,   400,   403,   403,   403,   403,   403,   404)),
+    ("POST", "/kerja-sama/{R}/luar-negeri/persyaratan/", (LOGIN, 400, 400, 403, 403, 403,   403,   403,   404)),
+    # PP 28/2018's DPRD clocks (Pasal 6 ayat (4)): the administrator alone enters or withdraws them
+    ("GET",  "/pengaturan/batas-waktu-dprd/",    (LOGIN, 403,   403,   403,   403,   403,   403,   200,   403)),
+    ("POST", "/pengaturan/batas-waktu-dprd/",    (LOGIN, 403,   403,   403,   403,   403,   403,   400,   403)),
+    ("POST", "/pengaturan/batas-waktu-dprd/{R}/cabut/", (LOGIN, 403, 403, 403, 403,   403,   403,   400,   403)),
     # Documents: each region's own documents; supervisors see all
     ("GET",  "/dokumen/kerja-sama/{R}/",         (LOGIN, 200,   200,   200,   200,   200,   200,   200,   404)),
     ("GET",  "/dokumen/kerja-sama/{R}/unggah/",  (LOGIN, 200,   200,   403,   403,   403,   403,   403,   404)),
@@ -172,6 +193,7 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
 BODIES: dict[str, dict[str, str]] = {
     "/kerja-sama/baru/": {"title": ""},
     "/dokumen/kerja-sama/{R}/unggah/": {"kind": ""},
+    "/pengaturan/batas-waktu-dprd/": {"decree_number": ""},
     "/pihak-ketiga/baru/": {"name": ""},
     "/perangkat-daerah/baru/": {"name": ""},
     "/pejabat/baru/": {"name": ""},
@@ -180,6 +202,8 @@ BODIES: dict[str, dict[str, str]] = {
     "/dprd/kerja-sama/{R}/pendapat/": {"region": "34.71"},
     "/dprd/kerja-sama/{R}/penyampaian-kembali/": {"region": "34.71"},
     "/dprd/kerja-sama/{R}/keputusan/": {"region": "34.71"},
+    "/kerja-sama/{R}/koreksi/dprd/": {"region": "34.71"},
+    "/kerja-sama/{R}/koreksi/beban/": {"region": "34.71"},
 }
 
 

@@ -134,9 +134,12 @@ def draft_date(cooperation: Cooperation) -> dt.date | None:
     """The legal date of the latest recorded draft of the agreement."""
     from ksd.cooperation.models import EventKind
 
-    day: dt.date | None = cooperation.events.filter(kind=EventKind.AGREEMENT_DRAFTED).aggregate(
-        last=Max("on")
-    )["last"]
+    # A cooperation abroad has its draft approved after the inter-ministerial meeting instead
+    # (PP 28/2018 Pasal 32 and 39).
+    drafts = (EventKind.AGREEMENT_DRAFTED, EventKind.FOREIGN_DRAFT_APPROVED)
+    day: dt.date | None = cooperation.events.filter(kind__in=drafts).aggregate(last=Max("on"))[
+        "last"
+    ]
     return day
 
 

@@ -19,7 +19,7 @@ from ksd.accounts.models import Role
 from ksd.cooperation import dates
 from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
-from ksd.cooperation.law import calendar_for_region, facts_for, law_lang
+from ksd.cooperation.law import calendar_for_region, facts_for, law_lang, law_parameters
 from ksd.cooperation.models import Dispute, EventKind, Stage
 from ksd.cooperation.services import lock
 from ksd.core.access import acts_for, membership_of
@@ -42,7 +42,11 @@ def raise_dispute(
         raise StepRefused(_("Name at least two parties of this cooperation."))
     if not description.strip():
         raise StepRefused(_("Describe what the dispute is about."))
-    assessment = assess(replace(facts, parties=tuple(parties)), calendars=calendar_for_region)
+    assessment = assess(
+        replace(facts, parties=tuple(parties)),
+        calendars=calendar_for_region,
+        parameters=law_parameters(),
+    )
     route = assessment.dispute
     dispute = Dispute.objects.create(
         cooperation=cooperation, between=[p.key for p in parties], raised_on=raised_on,

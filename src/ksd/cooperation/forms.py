@@ -8,7 +8,20 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ksd.cooperation.models import InstitutionModel, Kind, ManagementModel, Party, Stage
+from ksd.cooperation.foreign_forms import (
+    add_foreign_fields,
+    clean_foreign,
+    foreign_partners,
+    foreign_rows,
+)
+from ksd.cooperation.models import (
+    CLOSED_BY_RECORD_KEEPING,
+    InstitutionModel,
+    Kind,
+    ManagementModel,
+    Party,
+    Stage,
+)
 from ksd.cooperation.queries import SORTS
 from ksd.core.dates import judgeable_date
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm
@@ -64,7 +77,10 @@ class RegisterFilterForm(forms.Form):
         label=_("Province"), required=False, empty_label=_("(all)"),
         queryset=Region.objects.filter(level=Region.Level.PROVINSI),
     )  # fmt: skip
-    stage = forms.ChoiceField(label=_("Stage"), required=False, choices=_blank(Stage.choices))
+    stage = forms.ChoiceField(
+        label=_("Stage"), required=False,
+        choices=_blank([c for c in Stage.choices if c[0] not in CLOSED_BY_RECORD_KEEPING]),
+    )  # fmt: skip
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_blank(Kind.choices))
     regime = forms.ChoiceField(
         label=_("Regulation"), required=False, choices=_blank(REGIME_CHOICES)
@@ -136,6 +152,13 @@ class OfferForm(forms.Form):
             self.fields[f"third_party_{i}_domestic"] = forms.BooleanField(
                 label=_("domestic"), required=False, initial=True
             )
+        add_foreign_fields(self)
+
+    def foreign_rows(self) -> list[list[forms.BoundField]]:
+        return foreign_rows(self)
+
+    def foreign_partners(self) -> list[tuple[str, str, str]]:
+        return foreign_partners(self.cleaned_data)
 
     def third_party_rows(self) -> list[list[forms.BoundField]]:
         return [
@@ -148,6 +171,7 @@ class OfferForm(forms.Form):
         for i in range(1, THIRD_PARTY_ROWS + 1):
             if data.get(f"third_party_{i}_name") and not data.get(f"third_party_{i}_form"):
                 self.add_error(f"third_party_{i}_form", _("Choose the legal form."))
+        clean_foreign(self, data)
         return data
 
     def third_parties(self) -> list[tuple[str, str, bool]]:

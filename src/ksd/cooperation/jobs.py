@@ -16,7 +16,13 @@ from django.utils.translation import gettext as _
 
 from ksd.cooperation.articles import article_of
 from ksd.cooperation.law import assessment_for, calendar_for_region
-from ksd.cooperation.models import Cooperation, EventKind, Notification, Stage
+from ksd.cooperation.models import (
+    CLOSED_BY_RECORD_KEEPING,
+    Cooperation,
+    EventKind,
+    Notification,
+    Stage,
+)
 from ksd.cooperation.services import expire
 from ksd.core.clock import date_in
 from ksd.dprd.models import DprdReview
@@ -79,7 +85,8 @@ def apply_deemed_approvals(now: dt.datetime, summary: TickSummary) -> None:
     pending = DprdReview.objects.filter(
         resubmitted_on__isnull=False, deemed_approved_on__isnull=True,
         approved_on__isnull=True, rejected_on__isnull=True,
-    ).select_related("region", "cooperation")  # fmt: skip
+    ).exclude(cooperation__stage__in=CLOSED_BY_RECORD_KEEPING).select_related(
+        "region", "cooperation")  # fmt: skip
     for review in pending:
         if apply_deemed_approval(review.pk, as_of=date_in(now, review.region.timezone), now=now):
             summary.deemed_approvals += 1

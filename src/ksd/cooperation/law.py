@@ -12,13 +12,23 @@ from itertools import product
 
 from django.utils import translation
 
+from ksd.cooperation.foreign import foreign_facts_for
 from ksd.cooperation.models import Cooperation, Party
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import RULES, Assessment, assess
 from ksd.law.calendar import WorkingCalendar, calendar_for
 from ksd.law.citations import Lang
-from ksd.law.facts import BURDEN_FIELDS, Burden, DprdEvents, Facts, ThirdParty, ThirdPartyForm
+from ksd.law.facts import (
+    BURDEN_FIELDS,
+    Burden,
+    DprdEvents,
+    Facts,
+    ForeignParty,
+    ThirdParty,
+    ThirdPartyForm,
+)
 from ksd.law.facts import Party as LawParty
+from ksd.law.parameters import ParameterValue
 from ksd.law.regimes import Regime
 from ksd.law.regions import get_region
 
@@ -42,6 +52,10 @@ def law_party(party: Party) -> LawParty:
     if party.region_id:
         region = get_region(party.region_id)
         return LawParty(region.code, region=region)
+    if party.foreign_kind:
+        name = party.third_party_name
+        partner = ForeignParty(name, party.foreign_kind, party.foreign_country or None)
+        return LawParty(name, foreign=partner)
     form = ThirdPartyForm(party.third_party_form)
     third = ThirdParty(party.third_party_name, form, party.third_party_domestic)
     return LawParty(third.name, third_party=third)
@@ -116,11 +130,22 @@ def facts_for(
         continuous=cooperation.is_continuous,
         compulsory=cooperation.is_compulsory,
         object_count=cooperation.object_count,
+        foreign=foreign_facts_for(cooperation),
     )
+
+
+def law_parameters() -> list[ParameterValue]:
+    """The administrator's values of ksd.law's parameters (PP 28/2018's DPRD clocks)."""
+    from ksd.dprd.clock_settings import law_parameters as clocks  # the dprd app keeps them
+
+    return clocks()
 
 
 def assessment_for(
     cooperation: Cooperation, *, as_of: dt.date, draft_contents: Iterable[str] | None = None
 ) -> Assessment:
-    facts = facts_for(cooperation, as_of=as_of, draft_contents=draft_contents)
-    return assess(facts, calendars=calendar_for_region)
+    return assess(
+        facts_for(cooperation, as_of=as_of, draft_contents=draft_contents),
+        calendars=calendar_for_region,
+        parameters=law_parameters(),
+    )

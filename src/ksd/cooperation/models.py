@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 class Kind(models.TextChoices):
     INTER_REGIONAL = "inter_regional", _("Between regions (KSAD/KSDD)")
     THIRD_PARTY = "third_party", _("With a third party (KSPK/KSDPK)")
+    FOREIGN = "foreign", _("With a partner abroad (KSDPL/KSDLL)")
 
 
 class Stage(models.TextChoices):
@@ -31,6 +32,15 @@ class Stage(models.TextChoices):
     IMPLEMENTING = "implementing", _("Being implemented")
     TERMINATED = "terminated", _("Terminated")
     EXPIRED = "expired", _("Expired")
+    # Ends of a record outside the law's steps (cooperation/corrections.py): the offering region
+    # withdrew its offer before it was accepted, or the record was entered by mistake.
+    WITHDRAWN = "withdrawn", _("Offer withdrawn")
+    CANCELLED = "cancelled", _("Cancelled (entered by mistake)")
+
+
+# Records that leave the register, the dashboards and the public register; they stay in the
+# audit (cooperation/corrections.py).
+CLOSED_BY_RECORD_KEEPING = (Stage.WITHDRAWN, Stage.CANCELLED)
 
 
 class ManagementModel(models.TextChoices):
@@ -142,6 +152,10 @@ class Party(models.Model):
     third_party_name = models.CharField(_("third party"), max_length=200, blank=True)
     third_party_form = models.CharField(_("legal form"), max_length=40, blank=True)
     third_party_domestic = models.BooleanField(_("domestic"), default=True)
+    # A partner abroad (PP 28/2018 Pasal 1 angka 4-5): its name is third_party_name; the kind
+    # is pemerintah_daerah (KSDPL) or lembaga (KSDLL); the country is ISO 3166-1 alpha-2.
+    foreign_kind = models.CharField(_("kind of partner abroad"), max_length=20, blank=True)
+    foreign_country = models.CharField(_("country"), max_length=2, blank=True)
     is_initiator = models.BooleanField(_("initiator"), default=False)
     accepted_on = models.DateField(_("offer accepted on"), null=True, blank=True)
     declined_on = models.DateField(_("offer declined on"), null=True, blank=True)
@@ -375,6 +389,7 @@ class EventKind(models.IntegerChoices):
     AGREEMENT_DRAFTED = 105, _("Agreement drafted")
     OPINIONS_REQUESTED = 106, _("Opinions requested")
     POWER_OF_ATTORNEY_ISSUED = 107, _("Surat Kuasa issued")
+    OFFER_WITHDRAWN = 108, _("Offer withdrawn")
     DPRD_SUBMITTED = 201, _("Submitted to the DPRD")
     DPRD_OPINION = 202, _("DPRD opinion received")
     DPRD_RESUBMITTED = 203, _("Revised draft resubmitted to the DPRD")
@@ -392,6 +407,17 @@ class EventKind(models.IntegerChoices):
     DOCUMENT_ATTACHED = 501, _("Document attached")
     DISPUTE_RAISED = 600, _("Dispute raised")
     DISPUTE_DECIDED = 601, _("Dispute decided")
+    # Cooperation abroad, PP 28/2018 Pasal 28-43 (cooperation/foreign.py).
+    FOREIGN_CONSULTED = 701, _("Consulted the Minister and the Foreign Minister")
+    FOREIGN_INTENT_SIGNED = 702, _("Letter of intent signed")
+    FOREIGN_PLAN_VERIFIED = 703, _("Plan verified by the Minister")
+    FOREIGN_DRAFT_APPROVED = 704, _("Draft approved after the inter-ministerial meeting")
+    FOREIGN_CONFIRMED = 705, _("Foreign Minister's confirmation received")
+    FOREIGN_REPORTED = 706, _("Reported to the Minister")
+    FOREIGN_FACTS_STATED = 707, _("Requirements and plan contents stated")
+    # Record keeping (cooperation/corrections.py): the old and the new value, the reason, who.
+    RECORD_CORRECTED = 801, _("Record corrected")
+    RECORD_CANCELLED = 802, _("Record cancelled")
 
 
 class Event(models.Model):
@@ -425,9 +451,12 @@ class Event(models.Model):
         verbose_name_plural = _("events")
         ordering = ("at", "id")
         constraints = (
-            # Deemed approval is applied once per DPRD track, however often the job runs.
+            # Deemed approval is applied once per DPRD track and due date, however often the job
+            # runs; a correction of the track's dates may move the due date, and the job then
+            # records the deemed approval of the corrected date.
             models.UniqueConstraint(
-                fields=("cooperation", "region", "kind"), name="event_deemed_approval_once",
+                fields=("cooperation", "region", "kind", "on"),
+                name="event_deemed_approval_once_per_date",
                 condition=models.Q(kind=EventKind.DPRD_DEEMED_APPROVED),
             ),
         )  # fmt: skip

@@ -17,8 +17,15 @@ from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from ksd.accounts.models import Role
-from ksd.cooperation.law import calendar_for_region, facts_for, law_lang
-from ksd.cooperation.models import Cooperation, Event, Notification, Party, Stage
+from ksd.cooperation.law import calendar_for_region, facts_for, law_lang, law_parameters
+from ksd.cooperation.models import (
+    CLOSED_BY_RECORD_KEEPING,
+    Cooperation,
+    Event,
+    Notification,
+    Party,
+    Stage,
+)
 from ksd.core.access import membership_of, visible_cooperations
 from ksd.dprd.models import DprdReview
 from ksd.dprd.stages import SUBMIT_STAGES
@@ -50,7 +57,9 @@ def _party_filter(**lookups: Any) -> Q:
 def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> QuerySet[Cooperation]:
     """The cooperations `user` may see, narrowed by the register's filters and sorted; parties
     come in one more query for the whole page."""
-    rows = visible_cooperations(user)
+    # Withdrawn offers and records cancelled as entered by mistake leave the register; the
+    # audit list (cooperation/correction_views.py) keeps them.
+    rows = visible_cooperations(user).exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
     if filters.get("q"):
         rows = rows.filter(title__icontains=filters["q"])
     region = filters.get("region", "")
@@ -134,7 +143,9 @@ def assessment_with(
     cooperation: Cooperation, calendars: Calendars, *, today: dt.date
 ) -> Assessment:
     """ksd.law's assessment of the record as of `today`, with the page's calendars."""
-    return assess(facts_for(cooperation, as_of=today), calendars=calendars)
+    return assess(
+        facts_for(cooperation, as_of=today), calendars=calendars, parameters=law_parameters()
+    )
 
 
 # Which date is day 0 of each deadline (PP 50/2007 Pasal 12 ayat (1)-(4)).
@@ -174,7 +185,9 @@ DEADLINE_LABELS = {
 }
 
 
-def _deadline_citation(regime: str, name: str) -> Citation:
+def _deadline_citation(regime: str, name: str, *, abroad: bool = False) -> Citation:
+    if abroad:  # KSDPL/KSDLL: 45 working days from the head's letter (KSDLL by Pasal 38)
+        return pp28("30", "4")
     if regime != Regime.PP50_2007:
         return pp28("6", "4")
     return {
@@ -236,7 +249,16 @@ def dprd_tracks(
     names = {p.region_id: p.region.name for p in cooperation.parties.all() if p.region}
     reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
     return [
-        _track(cooperation, v, names, reviews, calendars(v.region), today, lang)
+        _track(
+            cooperation,
+            v,
+            names,
+            reviews,
+            calendars(v.region),
+            today,
+            lang,
+            abroad=assessment.foreign is not None,
+        )
         for v in assessment.dprd
     ]
 
@@ -249,6 +271,8 @@ def _track(
     calendar: WorkingCalendar,
     today: dt.date,
     lang: Any,
+    *,
+    abroad: bool = False,
 ) -> DprdTrack:
     review = reviews.get(verdict.region)
     track = DprdTrack(
@@ -268,7 +292,7 @@ def _track(
             Deadline(
                 name,
                 due,
-                str(_deadline_citation(cooperation.regime, name)),
+                str(_deadline_citation(cooperation.regime, name, abroad=abroad)),
                 calendar.count_working_days(today, due),
                 explanation.render(lang),
                 explanation.skipped,
@@ -384,7 +408,8 @@ def tasks_for(user: Visitor, *, today: dt.date) -> list[Task]:
         Q(stage=Stage.OFFERED, parties__region_id=own, parties__accepted_on__isnull=True,
           parties__declined_on__isnull=True, parties__is_initiator=False)
         | Q(dprd_reviews__region_id=own)
-    ).exclude(stage__in=(Stage.DECLINED, Stage.TERMINATED, Stage.EXPIRED))  # fmt: skip
+    ).exclude(stage__in=(Stage.DECLINED, Stage.TERMINATED, Stage.EXPIRED,
+                         *CLOSED_BY_RECORD_KEEPING))  # fmt: skip
     rows = (
         visible_cooperations(user)
         .filter(pk__in=rows.values("pk"))
@@ -415,7 +440,7 @@ def notifications_for(user: Visitor) -> list[Notification]:
     membership = membership_of(user)
     if membership is None or membership.region_id is None:
         return []
-    visible = visible_cooperations(user).values("pk")
+    visible = visible_cooperations(user).exclude(stage__in=CLOSED_BY_RECORD_KEEPING).values("pk")
     return list(
         Notification.objects.filter(region_id=membership.region_id, cooperation__in=visible)
         .select_related("cooperation")

@@ -8,7 +8,7 @@ message in the user's language naming the article, and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -18,6 +18,7 @@ from ksd.cooperation import dates
 from ksd.cooperation.articles import article_for, article_of, signers_article, signing_article
 from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
+from ksd.cooperation.foreign import refuse_signing_without_confirmation
 from ksd.cooperation.law import assessment_for, facts_for, law_lang, law_party
 from ksd.cooperation.models import (
     Amendment,
@@ -38,6 +39,7 @@ from ksd.law.assessment import RULES, copies_to_send
 from ksd.law.citations import Severity
 from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
+from ksd.law.foreign_facts import parse_foreign_party
 from ksd.law.regimes import Regime, regime_for
 from ksd.law.regions import get_region
 from ksd.regions.models import Affair, Agency, PowerOfAttorney, Region
@@ -52,15 +54,22 @@ class PartySpec:
     third_party_form: str = ""
     third_party_domestic: bool = True
     third_party_id: int | None = None
+    foreign_kind: str = ""  # a partner abroad: pemerintah_daerah (KSDPL) or lembaga (KSDLL)
+    foreign_country: str = ""
 
 
 def lock(cooperation_id: int) -> Cooperation:
     """The cooperation, locked for the rest of the transaction, so two users' steps on it run
     one after the other (PostgreSQL row lock; SQLite's IMMEDIATE transactions serialise)."""
     try:
-        return Cooperation.objects.select_for_update(no_key=True).get(pk=cooperation_id)
+        cooperation = Cooperation.objects.select_for_update(no_key=True).get(pk=cooperation_id)
     except Cooperation.DoesNotExist:
         raise StepRefused(_("This cooperation does not exist.")) from None
+    if cooperation.stage == Stage.CANCELLED:
+        raise StepRefused(
+            _("This record was cancelled as entered by mistake; nothing more is recorded on it.")
+        )
+    return cooperation
 
 
 def _expect_stage(cooperation: Cooperation, *stages: Stage) -> None:
@@ -81,6 +90,23 @@ def _refuse_on_errors(
     for finding in assessment.findings:
         if finding.code in codes and finding.severity is Severity.ERROR:
             raise StepRefused(finding.message.render(lang), str(finding.citation))
+
+
+def _checked_abroad(spec: PartySpec) -> PartySpec:
+    """A partner abroad with a known kind and an ISO 3166-1 alpha-2 country other than ID."""
+    if not spec.foreign_kind:
+        return spec
+    try:
+        partner = parse_foreign_party(
+            {"name": spec.third_party_name, "kind": spec.foreign_kind,
+             "country": spec.foreign_country},
+            spec.third_party_name or "foreign",
+        )  # fmt: skip
+    except LawInputError as exc:
+        raise StepRefused(
+            exc.render(law_lang()), "PP 28/2018 Pasal 1 angka 4 dan angka 5"
+        ) from None
+    return replace(spec, third_party_name=partner.name, foreign_country=partner.country or "")
 
 
 @transaction.atomic
@@ -110,6 +136,9 @@ def make_offer(
     if not title.strip():
         raise StepRefused(_("Give the cooperation a title."))
     kind = Kind.THIRD_PARTY if any(not p.region for p in parties) else Kind.INTER_REGIONAL
+    if any(p.foreign_kind or (p.third_party_name and not p.third_party_domestic) for p in parties):
+        kind = Kind.FOREIGN
+    parties = [_checked_abroad(p) for p in parties]
     if management_model not in ("", *ManagementModel.values) or institution_model not in (
         "",
         *InstitutionModel.values,
@@ -144,7 +173,11 @@ def make_offer(
     for spec in parties:
         if spec.region and spec.region not in known:
             raise StepRefused(_("Unknown region code “%(code)s”.") % {"code": spec.region})
-        if not spec.region and spec.third_party_form not in {f.value for f in ThirdPartyForm}:
+        if (
+            not spec.region
+            and not spec.foreign_kind
+            and spec.third_party_form not in {f.value for f in ThirdPartyForm}
+        ):
             raise StepRefused(_("Unknown legal form of a third party."))
         rows.append(
             Party(
@@ -153,7 +186,9 @@ def make_offer(
                 third_party_id=None if spec.region else spec.third_party_id,
                 third_party_name="" if spec.region else spec.third_party_name.strip(),
                 third_party_form="" if spec.region else spec.third_party_form,
-                third_party_domestic=spec.third_party_domestic,
+                third_party_domestic=spec.third_party_domestic and not spec.foreign_kind,
+                foreign_kind=spec.foreign_kind,
+                foreign_country=spec.foreign_country,
                 is_initiator=spec.region == initiator,
                 accepted_on=offered_on if spec.region == initiator else None,
             )
@@ -350,6 +385,7 @@ def sign_agreement(
     _expect_stage(cooperation, Stage.DRAFTING, Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)
     if not number.strip():
         raise StepRefused(_("Give the number of the agreement."))
+    refuse_signing_without_confirmation(cooperation, signed_on)
     if dates.draft_date(cooperation) is None:
         raise StepRefused(
             _("Record the draft agreement and its contents before signing."),

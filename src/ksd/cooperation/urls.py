@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from ksd.cooperation import later_views, views
+from ksd.cooperation import correction_views, foreign_views, later_views, views
 
 app_name = "cooperation"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -37,6 +37,39 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "kerja-sama/<int:pk>/perselisihan/putusan/",
         later_views.settle_dispute,
         name="settle_dispute",
+    ),
+    # Record keeping (cooperation/correction_views.py)
+    path("kerja-sama/<int:pk>/koreksi/", correction_views.correct_fact, name="correct_fact"),
+    path(
+        "kerja-sama/<int:pk>/koreksi/jawaban/",
+        correction_views.correct_answer_date,
+        name="correct_answer_date",
+    ),
+    path(
+        "kerja-sama/<int:pk>/koreksi/dprd/",
+        correction_views.correct_dprd_date,
+        name="correct_dprd_date",
+    ),
+    path(
+        "kerja-sama/<int:pk>/koreksi/beban/", correction_views.correct_burden, name="correct_burden"
+    ),
+    path(
+        "kerja-sama/<int:pk>/koreksi/pihak/",
+        correction_views.correct_parties,
+        name="correct_parties",
+    ),
+    path(
+        "kerja-sama/<int:pk>/tarik-penawaran/",
+        correction_views.withdraw_offer,
+        name="withdraw_offer",
+    ),
+    path("kerja-sama/<int:pk>/batalkan/", correction_views.cancel_record, name="cancel_record"),
+    path("kerja-sama/audit/", correction_views.audit, name="audit"),
+    path("kerja-sama/<int:pk>/luar-negeri/", foreign_views.record_step, name="foreign_step"),
+    path(
+        "kerja-sama/<int:pk>/luar-negeri/persyaratan/",
+        foreign_views.state_facts,
+        name="foreign_facts",
     ),
     path("dasbor/", views.dashboard, name="dashboard"),
     path("publik/", views.public_register, name="public_register"),

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ksd.accounts.models import Role
 from ksd.cooperation import queries, services
 from ksd.cooperation.articles import heading_articles
+from ksd.cooperation.foreign_views import foreign_page_context
 from ksd.cooperation.forms import (
     AnswerOfferForm,
     DraftForm,
@@ -36,9 +37,11 @@ from ksd.cooperation.forms import (
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import Cooperation, Party
 from ksd.core import clock
-from ksd.core.access import acts_for, get_cooperation_for, membership_of
+from ksd.core.access import acts_for, get_cooperation_for, membership_of, sees_the_audit
 from ksd.core.errors import StepRefused
+from ksd.dprd.clock_settings import dprd_clock_notice
 from ksd.dprd.forms import DecisionForm, OpinionForm, ResubmissionForm, SubmitForm
+from ksd.law.regimes import Regime
 
 LOGIN_URL = "/akun/masuk/"
 logged_in = login_required(login_url=LOGIN_URL)
@@ -101,15 +104,17 @@ def render_detail(
     assessment = queries.assessment_with(cooperation, calendars, today=today)
     tracks = queries.dprd_tracks(cooperation, assessment, calendars, today=today)
     steps = queries.steps_for(request.user, cooperation, tracks)
+    from ksd.cooperation.correction_views import RECORD_FORM_KEYS, record_keeping
     from ksd.cooperation.later_views import (  # imports this module
         copies_article,
         later_step_forms,
     )
 
+    record = record_keeping(request.user, cooperation, today, bound or {})
     step_forms = {
         **_step_forms(cooperation, steps, today),
         **later_step_forms(request.user, cooperation, today),
-        **(bound or {}),
+        **{k: f for k, f in (bound or {}).items() if k not in RECORD_FORM_KEYS},
     }
     lang = law_lang()
     findings = [(f.severity.value, f.message.render(lang), str(f.citation), f.subject)
@@ -122,7 +127,9 @@ def render_detail(
         request,
         "cooperation/detail.html",
         {"cooperation": cooperation, "tracks": tracks, "findings": findings,
-         "forms": step_forms, "articles": articles, "today": today},
+         "forms": step_forms, "articles": articles, "today": today, **record,
+         **dprd_clock_notice(request.user, cooperation, assessment),
+         **foreign_page_context(request.user, cooperation, assessment, today)},
         status=status,
     )  # fmt: skip
 
@@ -165,7 +172,8 @@ def register(request: HttpRequest) -> HttpResponse:
         request,
         "cooperation/register.html",
         {"form": form, "page": page, "sort": filters.get("sort") or "-offered_on",
-         "query": params.urlencode(), "can_offer": operator_region(request.user) is not None},
+         "query": params.urlencode(), "can_offer": operator_region(request.user) is not None,
+         "can_audit": sees_the_audit(request.user)},
     )  # fmt: skip
 
 
@@ -190,6 +198,8 @@ def new(request: HttpRequest) -> HttpResponse:
         parties += [services.PartySpec(third_party_name=n, third_party_form=f,
                                        third_party_domestic=d)
                     for n, f, d in form.third_parties()]  # fmt: skip
+        parties += [services.PartySpec(third_party_name=n, foreign_kind=k, foreign_country=c)
+                    for n, k, c in form.foreign_partners()]  # fmt: skip
         try:
             cooperation = services.make_offer(
                 actor=request.user, title=data["title"], initiator=own, parties=parties,
@@ -214,7 +224,18 @@ def new(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     tasks = queries.tasks_for(request.user, today=clock.today_in())
     notices = queries.notifications_for(request.user)
-    return render(request, "cooperation/dashboard.html", {"tasks": tasks, "notices": notices})
+    clock_notice = dprd_clock_notice(request.user)
+    # The PP 28/2018 notice concerns only those who can set the clocks or who have a task under
+    # that regulation: a PP 50/2007 desk is not told about another regulation's gap.
+    if not clock_notice["may_set_clocks"] and not any(
+        t.cooperation.regime == Regime.PP28_2018 for t in tasks
+    ):
+        clock_notice["dprd_clock_unset"] = False
+    return render(
+        request,
+        "cooperation/dashboard.html",
+        {"tasks": tasks, "notices": notices, **clock_notice},
+    )
 
 
 @require_safe

@@ -43,6 +43,9 @@ def visible_cooperations(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Coo
     if membership is None or membership.region_id is None:
         return everything.filter(is_published=True, stage__in=PUBLIC_STAGES)
     region = membership.region_id
+    if membership.role != Role.PEMBINA_PROVINSI:
+        # A record cancelled as entered by mistake stays open to supervisors only (the audit).
+        everything = everything.exclude(stage=Stage.CANCELLED)
     if membership.role == Role.PEMBINA_PROVINSI:
         involved = Q(parties__region__province_id=region) | Q(parties__region_id=region)
     elif membership.role == Role.DPRD:
@@ -68,3 +71,53 @@ def acts_for(user: AbstractBaseUser | AnonymousUser, region_code: str, role: Rol
     return (
         membership is not None and membership.role == role and membership.region_id == region_code
     )
+
+
+# ----- Record keeping: corrections, withdrawal, cancellation (cooperation/corrections.py) -----
+
+
+def is_administrator(user: AbstractBaseUser | AnonymousUser) -> bool:
+    membership = membership_of(user)
+    return bool(getattr(user, "is_superuser", False)) or (
+        membership is not None and membership.role == Role.ADMINISTRATOR
+    )
+
+
+def sees_the_audit(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Administrators and supervisors read the withdrawn and cancelled records."""
+    membership = membership_of(user)
+    return is_administrator(user) or (
+        membership is not None and membership.role in (Role.PEMBINA_PUSAT, Role.PEMBINA_PROVINSI)
+    )
+
+
+def may_correct(
+    user: AbstractBaseUser | AnonymousUser,
+    cooperation: Cooperation,
+    region_code: str | None = None,
+    *,
+    dprd_track: bool = False,
+) -> bool:
+    """Whether `user` may correct a fact of `cooperation`: an administrator any fact; an operator
+    of a party region the shared facts (region_code None) and its own region's facts; a DPRD
+    secretariat the dates of its own region's DPRD track (dprd_track)."""
+    if is_administrator(user):
+        return True
+    regions = {p.region_id for p in cooperation.parties.all() if p.region_id}
+    membership = membership_of(user)
+    if membership is None or membership.region_id not in regions:
+        return False
+    if region_code is None:
+        return membership.role == Role.OPERATOR
+    if membership.region_id != region_code:
+        return False
+    return membership.role == Role.OPERATOR or (dprd_track and membership.role == Role.DPRD)
+
+
+def acts_for_initiator(user: AbstractBaseUser | AnonymousUser, cooperation: Cooperation) -> bool:
+    """The offering region's operator (or an administrator): who names the parties before the
+    offer is accepted, withdraws the offer, and cancels a record entered by mistake."""
+    if is_administrator(user):
+        return True
+    code = cooperation.initiator_id
+    return code is not None and acts_for(user, code, Role.OPERATOR)

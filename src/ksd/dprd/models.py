@@ -7,6 +7,7 @@ has run. `deemed_approved_on` records that the tick applied Pasal 12 ayat (4).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,3 +40,83 @@ class DprdReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cooperation} — DPRD {self.region_id}"
+
+
+class ClockSetting(models.Model):
+    """The administrator's values for PP 28/2018's DPRD clocks of KSDD and KSDPK (the parameter
+    pp28_dprd_clocks of ksd.law). Pasal 6 ayat (4) leaves them to a Minister's regulation
+    (Permendagri 22/2020), whose text KSD does not ship: until an administrator enters the numbers
+    with the decree, no DPRD clock runs under PP 28/2018 and no approval is deemed given.
+
+    A value holds from `in_force_from` until the next one. A row is never edited: a correction
+    withdraws it (`withdrawn_at`) and enters a new one; ClockSettingChange keeps who did what."""
+
+    in_force_from = models.DateField(_("in force from"))
+    assessment_days = models.PositiveSmallIntegerField(_("assessment (working days)"))
+    opinion_days = models.PositiveSmallIntegerField(_("opinion (working days)"))
+    revision_days = models.PositiveSmallIntegerField(_("revision (working days)"))
+    deemed_approval_days = models.PositiveSmallIntegerField(
+        _("deemed approval after resubmission (working days)"), null=True, blank=True
+    )
+    decree_number = models.CharField(_("regulation"), max_length=200)
+    decree_date = models.DateField(_("date of the regulation"))
+    note = models.CharField(_("articles and note"), max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("entered at"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("DPRD clock setting")
+        verbose_name_plural = _("DPRD clock settings")
+        ordering = ("-in_force_from", "-id")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("in_force_from",), condition=models.Q(withdrawn_at__isnull=True),
+                name="dprd_clock_setting_one_per_day",
+            ),
+        )  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.decree_number} ({self.in_force_from.isoformat()})"
+
+    def as_value(self) -> dict[str, int | None]:
+        """The value of pp28_dprd_clocks, in ksd.law's shape."""
+        return {
+            "assessment": self.assessment_days,
+            "opinion": self.opinion_days,
+            "revision": self.revision_days,
+            "deemed_approval": self.deemed_approval_days,
+        }
+
+
+class ClockSettingChange(models.Model):
+    """The audit trail of ClockSetting: who entered or withdrew which values, and when."""
+
+    class Action(models.TextChoices):
+        SET = "set", _("entered")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    setting = models.ForeignKey(
+        ClockSetting, verbose_name=_("setting"), on_delete=models.PROTECT, related_name="changes"
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("at"))
+    old_value = models.JSONField(_("old value"), null=True, blank=True)
+    new_value = models.JSONField(_("new value"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("DPRD clock setting change")
+        verbose_name_plural = _("DPRD clock setting changes")
+        ordering = ("-at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"

@@ -13,6 +13,7 @@ from ksd.cooperation import dates
 from ksd.cooperation.articles import article_of
 from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
+from ksd.cooperation.foreign import is_abroad
 from ksd.cooperation.law import assessment_for, calendar_for_region, law_lang
 from ksd.cooperation.models import Cooperation, EventKind, Stage
 from ksd.cooperation.queries import STATUS_LABELS
@@ -41,6 +42,12 @@ def _pasal12(cooperation: Cooperation, ayat: str) -> str:
     """The article of PP 50/2007 Pasal 12 ayat `ayat`'s step, in this cooperation's regulation
     (cooperation/articles.py: under PP 28/2018, Pasal 6 ayat (2), or ayat (4) for a deemed
     approval, which only the parameter pp28_dprd_clocks can bring)."""
+    if is_abroad(cooperation):
+        # KSDPL/KSDLL: the head's letter with the plan (Pasal 30 ayat (2)), 45 working days
+        # and no deemed approval (ayat (4)); for KSDLL through Pasal 38.
+        return (
+            "PP 28/2018 Pasal 30 ayat (2)" if ayat in ("2", "3") else "PP 28/2018 Pasal 30 ayat (4)"
+        )
     return article_of(cooperation, _AYAT_STEPS[ayat])
 
 

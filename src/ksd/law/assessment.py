@@ -15,7 +15,8 @@ from ksd.law import pp28_2018, pp50_2007
 from ksd.law.calendar import HolidayOverride, WorkingCalendar, calendar_for
 from ksd.law.citations import Citation, Finding, Lang, Reason, Severity, Text
 from ksd.law.facts import DprdEvents, Facts, Party, parse_facts
-from ksd.law.parameters import Parameter, parameter
+from ksd.law.parameters import Parameter, ParameterValue, parameter, supplied_values
+from ksd.law.pp28_2018 import foreign as pp28_foreign
 from ksd.law.regimes import INFO, Regime
 from ksd.law.regions import Region
 from ksd.law.verdicts import (
@@ -44,7 +45,7 @@ ELIGIBILITY_CODES = frozenset(
         "foreign_cooperation",
     }
 )
-_AUTHORITY_RANK = {"menteri": 3, "gubernur": 2, "perjanjian": 1}
+_AUTHORITY_RANK = {"menteri": 3, "gubernur": 2, "perjanjian": 1, pp28_foreign.NEGOTIATION: 1}
 
 CalendarProvider = Callable[[str], WorkingCalendar]
 
@@ -78,6 +79,7 @@ class Assessment:
     termination: TerminationVerdict | None = None
     parameters: dict[str, Parameter] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    foreign: pp28_foreign.ForeignVerdict | None = None  # KSDPL/KSDLL (PP 28/2018 BAB IV)
 
     @property
     def eligible(self) -> bool:
@@ -134,6 +136,9 @@ def _unique(parties: Sequence[Party]) -> list[Party]:
 
 def _dprd(assessment: Assessment, rules: RegimeRules, calendars: CalendarProvider) -> None:
     facts = assessment.facts
+    if _foreign_kind(facts) is not None:
+        _foreign_dprd(assessment, calendars)
+        return
     letter_requirements = rules.letter_contents()
     for region in facts.regions:
         # An administrative area of DKI Jakarta has no DPRD of its own (and cannot be a party).
@@ -176,6 +181,31 @@ def _dprd(assessment: Assessment, rules: RegimeRules, calendars: CalendarProvide
                 for req in letter_requirements:
                     if req.code not in letter:
                         assessment.findings.append(_letter_missing(req, region.code))
+
+
+def _foreign_kind(facts: Facts) -> str | None:
+    """KSDPL or KSDLL when a partner is abroad under PP 28/2018; its own rules then apply."""
+    return pp28_foreign.cooperation_kind(facts) if facts.regime is Regime.PP28_2018 else None
+
+
+def _foreign_dprd(assessment: Assessment, calendars: CalendarProvider) -> None:
+    """PP 28/2018 Pasal 30 (KSDLL: Pasal 38): every region's DPRD approves, whatever the burden,
+    within 45 working days; then the central steps, from the dates given."""
+    facts = assessment.facts
+    kind = _foreign_kind(facts)
+    assert kind is not None  # noqa: S101 - called only for a cooperation abroad
+    tracks = []
+    for region in {r.code: r for r in facts.regions if r.is_autonomous}.values():
+        approval = pp28_foreign.dprd_approval(kind)
+        events = facts.dprd.get(region.code)
+        track = pp28_foreign.dprd_track(
+            events or DprdEvents(), calendars(region.code), facts.as_of, region.code
+        )
+        assessment.findings.extend(track.findings)
+        assessment.dprd.append(DprdVerdict(region.code, True, approval.reasons, track))
+        tracks.append((region.code, track, events))
+    assessment.foreign = pp28_foreign.assess_foreign(facts, kind, tracks)
+    assessment.findings.extend(assessment.foreign.findings)
 
 
 _DEADLINES = ("assessment_due", "opinion_due", "revision_due", "deemed_approval_due")
@@ -281,7 +311,10 @@ def _copies(assessment: Assessment, rules: RegimeRules) -> None:
                     "the signed agreement; KSD still suggests sending them to those who "
                     "supervise regional cooperation.",
                 ),
-                advised.citation,
+                # A cooperation abroad reports to the Minister (Pasal 43).
+                Citation(rules.regulation, "43", "1")
+                if assessment.foreign is not None
+                else advised.citation,
             )
         )
 
@@ -332,9 +365,20 @@ def _disputes(assessment: Assessment, rules: RegimeRules, parties: list[Party]) 
         )
 
 
-def assess(facts: Facts, *, calendars: CalendarProvider | None = None) -> Assessment:
+def assess(
+    facts: Facts,
+    *,
+    calendars: CalendarProvider | None = None,
+    parameters: Sequence[ParameterValue] = (),
+) -> Assessment:
     """Assess `facts` under the regime they name. `calendars` gives each region's working-day
-    calendar (default: the bundled holidays and overrides)."""
+    calendar (default: the bundled holidays and overrides); `parameters` are dated values that
+    join those of law/data/parameters.yaml (e.g. the administrator's, from the web app)."""
+    with supplied_values(parameters):
+        return _assess(facts, calendars)
+
+
+def _assess(facts: Facts, calendars: CalendarProvider | None) -> Assessment:
     rules = RULES[facts.regime]
     provider: CalendarProvider = calendars or calendar_for
     assessment = Assessment(facts)
@@ -372,6 +416,7 @@ def assess_json(
     today: dt.date,
     lang: Lang = "id",
     overrides: Sequence[HolidayOverride] = (),
+    parameters: Sequence[ParameterValue] = (),
 ) -> dict[str, Any]:
     """The JSON contract of docs/assess-json.md: input dict in, output dict out.
 
@@ -384,7 +429,7 @@ def assess_json(
         def calendars(code: str) -> WorkingCalendar:
             return calendar_for(code, overrides)
 
-    return assess(facts, calendars=calendars).to_json(lang)
+    return assess(facts, calendars=calendars, parameters=parameters).to_json(lang)
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -409,8 +454,17 @@ def _party_json(party: Party) -> dict[str, Any]:
             "head": r.head_title,
             "autonomous": r.is_autonomous,
         }
+    if party.foreign is not None:
+        return {
+            "id": party.key,
+            "type": "foreign",
+            "name": party.foreign.name,
+            "kind": party.foreign.kind,
+            "country": party.foreign.country,
+            "domestic": False,
+        }
     tp = party.third_party
-    assert tp is not None  # noqa: S101 - a Party is a region or a third party
+    assert tp is not None  # noqa: S101 - a Party is a region, a third party or a foreign partner
     return {
         "id": party.key,
         "type": "third_party",
@@ -499,4 +553,36 @@ def _to_json(a: Assessment, lang: Lang) -> dict[str, Any]:
         "termination": termination,
         "parameters": [p.to_json(lang) for p in a.parameters.values()],
         "findings": [f.to_json(lang) for f in a.findings],
+        "foreign_cooperation": _foreign_json(a.foreign, lang),
+    }
+
+
+def _foreign_json(v: pp28_foreign.ForeignVerdict | None, lang: Lang) -> dict[str, Any] | None:
+    if v is None:
+        return None
+    return {
+        "kind": v.kind,
+        "partners": [
+            {"party": p.key, "kind": kind, "country": p.abroad.country if p.abroad else None}
+            for p, kind in v.partners
+        ],
+        "requirements": [
+            {"code": r.code, "citation": str(r.citation), "stated": r.stated}
+            for r in v.requirements
+        ],
+        "plan_contents": [
+            {"code": c.code, "citation": str(c.citation), "present": c.present}
+            for c in v.plan_contents
+        ],
+        "steps": [
+            {
+                "step": s.step,
+                "status": s.status,
+                "on": _date(s.on),
+                "citation": str(s.citation),
+                "name": pp28_foreign.STEP_NAMES[s.step].render(lang),
+            }
+            for s in v.steps
+        ],
+        "next_step": v.next_step,
     }

@@ -10,11 +10,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ksd.law.errors import LawInputError
 from ksd.law.regimes import Regime, parse_regime, regime_for
 from ksd.law.regions import Region, get_region
+
+if TYPE_CHECKING:
+    from ksd.law.foreign_facts import ForeignFacts
 
 
 class ThirdPartyForm(StrEnum):
@@ -65,12 +68,34 @@ class ThirdParty:
 
 
 @dataclass(frozen=True, slots=True)
+class ForeignParty:
+    """A partner abroad (PP 28/2018 Pasal 1 angka 4-5): a foreign local government (KSDPL) or a
+    foreign institution (KSDLL). `country` is ISO 3166-1 alpha-2, None when not given."""
+
+    name: str
+    kind: str  # "pemerintah_daerah" | "lembaga"
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Party:
-    """A region or a third party; `key` identifies it in the output (region code or name)."""
+    """A region, a third party or a foreign partner; `key` identifies it in the output (region
+    code or name)."""
 
     key: str
     region: Region | None = None
     third_party: ThirdParty | None = None
+    foreign: ForeignParty | None = None
+
+    @property
+    def abroad(self) -> ForeignParty | None:
+        """The partner abroad this party is: a `foreign` party, or a third party that is not
+        domestic (a foreign institution, PP 28/2018 Pasal 1 angka 5)."""
+        if self.foreign is not None:
+            return self.foreign
+        if self.third_party is not None and not self.third_party.domestic:
+            return ForeignParty(self.third_party.name, "lembaga")
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +151,7 @@ class Facts:
     compulsory: bool = False
     object_count: int | None = None
     termination: Termination | None = None
+    foreign: ForeignFacts | None = None  # the steps of PP 28/2018 Pasal 27-43 (foreign_facts.py)
 
     @property
     def regions(self) -> tuple[Region, ...]:
@@ -159,6 +185,7 @@ _TOP_FIELDS = frozenset(
         "compulsory",
         "object_count",
         "termination",
+        "foreign_cooperation",
     }
 )
 
@@ -250,13 +277,18 @@ def _codes(value: object, where: str, known: tuple[str, ...]) -> frozenset[str]:
 
 def _party(data: object, index: int) -> Party:
     where = f"parties[{index}]"
-    item = _check_fields(where, data, ("region", "third_party"))
-    if ("region" in item) == ("third_party" in item):
+    item = _check_fields(where, data, ("region", "third_party", "foreign"))
+    if len(item) != 1:
         raise _bad(
             "malformed_party",
-            f"'{where}' harus berisi tepat satu dari 'region' atau 'third_party'.",
-            f"'{where}' must hold exactly one of 'region' or 'third_party'.",
+            f"'{where}' harus berisi tepat satu dari 'region', 'third_party' atau 'foreign'.",
+            f"'{where}' must hold exactly one of 'region', 'third_party' or 'foreign'.",
         )
+    if "foreign" in item:
+        from ksd.law.foreign_facts import parse_foreign_party  # it reads with this module
+
+        foreign = parse_foreign_party(item["foreign"], f"{where}.foreign")
+        return Party(foreign.name, foreign=foreign)
     if "region" in item:
         region = get_region(item["region"])
         return Party(region.code, region=region)
@@ -389,6 +421,12 @@ def parse_facts(data: object, *, today: dt.date) -> Facts:
     if top.get("termination") is not None:
         termination = parse_termination(top["termination"], party_keys)
 
+    foreign = None
+    if top.get("foreign_cooperation") is not None:
+        from ksd.law.foreign_facts import parse_foreign_facts
+
+        foreign = parse_foreign_facts(top["foreign_cooperation"])
+
     duration = top.get("duration_years")
     object_count = top.get("object_count")
     if object_count is not None and (
@@ -414,4 +452,5 @@ def parse_facts(data: object, *, today: dt.date) -> Facts:
         compulsory=_bool(top.get("compulsory", False), "compulsory"),
         object_count=object_count,
         termination=termination,
+        foreign=foreign,
     )

@@ -14,6 +14,7 @@ class Scope(StrEnum):
     KABKOTA_SATU_PROVINSI = "kabkota_satu_provinsi"
     KABKOTA_LAIN_PROVINSI = "kabkota_lain_provinsi"
     PIHAK_KETIGA = "pihak_ketiga"
+    LUAR_NEGERI = "luar_negeri"  # PP 28/2018: a region with a partner abroad (KSDPL/KSDLL)
 
 
 def region_scope(a: Region, b: Region) -> Scope:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -54,11 +57,48 @@ def _table() -> dict[str, tuple[Text, tuple[tuple[dt.date, Any, str], ...]]]:
     return table
 
 
+@dataclass(frozen=True, slots=True)
+class ParameterValue:
+    """A dated value of a parameter supplied by the caller, e.g. the value an administrator
+    entered in the web app from the Minister's regulation, with that regulation as its source."""
+
+    name: str
+    since: dt.date
+    value: Any
+    source: str
+
+
+_SUPPLIED: ContextVar[tuple[ParameterValue, ...]] = ContextVar("ksd_law_parameters", default=())
+
+
+@contextmanager
+def supplied_values(values: Iterable[ParameterValue]) -> Iterator[None]:
+    """Within the block, `values` join the bundled dated values: the latest value dated on or
+    before the day wins, and a supplied value wins over a bundled one of the same date. ksd.law
+    reads nothing itself; the caller hands the values in (assess(..., parameters=...))."""
+    values = tuple(values)
+    for v in values:
+        if v.name not in _table():
+            raise ParameterError(f"unknown parameter {v.name!r}")
+        if not v.source.strip():
+            raise ParameterError(f"{v.name} {v.since}: every value needs a source")
+    token = _SUPPLIED.set(_SUPPLIED.get() + values)
+    try:
+        yield
+    finally:
+        _SUPPLIED.reset(token)
+
+
 def parameter(name: str, *, on: dt.date) -> Parameter:
     """The value of `name` in force on `on` (None before its first date or after a null)."""
-    label, entries = _table()[name]
+    label, bundled = _table()[name]
+    supplied = [(v.since, v.value, v.source) for v in _SUPPLIED.get() if v.name == name]
+    # Sorted by date; on the same date the supplied value comes last, so it wins.
+    entries = sorted(
+        [(e, 0) for e in bundled] + [(e, 1) for e in supplied], key=lambda x: (x[0][0], x[1])
+    )
     current: tuple[dt.date, Any, str] | None = None
-    for entry in entries:
+    for entry, _rank in entries:
         if entry[0] <= on:
             current = entry
     if current is None:

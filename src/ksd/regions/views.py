@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ksd.accounts.models import Role
+from ksd.cooperation.models import CLOSED_BY_RECORD_KEEPING
 from ksd.core import clock
 from ksd.core.access import acts_for, membership_of, sees_everything, visible_cooperations
 from ksd.regions.forms import (
@@ -135,6 +136,7 @@ def third_party(request: HttpRequest, pk: int) -> HttpResponse:
     cooperations = (
         visible_cooperations(request.user)
         .filter(parties__third_party=record)
+        .exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
         .distinct()
         .order_by("title", "pk")
     )

@@ -42,7 +42,9 @@ def sekretariat_kerja_sama(facts: Facts) -> BodyVerdict:
         reasons.append(Reason(yes if ok else no, cite))
 
     check(
-        len(facts.regions) >= 2 and not facts.third_parties,
+        len(facts.regions) >= 2
+        and not facts.third_parties
+        and not any(p.abroad is not None for p in facts.parties),
         None,
         Text("Kerja sama ini KSDD (antardaerah).", "This is a KSDD (between regions)."),
         Text(

@@ -19,7 +19,16 @@ KSDPK_CONTENTS = (
 
 def required_contents(facts: Facts) -> list[ContentRequirement]:
     """Pasal 6 ayat (4) leaves KSDD contents to a Peraturan Menteri (a parameter here);
-    Pasal 19 ayat (2) fixes four contents, sanctions included, for every KSDPK contract."""
+    Pasal 19 ayat (2) fixes four contents, sanctions included, for every KSDPK contract.
+    Neither applies to a cooperation abroad: what its plan contains is Pasal 30 ayat (3)
+    (foreign.py), and Pasal 19 ayat (2) binds only contracts with domestic third parties."""
+    if any(p.abroad is not None for p in facts.parties):
+        domestic = [p for p in facts.parties if p.third_party and p.abroad is None]
+        if not domestic:
+            return []
+        return [
+            ContentRequirement(c, pasal("19", "2", h), Severity.ERROR) for c, h in KSDPK_CONTENTS
+        ]
     chosen = parameter("pp28_draft_contents", on=facts.date).value or {}
     severity = Severity(chosen.get("severity", "warning"))
     required: dict[str, ContentRequirement] = {

@@ -7,11 +7,14 @@ import datetime as dt
 
 from ksd.law.facts import Party
 from ksd.law.geography import Scope, region_scope
+from ksd.law.pp28_2018 import foreign
 from ksd.law.pp28_2018.cite import pasal, uu23
 from ksd.law.verdicts import DisputeRoute
 
 
 def dispute_route(a: Party, b: Party, on: dt.date) -> DisputeRoute | None:
+    if a.abroad is not None or b.abroad is not None:
+        return foreign.dispute_route(a, b)  # Pasal 34 and 41, never Pasal 21
     if a.region is None and b.region is None:
         return None
     if a.region is None or b.region is None:

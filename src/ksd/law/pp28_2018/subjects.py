@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ksd.law.citations import Finding, Severity, Text
 from ksd.law.facts import Party, ThirdPartyForm
 from ksd.law.geography import Scope, region_scope
+from ksd.law.pp28_2018 import foreign
 from ksd.law.pp28_2018.cite import pasal
 from ksd.law.verdicts import PairKind
 
@@ -76,23 +77,8 @@ def parties_findings(parties: Sequence[Party]) -> list[Finding]:
         if tp is None:
             continue
         if not tp.domestic:
-            findings.append(
-                Finding(
-                    "foreign_cooperation",
-                    Severity.ERROR,
-                    Text(
-                        f"{tp.name} adalah lembaga di luar negeri: kerja sama dengannya adalah "
-                        "KSDLL (atau KSDPL dengan pemerintah daerah di luar negeri), yang "
-                        "memerlukan persetujuan Pemerintah Pusat dan tidak dinilai di sini.",
-                        f"{tp.name} is a foreign institution: cooperation with it is KSDLL (or "
-                        "KSDPL with a foreign local government), which needs the central "
-                        "government's approval and is not assessed here.",
-                    ),
-                    pasal("25"),
-                    party.key,
-                )
-            )
-        elif tp.form not in ELIGIBLE_FORMS:
+            continue  # a foreign institution: KSDLL (foreign.py), not a Pasal 14 third party
+        if tp.form not in ELIGIBLE_FORMS:
             findings.append(
                 Finding(
                     "ineligible_party",
@@ -115,6 +101,8 @@ def parties_findings(parties: Sequence[Party]) -> list[Finding]:
 
 
 def pair_kind(a: Party, b: Party) -> PairKind | None:
+    if a.abroad is not None or b.abroad is not None:
+        return foreign.pair_kind(a, b)
     if a.region is not None and b.region is not None:
         return PairKind("ksdd", region_scope(a.region, b.region), pasal("1", angka="2"))
     if a.region is not None or b.region is not None:

@@ -35,7 +35,7 @@ def termination_grounds(third_party: bool) -> tuple[str, ...]:
 
 
 def termination(facts: Facts, t: Termination) -> TerminationVerdict:
-    is_ksdpk = bool(facts.third_parties)
+    is_ksdpk = any(p.third_party is not None and p.abroad is None for p in facts.parties)
     if t.ground == "pergantian_kepala_daerah":
         return _invalid(
             Reason(
@@ -47,6 +47,20 @@ def termination(facts: Facts, t: Termination) -> TerminationVerdict:
             )
         )
     findings: list[Finding] = []
+    if any(p.abroad is not None for p in facts.parties):
+        findings.append(_abroad_not_covered())
+        if t.ground not in KSDD_GROUNDS:
+            return _invalid(
+                Reason(
+                    Text(
+                        f"'{t.ground}' bukan dasar berakhirnya kerja sama yang dapat dipakai untuk "
+                        "KSDPL/KSDLL; KSD menerapkan dasar Pasal 9 ayat (1) secara analogi.",
+                        f"'{t.ground}' is not a ground for ending that KSD can apply to a "
+                        "KSDPL/KSDLL; KSD applies the grounds of Pasal 9 ayat (1) by analogy.",
+                    ),
+                    pasal("9", "1"),
+                )
+            )
     if t.ground in KSDD_GROUNDS:
         ground = KSDD_GROUNDS[t.ground]
         cite = pasal("22", "1") if is_ksdpk else pasal("9", "1", t.ground[-1])
@@ -104,6 +118,24 @@ def termination(facts: Facts, t: Termination) -> TerminationVerdict:
             )
         )
     return TerminationVerdict(True, reason.citation, reason, findings)
+
+
+def _abroad_not_covered() -> Finding:
+    """PP 28/2018 has no article on how a KSDPL or KSDLL ends: Pasal 9 is written for KSDD and
+    Pasal 22 extends it to KSDPK only."""
+    return Finding(
+        "not_covered_by_regulation",
+        Severity.WARNING,
+        Text(
+            "PP 28/2018 tidak mengatur berakhirnya KSDPL/KSDLL (Pasal 9 untuk KSDD, Pasal 22 untuk "
+            "KSDPK); KSD menilai dasar pengakhiran menurut Pasal 9 ayat (1) secara analogi. "
+            "Pengakhirannya mengikuti naskah kerja sama.",
+            "PP 28/2018 does not say how a KSDPL/KSDLL ends (Pasal 9 is for KSDD, Pasal 22 for "
+            "KSDPK); KSD judges the ground by Pasal 9 ayat (1) by analogy. The ending follows "
+            "the agreement.",
+        ),
+        pasal("9", "1"),
+    )
 
 
 def _invalid(reason: Reason) -> TerminationVerdict:

@@ -81,6 +81,23 @@ def parties_findings(parties: Sequence[Party]) -> list[Finding]:
                     party.key,
                 )
             )
+        if party.foreign is not None:
+            findings.append(
+                Finding(
+                    "ineligible_party",
+                    Severity.ERROR,
+                    Text(
+                        f"{party.foreign.name} adalah mitra di luar negeri; PP 50/2007 hanya "
+                        "mengenal kerja sama antardaerah dan dengan pihak ketiga dalam negeri, "
+                        "sehingga kerja sama dengannya bukan kerja sama daerah menurut PP ini.",
+                        f"{party.foreign.name} is a partner abroad; PP 50/2007 knows only "
+                        "cooperation between regions and with domestic third parties, so "
+                        "cooperation with it is not a regional cooperation under this PP.",
+                    ),
+                    pasal("1", angka="3"),
+                    party.key,
+                )
+            )
         if tp is None:
             continue
         if tp.form not in ELIGIBLE_FORMS:
