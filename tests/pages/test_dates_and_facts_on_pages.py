@@ -320,3 +320,28 @@ def test_reference_forms_refuse_dates_they_cannot_record() -> None:
         )
         assert not official.is_valid()
         assert "di luar rentang" in str(official.errors["term_start_on"])
+
+
+def test_a_burden_correction_changes_only_the_facts_answered(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    """The correction form offers "tidak berubah" for each fact: left so, a fact keeps what was
+    recorded, and one never recorded stays unknown; it is never read as "no"."""
+    coop = _joint(operator_kota_yogyakarta)
+    services.draft_agreement(
+        coop.pk, actor=operator_kota_yogyakarta, contents=ALL_CONTENTS, term_years=5,
+        on=dt.date(2016, 1, 25), burdens={"34.71": {**SKPD, "public_pays": None}}, now=NOW,
+    )  # fmt: skip
+    client = as_user(operator_kota_yogyakarta)
+    page = client.get(f"/kerja-sama/{coop.pk}/").content.decode()
+    assert '<option value="" selected>tidak berubah</option>' in page
+    response = client.post(
+        f"/kerja-sama/{coop.pk}/koreksi/beban/",
+        {"region": "34.71", "uses_regional_assets": "yes", "reason": "Salah ketik pada draf"},
+    )
+    assert response.status_code == 302
+    coop.refresh_from_db()
+    burden = coop.parties.get(region_id="34.71").burden
+    assert burden == {**SKPD, "uses_regional_assets": True, "public_pays": None}
+    page = client.get(f"/kerja-sama/{coop.pk}/").content.decode()
+    assert "belum dicatat: Membebani masyarakat" in page

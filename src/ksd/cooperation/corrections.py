@@ -535,10 +535,12 @@ def correct_answer_date(
 @transaction.atomic
 def correct_burden(
     cooperation_id: int, *, actor: AbstractBaseUser, region_code: str,
-    burden: dict[str, bool], reason: str, today: dt.date, now: dt.datetime,
+    burden: dict[str, bool | None], reason: str, today: dt.date, now: dt.datetime,
 ) -> Event:  # fmt: skip
     """Correct the facts of PP 50/2007 Pasal 9-10 (PP 28/2018 Pasal 6 ayat (2)) recorded for
-    one region; whether its DPRD must approve, and so the stage, follows them."""
+    one region; whether its DPRD must approve, and so the stage, follows them. A fact given as
+    yes or no is corrected; one left out (or None) keeps what was recorded, and a fact never
+    recorded stays unknown: missing is never "no"."""
     cooperation = lock(cooperation_id)
     reason = _reason(reason)
     party = cooperation.parties.filter(region_id=region_code).first()
@@ -553,8 +555,11 @@ def correct_burden(
             _("The %(label)s has not been recorded yet: record it with its step.")
             % {"label": fact_label("burden")}
         )
-    new = {name: bool(burden.get(name, False)) for name in BURDEN_FIELDS}
-    old = {name: bool(party.burden.get(name, False)) for name in BURDEN_FIELDS}
+    old: dict[str, bool | None] = {
+        name: None if party.burden.get(name) is None else bool(party.burden[name])
+        for name in BURDEN_FIELDS
+    }
+    new = {**old, **{k: bool(v) for k, v in burden.items() if v is not None}}
     if new == old:
         raise StepRefused(_("The new value is the one already recorded."))
     party.burden = new
