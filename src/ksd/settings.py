@@ -6,12 +6,14 @@ uses. There is no local_settings.py: a deployment sets environment variables.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from ksd.core.env import env_choice, env_flag, env_int, env_list, env_str, secret_key
+from ksd.core.private_files import ensure_private_file
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # The checkout: src/ksd/settings.py -> src/ksd -> src -> project root.
@@ -39,9 +41,15 @@ INSTALLED_APPS = [
     "ksd.dprd",
     "ksd.documents",
     "ksd.bodies",
+    # Login throttling: failed attempts per account and per address, unlocked in the admin.
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every response carries the policy, the 413 below included.
+    "ksd.core.content_security.ContentSecurityPolicyMiddleware",
+    # A body over the limit is refused before anything reads it (ksd.core.request_limits).
+    "ksd.core.request_limits.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -50,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with accounts/locked_out.html.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ksd.urls"
@@ -86,6 +96,8 @@ if DATABASE_KIND == "postgres":
     }
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+    # Readable by KSD's user only (0600); SQLite gives its journal files the same mode.
+    ensure_private_file(VAR_DIR / "ksd.sqlite3")
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -99,6 +111,40 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Argon2 hashes new passwords; a PBKDF2 hash still checks and is re-hashed with Argon2 at the
+# user's next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+
+# django-axes checks each login before the password: after AXES_FAILURE_LIMIT failures for one
+# username, or from one address whatever the usernames, further logins are refused (even with
+# the right password) until the lock-out time has passed or an administrator deletes the
+# attempts in the admin (Axes > Access attempts). Its records live in the database, so the lock
+# holds for every web process, on SQLite and PostgreSQL alike.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("KSD_LOGIN_FAILURE_LIMIT", 10, minimum=1)
+_LOCKOUT_MINUTES = env_int("KSD_LOGIN_LOCKOUT_MINUTES", 30, minimum=0)
+# 0 minutes: the lock stays until an administrator lifts it.
+AXES_COOLOFF_TIME = dt.timedelta(minutes=_LOCKOUT_MINUTES) if _LOCKOUT_MINUTES > 0 else None
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A success does not wipe the failures: axes would wipe those of the whole address too, so an
+# attacker with an account of their own could log in now and then to keep guessing others'.
+# Failures age out after the lock-out time instead.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "ksd.accounts.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "ksd.accounts.throttle.client_address"
+# Behind N reverse proxies, the client's address is the N-th from the right of X-Forwarded-For;
+# 0 (no proxy): REMOTE_ADDR. A wrong count lets a client choose the address it is locked by.
+PROXY_COUNT = env_int("KSD_PROXY_COUNT", 0, minimum=0)
+# Successful logins are not logged by axes (the session table already shows who is in).
+AXES_DISABLE_ACCESS_LOG = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -134,3 +180,33 @@ LOGGING = {
 LOGIN_URL = "/akun/masuk/"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+
+# HTTPS, for a server behind a TLS-terminating reverse proxy (docs/setup.md, "Production").
+# KSD_HTTPS=1 redirects plain HTTP to HTTPS, sends HSTS for a year (subdomains included, preload
+# allowed), keeps the session, CSRF and language cookies to HTTPS, and trusts the proxy's
+# X-Forwarded-Proto header to tell which scheme the browser used: the proxy must set it itself,
+# overwriting whatever a client sent.
+HTTPS = env_flag("KSD_HTTPS", default=False)
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+
+# Request bodies (ksd.core.request_limits): a request whose Content-Length is over the limit is
+# answered 413 before Django reads a byte of it. Only the document upload takes files, so only
+# it gets the larger limit (the document limit, 20 MB, plus room for the form around the file).
+REQUEST_BODY_LIMIT = 2 * 1024 * 1024
+UPLOAD_BODY_LIMIT = 21 * 1024 * 1024
+UPLOAD_PATHS = (r"^/dokumen/kerja-sama/\d+/unggah/$",)
+# What Django keeps in memory before it spills an uploaded file to a private temporary file
+# (mode 0600) in FILE_UPLOAD_TEMP_DIR (the system's, unless KSD_UPLOAD_TEMP_DIR names one).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_LIMIT
+FILE_UPLOAD_TEMP_DIR = env_str("KSD_UPLOAD_TEMP_DIR", "") or None
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700

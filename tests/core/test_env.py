@@ -99,3 +99,9 @@ def test_ksd_refuses_to_start_with_a_misspelt_setting(tmp_path: Path) -> None:
 
     assert result.returncode != 0
     assert "KSD_DEBUG must be 1 or 0, not 'true'" in result.stderr
+
+
+def test_a_number_below_its_minimum_is_refused() -> None:
+    with pytest.raises(ImproperlyConfigured, match=r"KSD_LOGIN_FAILURE_LIMIT must be 1 or more"):
+        env_int("KSD_LOGIN_FAILURE_LIMIT", 10, minimum=1, environ={"KSD_LOGIN_FAILURE_LIMIT": "0"})
+    assert env_int("KSD_PROXY_COUNT", 0, minimum=0, environ={"KSD_PROXY_COUNT": "0"}) == 0

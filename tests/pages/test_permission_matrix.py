@@ -185,6 +185,7 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("GET",  "/admin/accounts/membership/",      (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
     ("GET",  "/admin/bodies/cooperationbody/",   (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
     ("GET",  "/admin/documents/document/",       (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
+    ("GET",  "/admin/axes/accessattempt/",       (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
 ]
 # fmt: on
 # What is posted: nothing, except where an empty POST would not even bind the form (views

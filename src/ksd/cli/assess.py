@@ -6,11 +6,11 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
 from ksd.cli.clock import today
+from ksd.cli.input_limits import InputRefusedError, load_json, one_line, read_text, source_label
 from ksd.law.assessment import assess_json
-from ksd.law.citations import Lang
+from ksd.law.citations import Lang, Text
 from ksd.law.errors import LawInputError
 
 EXIT_BAD_INPUT = 2
@@ -37,37 +37,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
-    print(f"ksd assess: {message}", file=sys.stderr)
+    print(f"ksd assess: {one_line(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
 def run(args: list[str]) -> int:
     options = _parser().parse_args(args)
     lang: Lang = "en" if options.lang == "en" else "id"
-    en = lang == "en"
+    label = source_label(options.file, Text("berkas '{name}'", "'{name}'"))
     try:
-        text = sys.stdin.read() if options.file == "-" else Path(options.file).read_text("utf-8")
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return _fail(
-            f"cannot read '{options.file}': {reason}"
-            if en
-            else f"berkas '{options.file}' tidak dapat dibaca: {reason}"
-        )
-    except UnicodeDecodeError:
-        return _fail(
-            f"'{options.file}' is not UTF-8 text" if en else f"'{options.file}' bukan teks UTF-8"
-        )
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return _fail(
-            f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-            if en
-            else f"JSON tidak sah pada baris {exc.lineno}, kolom {exc.colno}: {exc.msg}"
-        )
-    try:
+        data = load_json(read_text(options.file, label), label)
         result = assess_json(data, today=today(), lang=lang)
+    except InputRefusedError as exc:
+        return _fail(exc.text.render(lang))
     except LawInputError as exc:
         return _fail(exc.render(lang))
     indent = None if options.compact else 2

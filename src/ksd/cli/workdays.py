@@ -16,11 +16,20 @@ import json
 import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NoReturn
 
 import yaml
 
+from ksd.cli.input_limits import (
+    InputRefusedError,
+    check_shape,
+    load_json,
+    one_line,
+    quoted,
+    read_text,
+    source_label,
+    too_complex,
+)
 from ksd.law.calendar import HolidayOverride, WorkingCalendar, calendar_for, parse_overrides
 from ksd.law.citations import Lang, Text
 from ksd.law.errors import LawInputError
@@ -29,8 +38,11 @@ from ksd.law.regions import get_region
 EXIT_BAD_INPUT = 2
 PROG = "ksd workdays"
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_COUNT = re.compile(r"^\d+$")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_COUNT = re.compile(r"[0-9]+")
+# Far more than the supported calendar (2007-2100) holds, so the calendar gives the refusal for
+# a limit that ends after it; a longer number is refused before it is even converted.
+MAX_WORKING_DAYS = 99_999
 
 # argparse writes its own messages in English; these are the ones a user meets, in our words.
 _ARGPARSE_MESSAGES: tuple[tuple[re.Pattern[str], Text], ...] = (
@@ -148,78 +160,70 @@ def _lang_of(args: Sequence[str]) -> Lang:
 
 
 def _date(value: str, what: str) -> dt.date:
-    if _ISO_DATE.match(value):
+    if _ISO_DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
+    shown = quoted(value)
     raise BadInputError(
         Text(
-            f"{what} '{value}' bukan tanggal yang sah: gunakan format YYYY-MM-DD, "
+            f"{what} '{shown}' bukan tanggal yang sah: gunakan format YYYY-MM-DD, "
             "misalnya 2026-03-17.",
-            f"{what} '{value}' is not a valid date: use YYYY-MM-DD, e.g. 2026-03-17.",
+            f"{what} '{shown}' is not a valid date: use YYYY-MM-DD, e.g. 2026-03-17.",
         )
     )
 
 
 def _count(value: str) -> int:
-    if _COUNT.match(value):
-        return int(value)
-    raise BadInputError(
-        Text(
-            f"N '{value}' tidak sah: jumlah hari kerja harus bilangan bulat 0 atau lebih.",
-            f"N '{value}' is invalid: the number of working days must be a whole number of 0 "
-            "or more.",
+    if not _COUNT.fullmatch(value):
+        shown = quoted(value)
+        raise BadInputError(
+            Text(
+                f"N '{shown}' tidak sah: jumlah hari kerja harus bilangan bulat 0 atau lebih.",
+                f"N '{shown}' is invalid: the number of working days must be a whole number of 0 "
+                "or more.",
+            )
         )
-    )
+    # Checked on the digits, before int(): Python refuses to convert more than 4,300 digits.
+    if len(value.lstrip("0")) > len(str(MAX_WORKING_DAYS)) or int(value) > MAX_WORKING_DAYS:
+        raise BadInputError(
+            Text(
+                f"N '{quoted(value)}' terlalu besar: paling banyak "
+                f"{MAX_WORKING_DAYS:_} hari kerja.".replace("_", "."),
+                f"N '{quoted(value)}' is too large: at most {MAX_WORKING_DAYS:,} working days.",
+            )
+        )
+    return int(value)
 
 
 def _read_overrides(name: str) -> tuple[HolidayOverride, ...]:
-    path = Path(name)
-    try:
-        text = path.read_text("utf-8")
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise BadInputError(
-            Text(
-                f"berkas ketetapan '{name}' tidak dapat dibaca: {reason}",
-                f"cannot read the overrides file '{name}': {reason}",
-            )
-        ) from None
-    except UnicodeDecodeError:
-        raise BadInputError(
-            Text(f"berkas '{name}' bukan teks UTF-8", f"'{name}' is not UTF-8 text")
-        ) from None
+    label = source_label(name, Text("berkas ketetapan '{name}'", "the overrides file '{name}'"))
+    text = read_text(name, label)
     data: object
-    if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise BadInputError(
-                Text(
-                    f"JSON tidak sah dalam '{name}' pada baris {exc.lineno}, kolom {exc.colno}: "
-                    f"{exc.msg}",
-                    f"invalid JSON in '{name}' at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                )
-            ) from None
+    if name.lower().endswith(".json"):
+        data = load_json(text, label)
     else:
         try:
             data = yaml.safe_load(text)
+        except RecursionError:
+            raise too_complex(label) from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where_id = f" pada baris {mark.line + 1}" if mark is not None else ""
             where_en = f" at line {mark.line + 1}" if mark is not None else ""
             raise BadInputError(
                 Text(
-                    f"YAML tidak sah dalam '{name}'{where_id}",
-                    f"invalid YAML in '{name}'{where_en}",
+                    f"YAML tidak sah dalam {label.id}{where_id}",
+                    f"invalid YAML in {label.en}{where_en}",
                 )
             ) from None
+        check_shape(data, label)
     try:
         return parse_overrides(data)
     except LawInputError as exc:
         raise BadInputError(
-            Text(f"berkas '{name}': {exc.text.id}", f"file '{name}': {exc.text.en}")
+            Text(f"{label.id}: {exc.text.id}", f"{label.en}: {exc.text.en}")
         ) from None
 
 
@@ -252,8 +256,8 @@ def run(args: list[str]) -> int:
     options = _parser(lang).parse_args(args)
     try:
         output = _execute(options, lang)
-    except (BadInputError, LawInputError) as exc:
-        print(f"{PROG}: {exc.text.render(lang)}", file=sys.stderr)
+    except (BadInputError, InputRefusedError, LawInputError) as exc:
+        print(f"{PROG}: {one_line(exc.text.render(lang))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(output)
     return 0

@@ -15,6 +15,8 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
+from ksd.core.private_files import OWNER_READ_WRITE, restrict
+
 
 def _raw(name: str, environ: Mapping[str, str] | None) -> str | None:
     value = (os.environ if environ is None else environ).get(name, "")
@@ -50,15 +52,24 @@ def env_choice(
     return value
 
 
-def env_int(name: str, default: int, *, environ: Mapping[str, str] | None = None) -> int:
-    """A whole number; anything else is an error."""
+def env_int(
+    name: str,
+    default: int,
+    *,
+    minimum: int | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
+    """A whole number, at least `minimum` when one is given; anything else is an error."""
     value = _raw(name, environ)
     if value is None:
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be {minimum} or more, not {value!r}.")
+    return number
 
 
 def env_list(name: str, *, environ: Mapping[str, str] | None = None) -> list[str]:
@@ -110,6 +121,8 @@ def _generated_secret_key(path: Path) -> str:
             pass
         finally:
             os.unlink(draft)
+    # mkstemp creates the file 0600; a key file copied in with a wider mode is tightened.
+    restrict(path, OWNER_READ_WRITE)
     key = path.read_text(encoding="utf-8").strip()
     if not key:
         raise ImproperlyConfigured(f"{path} is empty: delete it to have a new key generated.")

@@ -1,5 +1,6 @@
 """Where document bytes live: var/documents/<first two hex digits>/<sha256>.
 
+Stored files are mode 0400 in folders of mode 0700: only KSD's own user can read them.
 A file is named by the SHA-256 of its content, computed while the upload streams to a temporary
 file, then linked into place with os.link, which fails rather than replace an existing name: a
 stored file is never overwritten, and the same bytes uploaded twice are stored once.
@@ -7,6 +8,7 @@ stored file is never overwritten, and the same bytes uploaded twice are stored o
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -19,6 +21,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from ksd.core.errors import StepRefused
+from ksd.core.private_files import OWNER_ONLY_DIRECTORY, OWNER_READ_ONLY, restrict
 
 MAX_MEGABYTES = 20
 MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
@@ -93,7 +96,7 @@ def store(upload: Upload) -> StoredFile:
     if (getattr(upload, "size", 0) or 0) > MAX_BYTES:
         raise _too_large()
     root = storage_root()
-    root.mkdir(parents=True, exist_ok=True)
+    root.mkdir(mode=OWNER_ONLY_DIRECTORY, parents=True, exist_ok=True)
     digest, size, head = hashlib.sha256(), 0, b""
     handle, temporary = tempfile.mkstemp(dir=root, prefix=".upload-")
     try:
@@ -110,12 +113,13 @@ def store(upload: Upload) -> StoredFile:
         content_type = _content_type(Path(temporary), head, upload.name or "")
         sha256 = digest.hexdigest()
         final = path_for(sha256)
-        final.parent.mkdir(exist_ok=True)
-        try:
+        final.parent.mkdir(mode=OWNER_ONLY_DIRECTORY, exist_ok=True)
+        # The same bytes already stored are reused, never replaced.
+        with contextlib.suppress(FileExistsError):
             os.link(temporary, final)
-            final.chmod(0o444)
-        except FileExistsError:
-            pass  # the same bytes are already stored: reuse them, never replace them
+        # Readable by KSD's user only, and by nobody writable (files stored 0444 by older
+        # versions are tightened when their bytes come again).
+        restrict(final, OWNER_READ_ONLY)
     finally:
         Path(temporary).unlink(missing_ok=True)
     return StoredFile(sha256, size, content_type)
