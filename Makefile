@@ -8,7 +8,7 @@ STAMP := $(VENV)/.ksd-installed
 # Benchmarks run on one core so their figures compare from run to run.
 PIN := $(shell command -v taskset >/dev/null 2>&1 && echo "taskset -c 0")
 
-.PHONY: setup run test lint typecheck bench migrations-check messages docs-examples clean
+.PHONY: setup run serve test lint typecheck bench bench-web migrations-check messages docs-examples clean
 
 setup: $(STAMP)
 
@@ -24,6 +24,14 @@ run: setup
 	@echo "KSD: http://127.0.0.1:8000/"
 	$(BIN)/ksd runserver 127.0.0.1:8000 --insecure
 
+# The production server on the embedded default: gunicorn, static files served by WhiteNoise.
+# KSD_BIND and KSD_WORKERS set the address and the number of worker processes.
+serve: setup
+	$(BIN)/ksd migrate --no-input
+	$(BIN)/ksd load_reference_data
+	$(BIN)/ksd collectstatic --no-input -v0
+	$(BIN)/gunicorn ksd.wsgi --bind $${KSD_BIND:-127.0.0.1:8000} --workers $${KSD_WORKERS:-2} --access-logfile -
+
 test: setup
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
@@ -37,6 +45,14 @@ typecheck: setup
 
 bench: setup
 	$(PIN) $(BIN)/python bench/run.py
+
+# Pages at national scale (docs/performance.md): generates the dataset once per database, serves
+# it with gunicorn and loads each page per role. BENCH_WEB_ARGS, e.g. "--cooperations 20000
+# --databases sqlite". wrk gives fairer throughput figures; it is installed when apt can.
+bench-web: setup
+	@command -v wrk >/dev/null 2>&1 || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1; } || true
+	$(BIN)/python bench/web.py $(BENCH_WEB_ARGS)
 
 migrations-check: setup
 	$(BIN)/ksd makemigrations --check --dry-run

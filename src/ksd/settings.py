@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "auditlog",
     "ksd.core",
     "ksd.regions",
     "ksd.accounts",
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "ksd.bodies",
     # Login throttling: failed attempts per account and per address, unlocked in the admin.
     "axes",
+    "ksd.dataset",
 ]
 
 MIDDLEWARE = [
@@ -51,11 +53,16 @@ MIDDLEWARE = [
     # A body over the limit is refused before anything reads it (ksd.core.request_limits).
     "ksd.core.request_limits.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Serves the collected static files from the app server itself (no CDN, no separate web
+    # server needed on a closed intranet), with far-future caching and compression.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Names the logged-in user as the actor of every change the audit log records.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: answers a locked-out login with accounts/locked_out.html.
@@ -92,6 +99,11 @@ if DATABASE_KIND == "postgres":
             "PORT": env_int("KSD_PG_PORT", 5432),
             "USER": env_str("KSD_PG_USER", "postgres"),
             "PASSWORD": env_str("KSD_PG_PASSWORD", ""),
+            # Keep each worker's connection between requests: opening one costs more than most
+            # pages (measured in docs/performance.md). Checked before reuse, so a restarted
+            # database is reconnected rather than answered with an error.
+            "CONN_MAX_AGE": env_int("KSD_PG_CONN_MAX_AGE", 600),
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 else:
@@ -100,7 +112,8 @@ else:
     ensure_private_file(VAR_DIR / "ksd.sqlite3")
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite backend, whose flush keeps the append-only triggers (see there).
+            "ENGINE": "ksd.core.sqlite_backend",
             "NAME": VAR_DIR / "ksd.sqlite3",
             # A lifecycle step reads, then writes, in one transaction. Under SQLite's default
             # deferred BEGIN, two such steps can both read and then fail at once with "database is
@@ -168,6 +181,12 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# `ksd collectstatic` fills it (make serve); it exists from the start so WhiteNoise finds it.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 LOGGING = {
     "version": 1,
@@ -175,6 +194,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The audit trail of reference data: who changed what, old and new values. Which models it
+# follows is listed in ksd/core/audit.py.
+AUDITLOG_STORE_JSON_CHANGES = True  # old and new values as JSON values, not their str()
+# X-Forwarded-For can be forged by any client: the trail names the user, not an address.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 # Logins live in the accounts app, under Indonesian paths.
 LOGIN_URL = "/akun/masuk/"

@@ -65,12 +65,36 @@ def test_assess_file_prints_the_assessment_as_json(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     output = json.loads(done.stdout)
-    assert output["schema"] == "ksd.assess/1"
+    assert output["schema"] == "ksd.assess/2"
     assert output["regime"] == "pp50-2007"
     assert output["as_of"] == "2016-05-02"
     missing = _finding(output, "missing_content", subject="keadaan_memaksa")
     assert missing["citation"] == "PP 50/2007 Pasal 7 huruf b angka 7"
     assert missing["severity"] == "error"
+
+
+def test_schema_1_keeps_version_1_readers_working(tmp_path: Path) -> None:
+    """Two kab/kota of DIY and a company: version 2 names no single authority (PP 50/2007 Pasal 14
+    for the regions, Pasal 16 for the company); version 1 named the most senior route."""
+    facts = {
+        "date": "2016-02-01",
+        "as_of": "2016-05-02",
+        "parties": [
+            {"region": "34.71"},
+            {"region": "34.04"},
+            {"third_party": {"name": "PT Contoh", "form": "perseroan_terbatas"}},
+        ],
+    }
+    path = str(_write(tmp_path, facts))
+    v2 = json.loads(_run(path).stdout)
+    done = _run(path, "--schema", "1")
+    assert done.returncode == 0, done.stderr
+    v1 = json.loads(done.stdout)
+    assert (v2["schema"], v2["dispute"]["authority"]) == ("ksd.assess/2", None)
+    assert v1["schema"] == "ksd.assess/1"
+    assert (v1["dispute"]["authority"], v1["dispute"]["province"]) == ("gubernur", "34")
+    assert v1["dispute"]["citation"] == "PP 50/2007 Pasal 14 ayat (1)"
+    assert v1["dispute"]["pairs"] == v2["dispute"]["pairs"]
 
 
 def test_assess_reads_standard_input_with_a_dash() -> None:
@@ -187,7 +211,11 @@ BAD_JSON_INPUTS = [
         ("pasal18_z",),
         id="unknown termination ground",
     ),
-    pytest.param(json.dumps(_with(date="2007-08-21")), (), id="date before PP 50/2007"),
+    pytest.param(
+        json.dumps(_with(object={"affair": "kehutanan", "sub_affair": "tambang"})),
+        ("tambang",),
+        id="unknown sub-affair",
+    ),
 ]
 
 

@@ -145,6 +145,9 @@ def test_an_extension_moves_the_end_date_and_is_logged(actor: User) -> None:
     assert coop.ends_on == dt.date(2023, 3, 1)
     event = coop.events.get(kind=EventKind.EXTENDED)
     assert event.changes["ends_on"] == ["2020-03-01", "2023-03-01"]
+    # Signed under PP 50/2007, amended in 2019: the step follows PP 28/2018 (Pasal 51), which
+    # leaves amendments to the Minister's regulation (Pasal 6 ayat (4)).
+    assert event.citation == "PP 28/2018 Pasal 6 ayat (4)"
     with pytest.raises(StepRefused):
         services.amend(
             coop.pk,

@@ -90,3 +90,31 @@ def test_the_ministry_records_the_decree_for_kabkota_of_different_provinces() ->
     with pytest.raises(StepRefused):
         settle_dispute(dispute.pk, actor=kemendagri, settlement="menteri", settled_on=dt.date(2013, 3, 2),
                        decision_number="again", summary="x", now=NOW)  # fmt: skip
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_a_dispute_raised_after_13_july_2018_is_routed_and_recorded_under_pp_28() -> None:
+    """PP 28/2018 Pasal 51: a step taken after the repeal follows PP 28/2018, even for an agreement
+    signed under PP 50/2007 (Pasal 48 keeps only the agreement itself valid)."""
+    operator = member("operator_kota_yogyakarta", Role.OPERATOR, "34.71")
+    coop = signed(operator, ["34.71", "34.04"], dt.date(2016, 2, 1))
+    dispute = raise_dispute(
+        coop.pk, actor=operator, between=["34.71", "34.04"], raised_on=dt.date(2019, 3, 4),
+        description="Pembagian biaya operasional TPST", now=NOW,
+    )  # fmt: skip
+    assert (dispute.authority, dispute.authority_province_id) == ("gubernur", "34")
+    assert dispute.citation == "UU 23/2014 Pasal 370 ayat (1)"
+    assert coop.events.get(kind=EventKind.DISPUTE_RAISED).citation == dispute.citation
+
+
+@pytest.mark.usefixtures("regions_loaded")
+def test_an_ending_after_13_july_2018_must_rest_on_a_pp_28_ground() -> None:
+    operator = member("operator_kota_yogyakarta", Role.OPERATOR, "34.71")
+    coop = signed(operator, ["34.71", "34.04"], dt.date(2016, 2, 1))
+    with pytest.raises(StepRefused) as refused:
+        services.terminate(coop.pk, actor=operator, ground="pasal18_a", on=dt.date(2019, 5, 6),
+                           now=NOW)  # fmt: skip
+    assert refused.value.citation.startswith("PP 28/2018 Pasal 9")
+    services.terminate(coop.pk, actor=operator, ground="pasal9_c", on=dt.date(2019, 5, 6), now=NOW)
+    event = coop.events.get(kind=EventKind.TERMINATED)
+    assert event.citation == "PP 28/2018 Pasal 9 ayat (1) huruf c"

@@ -31,7 +31,9 @@ SKPD = {
     "apbd_cost": True, "budgeted_current_year": True, "uses_regional_assets": False,
     "public_pays": False, "within_skpd_duties": True,
 }  # fmt: skip
-BAD_YEARS = [D(1, 1, 1), D(1900, 6, 1), D(2006, 6, 1), D(2101, 1, 3), D(9999, 12, 31)]
+BAD_YEARS = [D(1, 1, 1), D(1900, 6, 1), D(2101, 1, 3), D(9999, 12, 31)]
+# Before PP 50/2007: an agreement made then is recorded (its Pasal 26), a DPRD step is not.
+BEFORE_PP50 = D(2006, 6, 1)
 
 
 @pytest.fixture
@@ -504,7 +506,7 @@ def test_every_step_refuses_a_date_the_law_cannot_judge(
     with pytest.raises(StepRefused) as error:
         step(coop, actor, day)  # type: ignore[arg-type]
     assert day.isoformat() in error.value.message
-    assert "22 Agustus 2007" in error.value.message
+    assert "17 Agustus 1945" in error.value.message
     assert "31 Desember 2100" in error.value.message
     assert Cooperation.objects.count() == count
     if coop:
@@ -522,3 +524,41 @@ def test_an_offer_cannot_be_dated_in_the_future_nor_before_pp_50(actor: User) ->
         assert day.isoformat() in error.value.message or "3 Januari 2024" in error.value.message
     assert not Cooperation.objects.exists()
     assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize("name", [n for n in STEPS if n != "offer"])
+def test_a_step_dated_before_pp_50_is_refused_before_what_it_depends_on(
+    actor: User, name: str
+) -> None:
+    """2006 is a date KSD can judge (an agreement made then is recorded, PP 50/2007 Pasal 26),
+    but not for these steps: each depends on a recorded step of 2016, or is a DPRD step."""
+    stage, step = STEPS[name]
+    coop = BUILD[stage](actor)
+    assert coop is not None
+    before = snapshot(coop)
+    with pytest.raises(StepRefused) as error:
+        step(coop, actor, BEFORE_PP50)
+    assert "2006" in error.value.message
+    assert snapshot(coop) == before
+
+
+def test_the_dprd_steps_start_with_pp_50(actor: User) -> None:
+    """An agreement of 2005 is recorded under PP 50/2007 Pasal 26, but no DPRD step is dated
+    before PP 50/2007 gave the DPRD its role and its clocks (22 August 2007)."""
+    coop = services.make_offer(
+        actor=actor, title="Kartamantul 2005", initiator="34.71",
+        parties=[services.PartySpec(region=c) for c in ("34.71", "34.04")],
+        offered_on=D(2005, 3, 1), now=NOW,
+    )  # fmt: skip
+    services.accept_offer(coop.pk, actor=actor, party_key="34.04", on=D(2005, 3, 1), now=NOW)
+    services.sign_joint_agreement(coop.pk, actor=actor, number="KB", signed_on=D(2005, 3, 1),
+                                  now=NOW)  # fmt: skip
+    services.draft_agreement(coop.pk, actor=actor, contents=ALL_CONTENTS, on=D(2005, 3, 1),
+                             burdens={"34.71": UNBUDGETED, "34.04": SKPD}, now=NOW)  # fmt: skip
+    message = refused(
+        lambda: dprd.submit_to_dprd(
+            coop.pk, actor=actor, region_code="34.71", received_on=D(2006, 6, 1), now=NOW
+        ),
+        coop,
+    )
+    assert "22 Agustus 2007" in message

@@ -1,5 +1,6 @@
 """Issue 6, points 1-3, on the pages: every date field of every step's form refuses a date the law
-and the calendar cannot judge (years 1, 1900, 2006, 2101, 9999) with HTTP 400 and a message in
+and the calendar cannot judge (years 1, 1900, 2101, 9999; 2006 for a DPRD step or before what a
+step depends on) with HTTP 400 and a message in
 Bahasa Indonesia, and nothing changes; a back-dated DPRD decision, a step dated after today, a
 draft with no contents and unrecorded burden facts are refused on the page the same way."""
 
@@ -19,7 +20,10 @@ from ksd.dprd import services as dprd
 from ksd.dprd.models import DprdReview
 from pages.records import ALL_CONTENTS, NOW, UNBUDGETED, drafted, in_dprd_review, offer
 
-BAD_DATES = ["0001-01-01", "1900-06-01", "2006-06-01", "2101-01-03", "9999-12-31"]
+BAD_DATES = ["0001-01-01", "1900-06-01", "2101-01-03", "9999-12-31"]
+# Before PP 50/2007: an offer of 2006 is recorded (PP 50/2007 Pasal 26); every other step here
+# depends on a recorded step of 2016, or is a DPRD step (from 22 August 2007).
+BEFORE_PP50 = "2006-06-01"
 OUT_OF_RANGE = "di luar rentang"
 SKPD = {
     "apbd_cost": True, "budgeted_current_year": True, "uses_regional_assets": False,
@@ -171,8 +175,14 @@ def test_every_date_field_refuses_the_years_the_law_cannot_judge(
         page = _post(form, coop, people[form.who], day)
         assert OUT_OF_RANGE in page, (name, day)
         assert day in page, (name, day)
-        assert "22 Agustus 2007" in page
+        assert "17 Agustus 1945" in page
         assert _state(coop) == before, (name, day)
+    if coop is not None:
+        page = _post(form, coop, people[form.who], BEFORE_PP50)
+        assert "2006" in page, name
+        assert _state(coop) == before, name
+        if form.path.startswith("/dprd/"):
+            assert "22 Agustus 2007" in page, name
 
 
 def test_signing_on_9999_12_31_is_a_clear_refusal_not_a_server_error(

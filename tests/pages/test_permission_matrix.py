@@ -74,6 +74,7 @@ EMPTY_FORM_200 = "a refused form is shown again with 200, not 400"
 MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     # Home and accounts
     ("GET",  "/",                                (200,   200,   200,   200,   200,   200,   200,   200,   200)),
+    ("GET",  "/healthz/",                        (200,   200,   200,   200,   200,   200,   200,   200,   200)),
     ("GET",  "/akun/masuk/",                     (200,   302,   302,   302,   302,   302,   302,   302,   302)),
     ("GET",  "/akun/keluar/",                    (405,   405,   405,   405,   405,   405,   405,   405,   405)),
     ("POST", "/akun/keluar/",                    (302,   302,   302,   302,   302,   302,   302,   302,   302)),
@@ -185,6 +186,8 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("GET",  "/admin/accounts/membership/",      (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
     ("GET",  "/admin/bodies/cooperationbody/",   (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
     ("GET",  "/admin/documents/document/",       (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
+    ("GET",  "/admin/auditlog/logentry/",        (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
+    ("GET",  "/admin/regions/agency/{A}/auditlog/", (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200, LOGIN)),
     ("GET",  "/admin/axes/accessattempt/",       (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
 ]
 # fmt: on
@@ -335,7 +338,7 @@ def test_the_matrix_has_a_cell_for_every_persona_and_a_row_for_every_url_pattern
         re.sub(r"\{[RSDBAOT]\}", "<int:pk>", pattern).replace("{M}", "<int:member_pk>")
         for _m, pattern, _c in MATRIX
     }
-    routes = {"/"} | {
+    routes = {"/", "/healthz/"} | {
         "/" + str(url.pattern)
         for app in ("accounts", "cooperation", "dprd", "documents", "bodies", "regions")
         for url in import_module(f"ksd.{app}.urls").urlpatterns

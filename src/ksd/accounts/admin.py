@@ -4,10 +4,11 @@ from django.contrib import admin
 
 from ksd.accounts.forms import MembershipForm
 from ksd.accounts.models import Membership
+from ksd.core.audit import AuditTrailAdmin
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditTrailAdmin):
     """Who has which role for which region; the form refuses a region that does not fit the role."""
 
     form = MembershipForm

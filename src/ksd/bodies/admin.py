@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from ksd.bodies.models import BodyMember, BodyReport, CooperationBody
+from ksd.core.audit import AuditTrailAdmin
 
 
 class BodyMemberInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -19,7 +20,7 @@ class BodyReportInline(admin.StackedInline):  # type: ignore[type-arg]
 
 
 @admin.register(CooperationBody)
-class CooperationBodyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CooperationBodyAdmin(AuditTrailAdmin):
     list_display = ("name", "kind", "decision_number", "decided_on", "cooperation")
     list_filter = ("kind",)
     search_fields = ("name", "decision_number")

@@ -22,6 +22,7 @@ from ksd.cooperation.law import assessment_for, law_lang
 from ksd.cooperation.models import Cooperation
 from ksd.cooperation.services import lock as lock_cooperation
 from ksd.core.access import acts_for, membership_of
+from ksd.core.audit import acting_as
 from ksd.core.dates import check_record_date
 from ksd.core.errors import StepRefused
 from ksd.law.regimes import INFO, Regime
@@ -130,7 +131,7 @@ def form_body(
         raise StepRefused(_("A body has members from at least two different regions."))
     _require_regions(codes)
     _require_manager(actor, codes)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(actor):
         cooperation, citation = None, ""
         if cooperation_id is not None:
             cooperation = lock_cooperation(cooperation_id)
@@ -141,16 +142,14 @@ def form_body(
             decided_on=decided_on, cooperation=cooperation, citation=citation, formed_by=actor,
             created_at=now,
         )  # fmt: skip
-        BodyMember.objects.bulk_create(
-            BodyMember(
+        for m in members:  # one by one, so that the audit trail records each member
+            BodyMember.objects.create(
                 body=body,
                 region_id=m.region,
                 representative_name=m.representative_name,
                 representative_position=m.representative_position,
                 joined_on=decided_on,
             )
-            for m in members
-        )
     return body
 
 
@@ -158,7 +157,7 @@ def add_member(
     body_id: int, *, actor: AbstractBaseUser, member: MemberSpec, joined_on: dt.date,
     now: dt.datetime,
 ) -> BodyMember:  # fmt: skip
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(actor):
         body = _lock_body(body_id)
         _require_manager(actor, current_member_codes(body))
         _require_regions([member.region])
@@ -177,7 +176,7 @@ def add_member(
 def remove_member(
     member_id: int, *, actor: AbstractBaseUser, left_on: dt.date, now: dt.datetime
 ) -> BodyMember:
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(actor):
         member = BodyMember.objects.select_for_update(no_key=True).filter(pk=member_id).first()
         if member is None:
             raise StepRefused(_("This member does not exist."))
@@ -202,7 +201,7 @@ def file_report(
     if not period.strip() or not summary.strip():
         raise StepRefused(_("Give the report's period and a summary."))
     check_record_date(submitted_on, now=now)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(actor):
         body = _lock_body(body_id)
         members = current_member_codes(body, on=submitted_on)
         _require_manager(actor, members)

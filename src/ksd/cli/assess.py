@@ -12,6 +12,7 @@ from ksd.cli.input_limits import InputRefusedError, load_json, one_line, read_te
 from ksd.law.assessment import assess_json
 from ksd.law.citations import Lang, Text
 from ksd.law.errors import LawInputError
+from ksd.law.schema_v1 import to_v1
 
 EXIT_BAD_INPUT = 2
 
@@ -33,6 +34,12 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=("id", "en"), default="id", help="bahasa pesan / language"
     )
     parser.add_argument("--compact", action="store_true", help="JSON satu baris / one-line JSON")
+    parser.add_argument(
+        "--schema",
+        choices=("1", "2"),
+        default="2",
+        help="versi kontrak keluaran / output contract version (ksd.assess/1 or /2)",
+    )
     return parser
 
 
@@ -52,6 +59,8 @@ def run(args: list[str]) -> int:
         return _fail(exc.text.render(lang))
     except LawInputError as exc:
         return _fail(exc.render(lang))
+    if options.schema == "1":
+        result = to_v1(result)
     indent = None if options.compact else 2
     try:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=indent)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,8 @@ class CooperationConfig(AppConfig):
     name = "ksd.cooperation"
     label = "cooperation"
     verbose_name = _("Cooperation")
+
+    def ready(self) -> None:
+        from ksd.cooperation.append_only import ensure_installed
+
+        post_migrate.connect(ensure_installed, sender=self, dispatch_uid="ksd_event_append_only")

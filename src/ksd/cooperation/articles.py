@@ -7,8 +7,10 @@ Where PP 28/2018 has no counterpart of a PP 50/2007 step, the table cites what d
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ksd.cooperation.models import Cooperation, EventKind, Kind
-from ksd.law.regimes import Regime
+from ksd.law.regimes import Regime, regime_for_agreement
 
 PP50 = Regime.PP50_2007
 PP28 = Regime.PP28_2018
@@ -163,9 +165,12 @@ def _with_third_party(cooperation: Cooperation) -> bool:
     return cooperation.kind == Kind.THIRD_PARTY
 
 
-def article_of(cooperation: Cooperation, kind: EventKind) -> str:
-    """The article of step `kind` for this cooperation, by its regulation and its kind."""
-    return article_for(kind, cooperation.regime, third_party=_with_third_party(cooperation))
+def article_of(cooperation: Cooperation, kind: EventKind, on: dt.date | None = None) -> str:
+    """The article of step `kind` for this cooperation, by its kind and by the regulation in force
+    on the step's date `on` (PP 28/2018 Pasal 51: no saving clause for procedures under way);
+    without a date, by the cooperation's own regulation."""
+    regime = cooperation.regime if on is None else regime_for_agreement(on)[0].value
+    return article_for(kind, regime, third_party=_with_third_party(cooperation))
 
 
 def signing_article(cooperation: Cooperation, *, power_of_attorney: bool) -> str:

@@ -2,8 +2,9 @@
 
 A step's legal date (the `*_on` date taken from its letter) must
 
-1. lie where the law and the working-day calendar can judge it: from the day PP 50/2007 came into
-   force (22 August 2007) to the last day of KSD's working-day calendar (31 December 2100);
+1. lie where the law and the working-day calendar can judge it (core/dates.py): from 17 August
+   1945 (an agreement made before PP 50/2007 is still recorded, PP 50/2007 Pasal 26) to the last
+   day of KSD's working-day calendar (31 December 2100); a DPRD step from 22 August 2007;
 2. not be later than today, for a thing that has happened (a planned end date may be in the
    future). "Today" is the date of the moment the step is recorded (`now`) in Asia/Jayapura, the
    easternmost zone: no region of Indonesia has a later date at that moment;
@@ -29,7 +30,15 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ksd.core.dates import FIRST_LEGAL_DAY, LAST_LEGAL_DAY, out_of_range, show, today_at
+from ksd.core.dates import (
+    FIRST_DPRD_DAY,
+    FIRST_LEGAL_DAY,
+    LAST_LEGAL_DAY,
+    before_dprd_rules,
+    out_of_range,
+    show,
+    today_at,
+)
 from ksd.core.errors import StepRefused
 
 if TYPE_CHECKING:
@@ -82,6 +91,9 @@ LABELS: dict[Step, Promise] = {
     Step.SETTLEMENT: gettext_lazy("the settlement of the dispute"),
     Step.TERMINATION: gettext_lazy("the termination"),
 }
+# The DPRD steps: judged by PP 50/2007 Pasal 9-12 and its successor, from 22 August 2007.
+DPRD_STEPS = frozenset({Step.DPRD_SUBMISSION, Step.DPRD_OPINION, Step.DPRD_OPINION_RECEIVED,
+                        Step.DPRD_RESUBMISSION, Step.DPRD_DECISION})  # fmt: skip
 # Steps that may be dated in the future: they are planned, not done.
 PLANNED = frozenset({Step.ENTRY_INTO_FORCE, Step.NEW_END})
 
@@ -105,6 +117,8 @@ def check(step: Step, day: dt.date, *, now: dt.datetime, after: Iterable[Recorde
     thing done) and on or after every recorded date in `after`."""
     label = str(LABELS[step])
     check_range(day)
+    if step in DPRD_STEPS and day < FIRST_DPRD_DAY:
+        raise StepRefused(before_dprd_rules(day))
     today = today_at(now)
     if step not in PLANNED and day > today:
         raise StepRefused(

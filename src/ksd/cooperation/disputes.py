@@ -25,6 +25,7 @@ from ksd.cooperation.services import lock
 from ksd.core.access import acts_for, membership_of
 from ksd.core.errors import StepRefused
 from ksd.law.assessment import assess
+from ksd.law.facts import DisputeFacts
 
 
 @transaction.atomic
@@ -42,11 +43,9 @@ def raise_dispute(
         raise StepRefused(_("Name at least two parties of this cooperation."))
     if not description.strip():
         raise StepRefused(_("Describe what the dispute is about."))
-    assessment = assess(
-        replace(facts, parties=tuple(parties)),
-        calendars=calendar_for_region,
-        parameters=law_parameters(),
-    )
+    # The route follows the regulation and the provinces of the day the dispute is raised.
+    step = replace(facts, parties=tuple(parties), dispute=DisputeFacts(raised_on=raised_on))
+    assessment = assess(step, calendars=calendar_for_region, parameters=law_parameters())
     route = assessment.dispute
     dispute = Dispute.objects.create(
         cooperation=cooperation, between=[p.key for p in parties], raised_on=raised_on,

@@ -16,6 +16,7 @@ from ksd.cooperation.foreign import foreign_facts_for
 from ksd.cooperation.models import Cooperation, Party
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import RULES, Assessment, assess
+from ksd.law.authority import PASAL_12_AFFAIRS, normalise_object
 from ksd.law.calendar import WorkingCalendar, calendar_for
 from ksd.law.citations import Lang
 from ksd.law.facts import (
@@ -24,13 +25,16 @@ from ksd.law.facts import (
     DprdEvents,
     Facts,
     ForeignParty,
+    ObjectFacts,
     ThirdParty,
     ThirdPartyForm,
 )
 from ksd.law.facts import Party as LawParty
 from ksd.law.parameters import ParameterValue
-from ksd.law.regimes import Regime
-from ksd.law.regions import get_region
+from ksd.law.regimes import INFO, Regime
+from ksd.law.region_history import region_on
+
+PP50_IN_FORCE = INFO[Regime.PP50_2007].in_force_from
 
 
 def law_lang() -> Lang:
@@ -48,9 +52,11 @@ def calendar_for_region(code: str) -> WorkingCalendar:
     return with_overrides(code)
 
 
-def law_party(party: Party) -> LawParty:
+def law_party(party: Party, on: dt.date | None = None) -> LawParty:
+    """A party as ksd.law sees it; a region in the province it belonged to on `on` (default:
+    today's geography)."""
     if party.region_id:
-        region = get_region(party.region_id)
+        region = region_on(party.region_id, on or dt.date.max)
         return LawParty(region.code, region=region)
     if party.foreign_kind:
         name = party.third_party_name
@@ -117,12 +123,13 @@ def facts_for(
         contents: frozenset[str] | None = frozenset(draft_contents)
     else:
         contents = frozenset(cooperation.draft_contents) if cooperation.draft_contents else None
+    affair = normalise_object(cooperation.affair.code, None)[0] if cooperation.affair_id else None
     return Facts(
         date=cooperation.governing_on,
         regime=regime,
         regime_overridden=False,
         as_of=as_of,
-        parties=tuple(law_party(p) for p in party_rows),
+        parties=tuple(law_party(p, cooperation.governing_on) for p in party_rows),
         burden_by_region=burdens,
         draft_contents=contents,
         dprd={r.region_id: dprd_events(r) for r in review_rows},
@@ -130,7 +137,12 @@ def facts_for(
         continuous=cooperation.is_continuous,
         compulsory=cooperation.is_compulsory,
         object_count=cooperation.object_count,
+        # The object's affair, so ksd.law can say whether each region's level holds authority
+        # over it (UU 23/2014 Pasal 14-15 and its Lampiran).
+        object=ObjectFacts(str(affair)) if affair in PASAL_12_AFFAIRS else None,
         foreign=foreign_facts_for(cooperation),
+        # An agreement made before PP 50/2007 (Pasal 26-27): its making is not judged.
+        before_pp50=cooperation.governing_on < PP50_IN_FORCE,
     )
 
 

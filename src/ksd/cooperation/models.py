@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
@@ -65,8 +66,10 @@ class Cooperation(models.Model):
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
-    # The regime is chosen once, from the offer date (PP 28/2018 Pasal 48 keeps PP 50/2007
-    # agreements valid until they end), and stored so later rule changes do not move it.
+    # The regime of the offer date, stored so later rule changes do not move it. Steps taken
+    # later (a dispute, an amendment, an ending) are judged by the regulation of their own date
+    # (PP 28/2018 Pasal 51 repealed PP 50/2007 with no saving clause; Pasal 48 keeps only an
+    # agreement already signed valid until it ends): see ksd.cooperation.articles.article_of.
     regime = models.CharField(_("regulation"), max_length=12)
     governing_on = models.DateField(_("governing date"))
     initiator = models.ForeignKey(
@@ -127,6 +130,15 @@ class Cooperation(models.Model):
         verbose_name = _("cooperation")
         verbose_name_plural = _("cooperations")
         ordering = ("-offered_on", "-id")
+        # One index per order the register offers (docs/performance.md): the first page is read
+        # from the index instead of sorting the whole table.
+        indexes = (
+            models.Index(F("offered_on").desc(), F("id").desc(), name="coop_by_offered"),
+            models.Index(F("signed_on").desc(), F("id").desc(), name="coop_by_signed"),
+            models.Index(fields=("ends_on", "id"), name="coop_by_ends"),
+            models.Index(fields=("title", "id"), name="coop_by_title"),
+            models.Index(fields=("stage", "offered_on"), name="coop_by_stage"),
+        )
 
     def __str__(self) -> str:
         return self.title
@@ -166,6 +178,9 @@ class Party(models.Model):
         verbose_name = _("party")
         verbose_name_plural = _("parties")
         ordering = ("id",)
+        # "The cooperations of region X" (the access door, the register's region filter) read
+        # from this index alone.
+        indexes = (models.Index(fields=("region", "cooperation"), name="party_by_region"),)
         constraints = (
             models.CheckConstraint(
                 condition=(
@@ -295,6 +310,7 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ("due_on", "id")
+        indexes = (models.Index(fields=("region", "created_at"), name="notification_by_region"),)
         constraints = (
             models.UniqueConstraint(
                 fields=("cooperation", "region", "kind", "due_on"), name="notification_once"
@@ -423,11 +439,12 @@ class EventKind(models.IntegerChoices):
 class Event(models.Model):
     """One step in a cooperation's life: who, when, what changed, why, under which article.
 
-    Append-only: rows are created by services and never updated or deleted.
+    Append-only: rows are created by services and never updated or deleted; a database trigger
+    refuses both (cooperation/append_only.py), and a cooperation with events cannot be deleted.
     """
 
     cooperation = models.ForeignKey(
-        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.PROTECT,
         related_name="events",
     )  # fmt: skip
     kind = models.PositiveSmallIntegerField(_("kind"), choices=EventKind.choices)

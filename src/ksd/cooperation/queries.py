@@ -407,7 +407,10 @@ def tasks_for(user: Visitor, *, today: dt.date) -> list[Task]:
     rows = visible_cooperations(user).filter(
         Q(stage=Stage.OFFERED, parties__region_id=own, parties__accepted_on__isnull=True,
           parties__declined_on__isnull=True, parties__is_initiator=False)
-        | Q(dprd_reviews__region_id=own)
+        # Only tracks the record has not closed: a decided track asks nothing of anyone, and
+        # skipping them keeps the law from running over a region's whole history.
+        | Q(dprd_reviews__region_id=own, dprd_reviews__approved_on__isnull=True,
+            dprd_reviews__rejected_on__isnull=True, dprd_reviews__deemed_approved_on__isnull=True)
     ).exclude(stage__in=(Stage.DECLINED, Stage.TERMINATED, Stage.EXPIRED,
                          *CLOSED_BY_RECORD_KEEPING))  # fmt: skip
     rows = (

@@ -40,8 +40,9 @@ from ksd.law.citations import Severity
 from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
 from ksd.law.foreign_facts import parse_foreign_party
-from ksd.law.regimes import Regime, regime_for
+from ksd.law.regimes import Regime, regime_for_agreement
 from ksd.law.regions import get_region
+from ksd.law.transition import step_regime
 from ksd.regions.models import Affair, Agency, PowerOfAttorney, Region
 
 
@@ -130,7 +131,9 @@ def make_offer(
     a cooperation to other regions or third parties."""
     dates.check(Step.OFFER, offered_on, now=now)
     try:
-        regime = regime_for(offered_on)
+        # An agreement made before PP 50/2007 and still running is recorded under it (PP 50/2007
+        # Pasal 26-27); ksd.law says which of its rules it cannot judge.
+        regime = regime_for_agreement(offered_on)[0]
     except LawInputError as exc:
         raise StepRefused(exc.render(law_lang())) from None
     if not title.strip():
@@ -240,7 +243,7 @@ def accept_offer(
     cooperation.save(update_fields=["stage", "updated_at"])
     record_event(
         cooperation, EventKind.OFFER_ACCEPTED, actor=actor, now=now, on=on,
-        region_code=party.region_id, citation=article_for(EventKind.OFFER_ACCEPTED, cooperation.regime),
+        region_code=party.region_id, citation=article_of(cooperation, EventKind.OFFER_ACCEPTED, on),
         changes={"party": party.key, "stage": cooperation.stage},
     )  # fmt: skip
     return cooperation
@@ -289,7 +292,7 @@ def sign_joint_agreement(
     )
     record_event(
         cooperation, EventKind.JOINT_AGREEMENT_SIGNED, actor=actor, now=now, on=signed_on,
-        citation=article_for(EventKind.JOINT_AGREEMENT_SIGNED, cooperation.regime),
+        citation=article_of(cooperation, EventKind.JOINT_AGREEMENT_SIGNED, signed_on),
         changes={"stage": cooperation.stage, "number": cooperation.joint_agreement_number},
     )  # fmt: skip
     return cooperation
@@ -368,7 +371,7 @@ def draft_agreement(
     )
     record_event(
         cooperation, EventKind.AGREEMENT_DRAFTED, actor=actor, now=now, on=on,
-        citation=article_for(EventKind.AGREEMENT_DRAFTED, cooperation.regime),
+        citation=article_of(cooperation, EventKind.AGREEMENT_DRAFTED, on),
         changes={"contents": cooperation.draft_contents, "burdens": burdens},
     )  # fmt: skip
     return cooperation
@@ -438,7 +441,7 @@ def sign_agreement(
     )  # fmt: skip
     record_event(
         cooperation, EventKind.SIGNED, actor=actor, now=now, on=signed_on,
-        citation=article_for(EventKind.SIGNED, cooperation.regime),
+        citation=article_of(cooperation, EventKind.SIGNED, signed_on),
         changes={"stage": cooperation.stage, "number": cooperation.agreement_number,
                  "ends_on": cooperation.ends_on.isoformat() if cooperation.ends_on else None},
     )  # fmt: skip
@@ -604,7 +607,7 @@ def amend(
     cooperation.save(update_fields=fields)
     record_event(
         cooperation, EventKind.EXTENDED if new_ends_on else EventKind.AMENDED, actor=actor,
-        now=now, on=signed_on, citation=article_of(cooperation, EventKind.AMENDED),
+        now=now, on=signed_on, citation=article_of(cooperation, EventKind.AMENDED, signed_on),
         reason=amendment.summary, changes=changes,
     )  # fmt: skip
     return amendment
@@ -625,12 +628,12 @@ def terminate(
     try:
         termination = parse_termination(
             {"ground": ground, "initiated_by": initiated_by, "written_notice": written_notice,
-             "early": early},
+             "early": early, "on": on.isoformat()},
             {p.key for p in facts.parties},
         )  # fmt: skip
     except LawInputError as exc:
         raise StepRefused(exc.render(law_lang())) from None
-    verdict = RULES[facts.regime].termination(facts, termination)
+    verdict = RULES[step_regime(facts, on)].termination(facts, termination)
     if not verdict.valid:
         raise StepRefused(verdict.reason.message.render(law_lang()), str(verdict.citation))
     cooperation.stage = Stage.TERMINATED
@@ -666,7 +669,7 @@ def expire(cooperation_id: int, *, as_of: dt.date, now: dt.datetime) -> bool:
         Cooperation.objects.filter(pk=cooperation_id).update(ended_on=cooperation.ends_on)
         record_event(
             cooperation, EventKind.EXPIRED, actor=None, now=now, on=cooperation.ends_on,
-            citation=article_of(cooperation, EventKind.EXPIRED),
+            citation=article_of(cooperation, EventKind.EXPIRED, cooperation.ends_on),
             changes={"stage": Stage.EXPIRED},
         )  # fmt: skip
         return True
@@ -769,7 +772,7 @@ def issue_power_of_attorney(
     record_event(
         cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED, actor=actor, now=now, on=issued_on,
         region_code=region_code,
-        citation=article_of(cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED),
+        citation=article_of(cooperation, EventKind.POWER_OF_ATTORNEY_ISSUED, issued_on),
         changes={"number": power.number, "grantee": power.grantee.name},
     )  # fmt: skip
     return power

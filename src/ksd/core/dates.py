@@ -1,10 +1,11 @@
 """The range of dates KSD can judge, and the form validators that keep every date field in it.
 
-A legal date of a cooperation lies between the day PP 50/2007 came into force (Pasal 28: 22
-August 2007) and the last day of the working-day calendar (31 December 2100): before it no rule
-of kerja sama daerah is held, after it no working day can be counted. Records about bodies and
-people (a member's joining, an official's term, a Surat Kuasa) may be older, from 17 August 1945.
-Years such as 1, 1900, 2006, 2101 or 9999 get a clear message, never a server error.
+A legal date lies between 17 August 1945 and the last day of the working-day calendar (31 December
+2100). An agreement made before PP 50/2007 came into force (22 August 2007) is still recorded:
+PP 50/2007 Pasal 26 keeps it valid and Pasal 27 settles its disputes, and ksd.law says which of its
+rules it cannot judge. The DPRD steps (PP 50/2007 Pasal 9-12, PP 28/2018 Pasal 6) and their
+working-day clocks start on 22 August 2007. Years such as 1, 1900, 2101 or 9999 get a clear
+message, never a server error.
 
 The order of the steps of a cooperation is ksd.cooperation.dates, which uses these bounds.
 """
@@ -22,9 +23,11 @@ from ksd.law.calendar import LAST_DAY
 from ksd.law.citations import long_date
 from ksd.law.regimes import REGIMES
 
-FIRST_LEGAL_DAY = REGIMES[0].in_force_from
-LAST_LEGAL_DAY = LAST_DAY
 FIRST_RECORD_DAY = dt.date(1945, 8, 17)
+FIRST_LEGAL_DAY = FIRST_RECORD_DAY
+LAST_LEGAL_DAY = LAST_DAY
+# PP 50/2007 Pasal 28: the first day of the DPRD's role in regional cooperation and its clocks.
+FIRST_DPRD_DAY = REGIMES[0].in_force_from
 # The zone whose date is the latest in Indonesia at any moment (WIT, UTC+9).
 LATEST_ZONE = "Asia/Jayapura"
 
@@ -46,14 +49,28 @@ def show(day: dt.date) -> str:
 def out_of_range(day: dt.date) -> str:
     return _(
         "The date %(date)s is outside what KSD can judge: a legal date lies between %(first)s and "
-        "%(last)s (from PP 50/2007 coming into force to the end of the working-day calendar)."
+        "%(last)s (the end of the working-day calendar)."
     ) % {"date": day.isoformat(), "first": show(FIRST_LEGAL_DAY), "last": show(LAST_LEGAL_DAY)}
+
+
+def before_dprd_rules(day: dt.date) -> str:
+    return _(
+        "The date %(date)s is before %(first)s: the DPRD's approval of regional cooperation and "
+        "its working-day clocks start with PP 50/2007 (Pasal 9-12, in force from that day)."
+    ) % {"date": day.isoformat(), "first": show(FIRST_DPRD_DAY)}
 
 
 def judgeable_date(day: dt.date) -> None:
     """Form validator for a legal date of a cooperation."""
     if not FIRST_LEGAL_DAY <= day <= LAST_LEGAL_DAY:
         raise ValidationError(out_of_range(day))
+
+
+def dprd_date(day: dt.date) -> None:
+    """Form validator for a date of a DPRD step."""
+    judgeable_date(day)
+    if day < FIRST_DPRD_DAY:
+        raise ValidationError(before_dprd_rules(day))
 
 
 def _unrecordable(day: dt.date) -> str:

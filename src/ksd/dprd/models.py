@@ -34,6 +34,15 @@ class DprdReview(models.Model):
         verbose_name = _("DPRD review")
         verbose_name_plural = _("DPRD reviews")
         ordering = ("cooperation", "region")
+        indexes = (
+            models.Index(fields=("region", "cooperation"), name="dprd_review_by_region"),
+            # The dashboard's "tracks still open" (cooperation/queries.py tasks_for).
+            models.Index(
+                fields=("region", "cooperation"), name="dprd_review_open",
+                condition=models.Q(approved_on__isnull=True, rejected_on__isnull=True,
+                                   deemed_approved_on__isnull=True),
+            ),
+        )  # fmt: skip
         constraints = (
             models.UniqueConstraint(fields=("cooperation", "region"), name="dprd_review_once"),
         )

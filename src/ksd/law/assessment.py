@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ksd.law import pp28_2018, pp50_2007
+from ksd.law import adjacency, authority, region_history, transition
 from ksd.law.calendar import HolidayOverride, WorkingCalendar, calendar_for
 from ksd.law.citations import Citation, Finding, Lang, Reason, Severity, Text
+from ksd.law.dispute_authority import overall
 from ksd.law.facts import DprdEvents, Facts, Party, parse_facts
 from ksd.law.parameters import Parameter, ParameterValue, parameter, supplied_values
 from ksd.law.pp28_2018 import foreign as pp28_foreign
 from ksd.law.regimes import INFO, Regime
 from ksd.law.regions import Region
+from ksd.law.supervision import Supervision, supervision
 from ksd.law.verdicts import (
     BodyVerdict,
     ContentRequirement,
@@ -30,11 +32,8 @@ from ksd.law.verdicts import (
     Track,
 )
 
-SCHEMA = "ksd.assess/1"
-RULES: dict[Regime, RegimeRules] = {
-    Regime.PP50_2007: pp50_2007.RULES,
-    Regime.PP28_2018: pp28_2018.RULES,
-}
+SCHEMA = "ksd.assess/2"
+RULES: dict[Regime, RegimeRules] = transition.RULES
 ELIGIBILITY_CODES = frozenset(
     {
         "too_few_parties",
@@ -43,9 +42,9 @@ ELIGIBILITY_CODES = frozenset(
         "non_autonomous_region",
         "ineligible_party",
         "foreign_cooperation",
+        "region_not_formed",
     }
 )
-_AUTHORITY_RANK = {"menteri": 3, "gubernur": 2, "perjanjian": 1, pp28_foreign.NEGOTIATION: 1}
 
 CalendarProvider = Callable[[str], WorkingCalendar]
 
@@ -56,6 +55,7 @@ class DprdVerdict:
     approval_required: bool | None
     reasons: list[Reason]
     track: Track
+    regime: Regime | None = None  # the regulation of the track (of the DPRD's receipt)
 
 
 @dataclass(slots=True)
@@ -71,6 +71,12 @@ class Assessment:
     dprd: list[DprdVerdict] = field(default_factory=list)
     dispute_pairs: list[tuple[tuple[str, str], DisputeRoute]] = field(default_factory=list)
     dispute: DisputeRoute | None = None
+    dispute_regime: Regime | None = None
+    termination_regime: Regime | None = None
+    amendment: tuple[Regime, Reason] | None = None
+    borders: list[tuple[tuple[str, str], bool]] = field(default_factory=list)
+    object_authority: list[authority.LevelVerdict] = field(default_factory=list)
+    supervision: Supervision | None = None
     badan: BodyVerdict | None = None
     sekretariat: BodyVerdict | None = None
     required_contents: list[ContentRequirement] = field(default_factory=list)
@@ -135,20 +141,30 @@ def _unique(parties: Sequence[Party]) -> list[Party]:
 
 
 def _dprd(assessment: Assessment, rules: RegimeRules, calendars: CalendarProvider) -> None:
+    """Each region's DPRD track, judged by the regulation in force when its DPRD received the
+    draft (the cooperation's own when no receipt is given): PP 28/2018 Pasal 51."""
     facts = assessment.facts
     if _foreign_kind(facts) is not None:
         _foreign_dprd(assessment, calendars)
         return
-    letter_requirements = rules.letter_contents()
     for region in facts.regions:
         # An administrative area of DKI Jakarta has no DPRD of its own (and cannot be a party).
         if not region.is_autonomous or any(v.region == region.code for v in assessment.dprd):
             continue
-        approval = rules.dprd_approval(facts.burden_by_region.get(region.code), facts.date)
+        events = facts.dprd.get(region.code)
+        received = events.received if events is not None else None
+        regime = transition.step_regime(facts, received)
+        step_rules = RULES[regime] if regime is not facts.regime else rules
+        if received is not None and regime is not facts.regime:
+            step = ("tahap DPRD", "DPRD step")
+            later = transition.later_step_finding(facts, step, received, regime)
+            assessment.findings.append(replace(later, subject=region.code))
+        approval = step_rules.dprd_approval(
+            facts.burden_by_region.get(region.code), received or facts.date
+        )
         assessment.findings.extend(_with_subject(approval.findings, region.code))
         for p in approval.parameters:
             assessment.parameters[p.name] = p
-        events = facts.dprd.get(region.code)
         if approval.required is False:
             track = Track(dict.fromkeys(_DEADLINES), "not_required")
             if events is not None:
@@ -170,15 +186,20 @@ def _dprd(assessment: Assessment, rules: RegimeRules, calendars: CalendarProvide
             track = Track(dict.fromkeys(_DEADLINES), "unknown")
         else:
             calendar = calendars(region.code)
-            track = rules.dprd_track(events or DprdEvents(), calendar, facts.as_of, facts.date)
+            given = events or DprdEvents()
+            track = step_rules.dprd_track(given, calendar, facts.as_of, received or facts.date)
+            if regime is Regime.PP50_2007 and not facts.regime_overridden:
+                track = transition.cut_pp50_track(given, calendar, facts.as_of, track)
             assessment.findings.extend(_with_subject(track.findings, region.code))
             for p in track.parameters:
                 assessment.parameters[p.name] = p
-        assessment.dprd.append(DprdVerdict(region.code, approval.required, approval.reasons, track))
+        assessment.dprd.append(
+            DprdVerdict(region.code, approval.required, approval.reasons, track, regime)
+        )
         if approval.required:
             letter = facts.letter_contents.get(region.code) if facts.letter_contents else None
             if letter is not None:
-                for req in letter_requirements:
+                for req in step_rules.letter_contents():
                     if req.code not in letter:
                         assessment.findings.append(_letter_missing(req, region.code))
 
@@ -319,15 +340,31 @@ def _copies(assessment: Assessment, rules: RegimeRules) -> None:
         )
 
 
-def _disputes(assessment: Assessment, rules: RegimeRules, parties: list[Party]) -> None:
-    routes: list[DisputeRoute] = []
-    for i, a in enumerate(parties):
-        for b in parties[i + 1 :]:
-            route = rules.dispute_route(a, b, assessment.facts.date)
+def _disputes(assessment: Assessment, parties: list[Party]) -> None:
+    """Every pair's route under the regulation in force on the day the dispute is raised (the
+    cooperation's date when none is given), and the one authority over all, if any."""
+    facts = assessment.facts
+    raised_on = facts.dispute.raised_on if facts.dispute else None
+    between = facts.dispute.between if facts.dispute else None
+    regime = transition.step_regime(facts, raised_on)
+    rules = RULES[regime]
+    on = raised_on or facts.date
+    assessment.dispute_regime = regime
+    if raised_on is not None and regime is not facts.regime:
+        step = ("perselisihan", "dispute")
+        assessment.findings.append(transition.later_step_finding(facts, step, raised_on, regime))
+    disputing = [p for p in parties if between is None or p.key in between]
+    if raised_on is not None:  # the geography of the day the dispute is raised
+        disputing = [
+            replace(p, region=region_history.region_on(p.key, raised_on)) if p.region else p
+            for p in disputing
+        ]
+    for i, a in enumerate(disputing):
+        for b in disputing[i + 1 :]:
+            route = rules.dispute_route(a, b, on)
             if route is None:
                 continue
             assessment.dispute_pairs.append(((a.key, b.key), route))
-            routes.append(route)
             if route.authority is None:
                 assessment.findings.append(
                     Finding(
@@ -338,31 +375,62 @@ def _disputes(assessment: Assessment, rules: RegimeRules, parties: list[Party]) 
                         f"{a.key}/{b.key}",
                     )
                 )
-    # A dispute among all parties has one authority only when every pair has one; otherwise the
-    # uncovered pair decides the cooperation-wide answer (none), and the pairs show the rest.
-    uncovered = [r for r in routes if r.authority is None]
-    if uncovered:
-        assessment.dispute = uncovered[0]
-    elif routes:
-        assessment.dispute = max(routes, key=lambda r: _AUTHORITY_RANK[r.authority or ""])
-    distinct = {(r.authority, r.province) for r in routes}
-    if len(distinct) > 1:
-        assessment.findings.append(
-            Finding(
-                "mixed_dispute_routes",
-                Severity.INFO,
-                Text(
-                    "Pasangan pihak dalam kerja sama ini memiliki jalur penyelesaian perselisihan "
-                    "yang berbeda (lihat dispute.pairs); untuk perselisihan yang melibatkan semua "
-                    "pihak, KSD memakai jalur tertinggi. Atur jalurnya dengan tegas dalam "
-                    "perjanjian.",
-                    "The pairs of parties in this cooperation have different dispute routes "
-                    "(see dispute.pairs); for a dispute among all parties KSD takes the most "
-                    "senior route. Settle the route expressly in the agreement.",
-                ),
-                assessment.dispute.citation if assessment.dispute else routes[0].citation,
-            )
+    assessment.dispute, findings = overall(assessment.dispute_pairs, facts.party_label)
+    assessment.findings.extend(findings)
+
+
+def _termination(assessment: Assessment) -> None:
+    facts = assessment.facts
+    if facts.termination is None:
+        return
+    on = facts.termination.on
+    if on is not None and on < transition.PP50_FIRST_DAY and not facts.regime_overridden:
+        # An ending before PP 50/2007 took effect was governed by older rules KSD does not hold.
+        assessment.findings.append(transition.ending_before_pp50(on))
+        return
+    regime = transition.step_regime(facts, on)
+    assessment.termination_regime = regime
+    if on is not None and regime is not facts.regime:
+        step = ("pengakhiran", "ending")
+        assessment.findings.append(transition.later_step_finding(facts, step, on, regime))
+    assessment.termination = RULES[regime].termination(facts, facts.termination)
+    assessment.findings.extend(assessment.termination.findings)
+
+
+def _amendment(assessment: Assessment) -> None:
+    facts = assessment.facts
+    if facts.amendment is None:
+        return
+    on = facts.amendment.on
+    regime = transition.step_regime(facts, on)
+    if regime is not facts.regime:
+        step = ("perubahan perjanjian", "amendment")
+        assessment.findings.append(transition.later_step_finding(facts, step, on, regime))
+    if regime is Regime.PP50_2007:
+        reason = Reason(
+            Text(
+                "Para pihak dapat mengubah ketentuan kerja sama dengan mekanisme yang mereka "
+                "sepakati; perubahannya dituangkan dalam perjanjian yang setingkat dengan "
+                "perjanjian induknya (ayat (2)-(3)).",
+                "The parties may amend the cooperation by the mechanism they agree; the "
+                "amendment is made in an agreement of the same level as the parent agreement "
+                "(ayat (2)-(3)).",
+            ),
+            Citation("PP 50/2007", "17", "1"),
         )
+    else:
+        reason = Reason(
+            Text(
+                "PP 28/2018 tidak memuat pasal tentang perubahan perjanjian; perubahan mengikuti "
+                "tahapan dan dokumen KSDD yang diatur Peraturan Menteri dan ketentuan perjanjian "
+                "itu sendiri.",
+                "PP 28/2018 has no article on amending an agreement; an amendment follows the "
+                "stages and documents the Minister's regulation sets for KSDD and the "
+                "agreement's own terms.",
+            ),
+            Citation("PP 28/2018", "6", "4"),
+        )
+    assessment.amendment = (regime, reason)
 
 
 def assess(
@@ -392,20 +460,33 @@ def _assess(facts: Facts, calendars: CalendarProvider | None) -> Assessment:
             kind = rules.pair_kind(a, b)
             if kind is not None:
                 assessment.pairs.append(PairVerdict((a.key, b.key), kind))
-    _dprd(assessment, rules, provider)
-    _contents(assessment, rules)
-    _copies(assessment, rules)
-    _disputes(assessment, rules, parties)
+    assessment.findings.extend(
+        region_history.party_findings(list(facts.regions), facts.date, dict(facts.given_codes))
+    )
+    if facts.before_pp50:
+        assessment.findings.extend(transition.before_pp50_findings(facts))
+    else:
+        _dprd(assessment, rules, provider)
+        _contents(assessment, rules)
+        _copies(assessment, rules)
+    _disputes(assessment, parties)
     assessment.badan = rules.badan_kerja_sama(facts)
     assessment.sekretariat = rules.sekretariat_kerja_sama(facts)
-    if facts.termination is not None:
-        assessment.termination = rules.termination(facts, facts.termination)
-        assessment.findings.extend(assessment.termination.findings)
-    decided_by = {r.parameter for r in assessment.required_contents} | {
-        route.parameter for _, route in assessment.dispute_pairs
-    }
+    _termination(assessment)
+    _amendment(assessment)
+    assessment.supervision = supervision(facts)
+    assessment.borders, border_findings, border_parameter = adjacency.judge(facts)
+    assessment.findings.extend(border_findings)
+    if border_parameter is not None:
+        assessment.parameters[border_parameter.name] = border_parameter
+    assessment.object_authority, object_findings = authority.judge(facts)
+    assessment.findings.extend(object_findings)
+    decided_by = {r.parameter for r in assessment.required_contents}
     for name in sorted(n for n in decided_by if n is not None):
         assessment.parameters.setdefault(name, parameter(name, on=facts.date))
+    dispute_on = facts.dispute.raised_on if facts.dispute and facts.dispute.raised_on else None
+    for name in sorted({r.parameter for _, r in assessment.dispute_pairs if r.parameter}):
+        assessment.parameters.setdefault(name, parameter(name, on=dispute_on or facts.date))
     assessment.findings = list(dict.fromkeys(assessment.findings))  # one per parameter, etc.
     return assessment
 
@@ -442,7 +523,7 @@ def _body(verdict: BodyVerdict | None, lang: Lang) -> dict[str, Any] | None:
     return {"allowed": verdict.allowed, "reasons": [r.to_json(lang) for r in verdict.reasons]}
 
 
-def _party_json(party: Party) -> dict[str, Any]:
+def _party_json(party: Party, on: dt.date) -> dict[str, Any]:
     if party.region is not None:
         r = party.region
         return {
@@ -450,7 +531,9 @@ def _party_json(party: Party) -> dict[str, Any]:
             "type": "region",
             "name": r.name,
             "level": r.level.value,
-            "province": r.province_code,
+            "province": r.province_code,  # the province it belonged to on `date`
+            "code_on_date": region_history.code_on(r, on),
+            "exists_on_date": region_history.exists_on(r.code, on),
             "head": r.head_title,
             "autonomous": r.is_autonomous,
         }
@@ -479,6 +562,8 @@ def _route_json(route: DisputeRoute, lang: Lang) -> dict[str, Any]:
         "authority": route.authority,
         "province": route.province,
         "citation": str(route.citation),
+        "final": route.final,
+        "escalates_to": route.escalates_to,
         "message": route.message_en if lang == "en" else route.message_id,
     }
 
@@ -500,6 +585,8 @@ def _to_json(a: Assessment, lang: Lang) -> dict[str, Any]:
     dispute: dict[str, Any] | None = None
     if a.dispute is not None:
         dispute = _route_json(a.dispute, lang)
+        dispute["regime"] = a.dispute_regime.value if a.dispute_regime else facts.regime.value
+        dispute["raised_on"] = _date(facts.dispute.raised_on if facts.dispute else None)
         dispute["pairs"] = [
             {"parties": list(keys), **_route_json(route, lang)} for keys, route in a.dispute_pairs
         ]
@@ -507,6 +594,8 @@ def _to_json(a: Assessment, lang: Lang) -> dict[str, Any]:
     if a.termination is not None and facts.termination is not None:
         termination = {
             "ground": facts.termination.ground,
+            "on": _date(facts.termination.on),
+            "regime": (a.termination_regime or facts.regime).value,
             "valid": a.termination.valid,
             "citation": str(a.termination.citation),
             "message": a.termination.reason.message.render(lang),
@@ -517,7 +606,7 @@ def _to_json(a: Assessment, lang: Lang) -> dict[str, Any]:
         "regime_source": "override" if facts.regime_overridden else "date",
         "date": facts.date.isoformat(),
         "as_of": facts.as_of.isoformat(),
-        "parties": [_party_json(p) for p in _unique(facts.parties)],
+        "parties": [_party_json(p, facts.date) for p in _unique(facts.parties)],
         "pair_kinds": [
             {
                 "parties": list(p.parties),
@@ -531,6 +620,7 @@ def _to_json(a: Assessment, lang: Lang) -> dict[str, Any]:
         "dprd": [
             {
                 "region": v.region,
+                "regime": (v.regime or facts.regime).value,
                 "approval_required": v.approval_required,
                 "reasons": [r.to_json(lang) for r in v.reasons],
                 "deadlines": {k: _date(d) for k, d in v.track.deadlines.items()},
@@ -551,6 +641,19 @@ def _to_json(a: Assessment, lang: Lang) -> dict[str, Any]:
             "signed_agreement": _copy_json(a.agreement_copies),
         },
         "termination": termination,
+        "amendment": None
+        if a.amendment is None or facts.amendment is None
+        else {
+            "on": facts.amendment.on.isoformat(),
+            "regime": a.amendment[0].value,
+            **a.amendment[1].to_json(lang),
+        },
+        "borders": [{"parties": list(keys), "border": touching} for keys, touching in a.borders],
+        "supervision": None if a.supervision is None else a.supervision.to_json(lang),
+        "object_authority": [v.to_json(lang) for v in a.object_authority],
+        "not_judged": [
+            f.subject for f in a.findings if f.code == "not_judged_before_pp50" and f.subject
+        ],
         "parameters": [p.to_json(lang) for p in a.parameters.values()],
         "findings": [f.to_json(lang) for f in a.findings],
         "foreign_cooperation": _foreign_json(a.foreign, lang),

@@ -50,6 +50,7 @@ class Citation:
     huruf: str | None = None
     angka: str | None = None
     penjelasan: bool = False
+    lampiran: bool = False  # a place in the regulation's annex (Lampiran), not in its body
     text: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -61,7 +62,10 @@ class Citation:
 
     def _render(self) -> str:
         parts = [f"Penjelasan {self.regulation}" if self.penjelasan else self.regulation]
-        parts.append(f"Pasal {self.pasal}")
+        if self.lampiran:
+            parts = [f"Lampiran {self.regulation}"]
+        if self.pasal:  # empty: the regulation as a whole (e.g. a region's formation law)
+            parts.append(f"Pasal {self.pasal}")
         if self.ayat is not None:
             parts.append(f"ayat ({self.ayat})")
         if self.huruf is not None:

@@ -13,8 +13,9 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from ksd.law.errors import LawInputError
-from ksd.law.regimes import Regime, parse_regime, regime_for
-from ksd.law.regions import Region, get_region
+from ksd.law.regimes import Regime, parse_regime, regime_for_agreement
+from ksd.law.region_history import region_on, today_code
+from ksd.law.regions import Region
 
 if TYPE_CHECKING:
     from ksd.law.foreign_facts import ForeignFacts
@@ -133,6 +134,30 @@ class Termination:
     initiated_by: str | None = None
     written_notice: bool = False
     early: bool = False
+    on: dt.date | None = None  # the day it ends: selects the regulation that judges it
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeFacts:
+    """A dispute raised on a day (which selects the regulation) between some of the parties."""
+
+    raised_on: dt.date | None = None
+    between: tuple[str, ...] | None = None  # party keys; None: all parties
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectFacts:
+    """The object of the cooperation as a concurrent affair of the UU 23/2014 Lampiran."""
+
+    affair: str
+    sub_affair: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """An amendment (adendum) of the agreement, made on a day."""
+
+    on: dt.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +176,11 @@ class Facts:
     compulsory: bool = False
     object_count: int | None = None
     termination: Termination | None = None
+    dispute: DisputeFacts | None = None
+    amendment: Amendment | None = None
+    object: ObjectFacts | None = None
+    given_codes: Mapping[str, str] = field(default_factory=dict)  # today's code -> code given
+    before_pp50: bool = False  # an agreement made before PP 50/2007 (PP 50/2007 Pasal 26-27)
     foreign: ForeignFacts | None = None  # the steps of PP 28/2018 Pasal 27-43 (foreign_facts.py)
 
     @property
@@ -185,6 +215,9 @@ _TOP_FIELDS = frozenset(
         "compulsory",
         "object_count",
         "termination",
+        "dispute",
+        "amendment",
+        "object",
         "foreign_cooperation",
     }
 )
@@ -275,7 +308,7 @@ def _codes(value: object, where: str, known: tuple[str, ...]) -> frozenset[str]:
     return frozenset(value)
 
 
-def _party(data: object, index: int) -> Party:
+def _party(data: object, index: int, on: dt.date) -> Party:
     where = f"parties[{index}]"
     item = _check_fields(where, data, ("region", "third_party", "foreign"))
     if len(item) != 1:
@@ -290,7 +323,7 @@ def _party(data: object, index: int) -> Party:
         foreign = parse_foreign_party(item["foreign"], f"{where}.foreign")
         return Party(foreign.name, foreign=foreign)
     if "region" in item:
-        region = get_region(item["region"])
+        region = region_on(item["region"], on)
         return Party(region.code, region=region)
     tp = _check_fields(f"{where}.third_party", item["third_party"], ("name", "form", "domestic"))
     name = tp.get("name")
@@ -328,7 +361,9 @@ def _not_a_party(code: str, where: str) -> LawInputError:
 
 def parse_termination(data: object, party_keys: set[str]) -> Termination:
     """The `termination` object of the input: a known ground, an initiator who is a party."""
-    raw = _check_fields("termination", data, ("ground", "initiated_by", "written_notice", "early"))
+    raw = _check_fields(
+        "termination", data, ("ground", "initiated_by", "written_notice", "early", "on")
+    )
     ground = raw.get("ground")
     if ground not in TERMINATION_GROUNDS:
         raise _bad(
@@ -346,7 +381,53 @@ def parse_termination(data: object, party_keys: set[str]) -> Termination:
         initiated_by,
         _bool(raw.get("written_notice", False), "termination.written_notice"),
         _bool(raw.get("early", False), "termination.early"),
+        _optional_date(raw.get("on"), "termination.on"),
     )
+
+
+def _dispute(data: object, party_keys: set[str]) -> DisputeFacts:
+    raw = _check_fields("dispute", data, ("raised_on", "between"))
+    between = raw.get("between")
+    keys: tuple[str, ...] | None = None
+    if between is not None:
+        if not isinstance(between, list) or not all(isinstance(k, str) for k in between):
+            raise _bad(
+                "not_a_list",
+                "'dispute.between' harus berupa daftar pihak (kode wilayah atau nama pihak ketiga).",
+                "'dispute.between' must be a list of parties (region codes or third-party names).",
+            )
+        for key in between:
+            if key not in party_keys:
+                raise _not_a_party(key, "dispute.between")
+        if len(set(between)) < 2:
+            raise _bad(
+                "too_few_disputants",
+                "'dispute.between' harus menyebut sedikitnya dua pihak yang berbeda.",
+                "'dispute.between' must name at least two different parties.",
+            )
+        keys = tuple(dict.fromkeys(between))
+    return DisputeFacts(_optional_date(raw.get("raised_on"), "dispute.raised_on"), keys)
+
+
+def parse_object(data: object) -> ObjectFacts:
+    """The `object` of the input: an affair (and sub-affair) of the UU 23/2014 Lampiran."""
+    from ksd.law.authority import check_object, normalise_object  # data, loaded on first use
+
+    raw = _check_fields("object", data, ("affair", "sub_affair"))
+    affair, sub = normalise_object(raw.get("affair"), raw.get("sub_affair"))
+    check_object(affair, sub)
+    return ObjectFacts(str(affair), None if sub is None else str(sub))
+
+
+def _amendment(data: object) -> Amendment:
+    raw = _check_fields("amendment", data, ("on",))
+    if raw.get("on") is None:
+        raise _bad(
+            "missing_date",
+            "'amendment.on' wajib: tanggal perubahan (adendum) perjanjian.",
+            "'amendment.on' is required: the date of the amendment (adendum).",
+        )
+    return Amendment(parse_date(raw["on"], "amendment.on"))
 
 
 def parse_facts(data: object, *, today: dt.date) -> Facts:
@@ -359,7 +440,7 @@ def parse_facts(data: object, *, today: dt.date) -> Facts:
             "Field 'date' is required: the date that selects the governing regulation.",
         )
     date = parse_date(top["date"], "date")
-    by_date = regime_for(date)
+    by_date, before_pp50 = regime_for_agreement(date)
     regime = by_date if top.get("regime") is None else parse_regime(top["regime"])
     as_of = today if top.get("as_of") is None else parse_date(top["as_of"], "as_of")
 
@@ -370,7 +451,12 @@ def parse_facts(data: object, *, today: dt.date) -> Facts:
             "Isian 'parties' wajib berupa daftar pihak kerja sama.",
             "Field 'parties' is required and must be a list of the cooperation's parties.",
         )
-    parties = tuple(_party(p, i) for i, p in enumerate(raw_parties))
+    parties = tuple(_party(p, i, date) for i, p in enumerate(raw_parties))
+    given = {
+        p.key: raw["region"]
+        for p, raw in zip(parties, raw_parties, strict=True)
+        if p.region is not None and raw["region"] != p.key
+    }
     region_codes = {p.key for p in parties if p.region is not None}
     party_keys = {p.key for p in parties}
 
@@ -382,6 +468,7 @@ def parse_facts(data: object, *, today: dt.date) -> Facts:
         raise _not_an_object("burden_by_region")
     burdens: dict[str, Burden | None] = dict.fromkeys(region_codes, shared)
     for code, value in per_region.items():
+        code = today_code(code)
         if code not in region_codes:
             raise _not_a_party(code, "burden_by_region")
         burdens[code] = _burden(value, f"burden_by_region.{code}", shared or Burden())
@@ -397,6 +484,7 @@ def parse_facts(data: object, *, today: dt.date) -> Facts:
     elif isinstance(letter, dict):
         letter_contents = {}
         for code, value in letter.items():
+            code = today_code(code)
             if code not in region_codes:
                 raise _not_a_party(code, "dprd_letter_contents")
             letter_contents[code] = _codes(
@@ -410,6 +498,7 @@ def parse_facts(data: object, *, today: dt.date) -> Facts:
     if not isinstance(raw_dprd, dict):
         raise _not_an_object("dprd")
     for code, value in raw_dprd.items():
+        code = today_code(code)
         if code not in region_codes:
             raise _not_a_party(code, "dprd")
         events = _check_fields(f"dprd.{code}", value, DPRD_FIELDS)
@@ -417,9 +506,20 @@ def parse_facts(data: object, *, today: dt.date) -> Facts:
             **{k: _optional_date(v, f"dprd.{code}.{k}") for k, v in events.items()}
         )
 
+    party_keys |= set(given.values())
     termination = None
     if top.get("termination") is not None:
         termination = parse_termination(top["termination"], party_keys)
+        if termination.initiated_by is not None:
+            termination = replace(termination, initiated_by=today_code(termination.initiated_by))
+    dispute = None
+    if top.get("dispute") is not None:
+        dispute = _dispute(top["dispute"], party_keys)
+        if dispute.between is not None:
+            keys = tuple(dict.fromkeys(today_code(k) for k in dispute.between))
+            dispute = replace(dispute, between=keys)
+    amendment = None if top.get("amendment") is None else _amendment(top["amendment"])
+    object_ = None if top.get("object") is None else parse_object(top["object"])
 
     foreign = None
     if top.get("foreign_cooperation") is not None:
@@ -452,5 +552,10 @@ def parse_facts(data: object, *, today: dt.date) -> Facts:
         compulsory=_bool(top.get("compulsory", False), "compulsory"),
         object_count=object_count,
         termination=termination,
+        dispute=dispute,
+        amendment=amendment,
+        object=object_,
+        given_codes=given,
+        before_pp50=before_pp50 and regime is Regime.PP50_2007,
         foreign=foreign,
     )

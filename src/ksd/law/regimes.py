@@ -39,11 +39,13 @@ INFO: dict[Regime, RegimeInfo] = {r.regime: r for r in REGIMES}
 
 
 def regime_for(governing_date: dt.date) -> Regime:
-    """The regime in force on `governing_date`.
+    """The regime in force on `governing_date`: each step of a cooperation is judged by the
+    regulation in force on that step's own date.
 
-    PP 28/2018 Pasal 48 keeps an agreement signed under PP 50/2007 valid until it ends, so the
-    governing date of a cooperation is the date its process started or its agreement was signed,
-    not today's date.
+    PP 28/2018 Pasal 51 repeals PP 50/2007 with no saving clause for procedures under way, so a
+    step taken from 13 July 2018 (a DPRD decision, a dispute, an amendment, an ending) falls
+    under PP 28/2018 even when the process started earlier. What Pasal 48 keeps is the
+    agreement itself: one signed before 13 July 2018 stays valid until it ends.
     """
     for info in reversed(REGIMES):
         if governing_date >= info.in_force_from:
@@ -56,6 +58,16 @@ def regime_for(governing_date: dt.date) -> Regime:
         f"Date {governing_date.isoformat()} is before PP 50/2007 came into force "
         f"({first.isoformat()}); KSD holds no cooperation rules before then.",
     )
+
+
+def regime_for_agreement(governing_date: dt.date) -> tuple[Regime, bool]:
+    """The regime that assesses a cooperation dated `governing_date`, and whether it predates
+    PP 50/2007. An agreement made before 22 August 2007 and still running stays valid (PP 50/2007
+    Pasal 26) and its disputes are settled under PP 50/2007 (Pasal 27): KSD assesses it under
+    PP 50/2007 and says which rules it cannot judge."""
+    if governing_date < REGIMES[0].in_force_from:
+        return Regime.PP50_2007, True
+    return regime_for(governing_date), False
 
 
 def parse_regime(code: str) -> Regime:

@@ -47,6 +47,8 @@ class DisputeRoute:
     message_id: str
     message_en: str
     parameter: str | None = None  # the parameter (law/data/parameters.yaml) that decided it
+    final: bool | None = None  # the authority's decision is final (None: no authority, or unsaid)
+    escalates_to: str | None = None  # who takes over when this authority cannot settle it
 
 
 @dataclass(frozen=True, slots=True)

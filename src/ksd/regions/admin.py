@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from ksd.core import clock
+from ksd.core.audit import AuditTrailAdmin
 from ksd.regions.models import (
     Affair,
     Agency,
@@ -39,7 +40,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(AuditTrailAdmin):
     list_display = ("name", "short_name", "region", "is_active")
     list_filter = ("is_active", "region__level", "region__province")
     search_fields = ("name", "short_name", "region__name", "region__code")
@@ -48,7 +49,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
+class OfficialAdmin(AuditTrailAdmin):
     list_display = (
         "name",
         "position",
@@ -73,7 +74,7 @@ class OfficialAdmin(admin.ModelAdmin):
 
 
 @admin.register(PowerOfAttorney)
-class PowerOfAttorneyAdmin(admin.ModelAdmin):
+class PowerOfAttorneyAdmin(AuditTrailAdmin):
     list_display = (
         "number",
         "region",
@@ -91,7 +92,7 @@ class PowerOfAttorneyAdmin(admin.ModelAdmin):
 
 
 @admin.register(ThirdParty)
-class ThirdPartyAdmin(admin.ModelAdmin):
+class ThirdPartyAdmin(AuditTrailAdmin):
     # The NIK of an individual is personal data (UU 27/2022): lists show it masked only.
     list_display = ("name", "form", "is_domestic", "npwp", "nib", "masked_nik_display")
     list_filter = ("form", "is_domestic")
@@ -103,9 +104,9 @@ class ThirdPartyAdmin(admin.ModelAdmin):
 
 
 @admin.register(HolidayOverride)
-class HolidayOverrideAdmin(admin.ModelAdmin):
-    """Each row records who entered it and when; changes and deletions go to Django's admin log
-    (LogEntry), which keeps the user, the time and the changed fields."""
+class HolidayOverrideAdmin(AuditTrailAdmin):
+    """Each row records who entered it and when; the audit trail keeps every later change and
+    deletion with its actor and the old and new values."""
 
     list_display = ("day", "action", "name", "region", "decree", "created_by", "created_at")
     list_filter = ("action", "region__level", ("region", admin.EmptyFieldListFilter))

@@ -16,6 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q
 
+from ksd.core.audit import acting_as
 from ksd.law import regions as law_regions
 from ksd.law.calendar import WorkingCalendar, calendar_for
 from ksd.regions.models import Affair, HolidayOverride, Official, PowerOfAttorney, Region
@@ -251,10 +252,11 @@ def calendar_for_region(code: str | None) -> WorkingCalendar:
 def record_holiday_override(
     override: HolidayOverride, *, actor: AbstractBaseUser, now: dt.datetime
 ) -> HolidayOverride:
-    """Save a new override, recording who entered it and when (the audit trail of the table;
-    later changes and deletions in the admin go to Django's admin log)."""
+    """Save a new override, recording who entered it and when; the audit trail (ksd.core.audit)
+    records it, and every later change or deletion, with its actor."""
     override.created_by = actor
     override.created_at = now
     override.full_clean()
-    override.save()
+    with acting_as(actor):
+        override.save()
     return override

@@ -3,6 +3,7 @@ kerja sama for compulsory cooperation (Pasal 7)."""
 
 from __future__ import annotations
 
+from ksd.law.adjacency import regions_border
 from ksd.law.citations import Reason, Text
 from ksd.law.facts import Facts
 from ksd.law.pp28_2018.cite import pasal
@@ -63,6 +64,25 @@ def sekretariat_kerja_sama(facts: Facts) -> BodyVerdict:
             "cooperation is not stated to be compulsory.",
         ),
     )
+    if facts.compulsory:
+        # Pasal 7 ayat (2) refers to compulsory cooperation of Pasal 3 ayat (2): bordering regions.
+        touching = regions_border(facts)
+        allowed = allowed and touching
+        reasons.append(
+            Reason(
+                Text(
+                    "Daerah-daerahnya berbatasan."
+                    if touching
+                    else "Daerah-daerahnya tidak berbatasan darat; kerja sama wajib dilaksanakan "
+                    "oleh daerah yang berbatasan.",
+                    "Its regions border each other."
+                    if touching
+                    else "Its regions share no land border; compulsory cooperation is carried "
+                    "out by bordering regions.",
+                ),
+                pasal("3", "2"),
+            )
+        )
     check(
         facts.continuous,
         "a",

@@ -36,10 +36,13 @@ def dispute_route(a: Party, b: Party, on: dt.date) -> DisputeRoute | None:
             "PP 28/2018 Pasal 8 merujuk ke aturan perselisihan antardaerah: perselisihan "
             "antarkabupaten/kota dalam satu provinsi diselesaikan gubernur sebagai wakil "
             "Pemerintah Pusat; bila gubernur tidak dapat menyelesaikannya, oleh Menteri "
-            "(ayat (3)).",
+            "(ayat (3)), yang keputusannya saja bersifat final (ayat (4)).",
             "PP 28/2018 Pasal 8 refers to the rules on disputes between regions: a dispute "
             "between kab/kota of one province is settled by the governor as representative of "
-            "the central government; if the governor cannot, by the Minister (ayat (3)).",
+            "the central government; if the governor cannot, by the Minister (ayat (3)), whose "
+            "decision alone is final (ayat (4)).",
+            final=False,
+            escalates_to="menteri",
         )
     if scope is Scope.KABKOTA_LAIN_PROVINSI:
         return DisputeRoute(
@@ -64,4 +67,5 @@ def dispute_route(a: Party, b: Party, on: dt.date) -> DisputeRoute | None:
         "PP 28/2018 Pasal 8 refers to the rules on disputes between regions: a dispute between "
         "provinces, or between a province and a kab/kota inside or outside it, is settled by "
         "the Minister of Home Affairs, whose decision is final (ayat (4)).",
+        final=True,
     )

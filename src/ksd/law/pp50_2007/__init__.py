@@ -14,6 +14,7 @@ from ksd.law.pp50_2007.disputes import dispute_route
 from ksd.law.pp50_2007.dprd import approval, dprd_track
 from ksd.law.pp50_2007.subjects import pair_kind, parties_findings
 from ksd.law.pp50_2007.termination import termination, termination_grounds
+from ksd.law.pp50_2007.uu23_sekretariat import sekretariat_kerja_sama
 from ksd.law.verdicts import RegimeRules
 
 RULES = RegimeRules(
@@ -29,7 +30,7 @@ RULES = RegimeRules(
     advised_agreement_copies=advised_agreement_copies,
     dispute_route=dispute_route,
     badan_kerja_sama=badan_kerja_sama,
-    sekretariat_kerja_sama=lambda facts: None,
+    sekretariat_kerja_sama=sekretariat_kerja_sama,
     termination=termination,
     termination_grounds=termination_grounds,
 )

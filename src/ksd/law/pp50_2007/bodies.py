@@ -15,17 +15,34 @@ def badan_kerja_sama(facts: Facts) -> BodyVerdict:
     needs at least five years. Pasal 1 angka 4: its members represent the cooperating regions."""
     reasons: list[Reason] = []
     allowed = True
-    if len(facts.regions) < 2 or facts.third_parties:
+    if len({r.code for r in facts.regions}) < 2:
         allowed = False
         reasons.append(
             Reason(
                 Text(
-                    "Badan kerja sama hanya untuk kerja sama antardaerah; anggotanya wakil dari "
-                    "daerah-daerah yang bekerja sama, bukan pihak ketiga.",
-                    "A badan kerja sama is only for cooperation between regions; its members "
-                    "represent the cooperating regions, not third parties.",
+                    "Badan kerja sama membantu kerja sama dengan daerah lain; anggotanya wakil "
+                    "dari daerah-daerah yang bekerja sama. Kerja sama ini hanya melibatkan satu "
+                    "daerah.",
+                    "A badan kerja sama helps with cooperation with other regions; its members "
+                    "represent the cooperating regions. This cooperation has only one region.",
                 ),
-                pasal("1", angka="4"),
+                pasal("24", "1"),
+            )
+        )
+    elif facts.third_parties:
+        # Pasal 1 angka 2 makes one kerja sama daerah of regions "dan atau" third parties; the
+        # regions' part is still cooperation with other regions under Pasal 24 ayat (1).
+        reasons.append(
+            Reason(
+                Text(
+                    "Kerja sama ini melibatkan sedikitnya dua daerah di samping pihak ketiga "
+                    "(Pasal 1 angka 2): bagian antardaerahnya menentukan. Anggota badan kerja "
+                    "sama hanya wakil daerah-daerah itu, bukan pihak ketiga (Pasal 1 angka 4).",
+                    "This cooperation has at least two regions besides the third party (Pasal 1 "
+                    "angka 2): the regions' part decides. The badan's members are only those "
+                    "regions' representatives, not the third party (Pasal 1 angka 4).",
+                ),
+                pasal("1", angka="2"),
             )
         )
     long_enough = facts.duration_years is not None and facts.duration_years >= MIN_YEARS

@@ -29,14 +29,38 @@ def dispute_route(a: Party, b: Party, on: dt.date) -> DisputeRoute | None:
     scope = region_scope(a.region, b.region)
     if scope is Scope.KABKOTA_SATU_PROVINSI:
         province = a.region.province_code
+        final = parameter("pp50_governor_decree_final", on=on).value
+        if final:
+            return DisputeRoute(
+                "gubernur",
+                province,
+                pasal("14", "1"),
+                "Perselisihan antardaerah dalam satu provinsi diselesaikan dengan musyawarah atau "
+                "Keputusan Gubernur, yang bersifat final dan mengikat (ayat (2)).",
+                "A dispute between regions of one province is settled by deliberation or by a "
+                "Governor's Decree, which is final and binding (ayat (2)).",
+                "pp50_governor_decree_final",
+                final=True,
+            )
         return DisputeRoute(
             "gubernur",
             province,
             pasal("14", "1"),
             "Perselisihan antardaerah dalam satu provinsi diselesaikan dengan musyawarah atau "
-            "Keputusan Gubernur, yang bersifat final dan mengikat (ayat (2)).",
-            "A dispute between regions of one province is settled by deliberation or by a "
-            "Governor's Decree, which is final and binding (ayat (2)).",
+            "oleh Gubernur (Pasal 14 ayat (1); UU 23/2014 Pasal 370 ayat (1)). Sejak 2 Oktober "
+            "2014, bila gubernur tidak dapat menyelesaikannya, Menteri Dalam Negeri yang "
+            "menanganinya (UU 23/2014 Pasal 370 ayat (3)), dan hanya keputusan Menteri yang "
+            "final (ayat (4)); PP 50/2007 Pasal 14 ayat (2) tidak lagi berlaku sejauh "
+            "bertentangan (UU 23/2014 Pasal 408).",
+            "A dispute between regions of one province is settled by deliberation or by the "
+            "Governor (Pasal 14 ayat (1); UU 23/2014 Pasal 370 ayat (1)). Since 2 October 2014, "
+            "when the governor cannot settle it, the Minister of Home Affairs handles it "
+            "(UU 23/2014 Pasal 370 ayat (3)), and only the Minister's decision is final "
+            "(ayat (4)); PP 50/2007 Pasal 14 ayat (2) no longer applies as far as it conflicts "
+            "(UU 23/2014 Pasal 408).",
+            "pp50_governor_decree_final",
+            final=False,
+            escalates_to="menteri",
         )
     if scope is Scope.PROVINSI_KABKOTA_LUAR and parameter("uu23_2014_overlay", on=on).value:
         return DisputeRoute(
@@ -51,6 +75,7 @@ def dispute_route(a: Party, b: Party, on: dt.date) -> DisputeRoute | None:
             "of another province; since 2 October 2014 UU 23/2014 Pasal 370 ayat (2) gives it "
             "to the Minister of Home Affairs, whose decision is final (ayat (4)).",
             "uu23_2014_overlay",
+            final=True,
         )
     if scope is Scope.PROVINSI_KABKOTA_LUAR:
         return DisputeRoute(
@@ -74,4 +99,5 @@ def dispute_route(a: Party, b: Party, on: dt.date) -> DisputeRoute | None:
         "A dispute between provinces, between a province and a kab/kota within it, or between "
         "kab/kota of different provinces is settled by deliberation or by a decree of the "
         "Minister of Home Affairs, which is final and binding (ayat (2)).",
+        final=True,
     )

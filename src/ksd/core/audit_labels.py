@@ -1,0 +1,51 @@
+"""The words django-auditlog shows in the admin, listed here so that KSD's own catalogue
+(locale/id) gives them in Bahasa Indonesia: the library ships no Indonesian translation, and a
+catalogue in LOCALE_PATHS comes before an app's own. Nothing imports this module; `makemessages`
+reads it."""
+
+from django.utils.translation import gettext_noop, ngettext_lazy
+
+AUDITLOG_LABELS = (
+    gettext_noop("Changes"),
+    gettext_noop("Audit log"),
+    gettext_noop("Resource Type"),
+    gettext_noop("Correlation ID"),
+    gettext_noop("Click to filter by records with this correlation id"),
+    gettext_noop("Created"),
+    gettext_noop("User"),
+    gettext_noop("Resource"),
+    gettext_noop("Audit log: %s"),
+    gettext_noop("View"),
+    gettext_noop("create"),
+    gettext_noop("update"),
+    gettext_noop("delete"),
+    gettext_noop("access"),
+    gettext_noop("content type"),
+    gettext_noop("object pk"),
+    gettext_noop("object id"),
+    gettext_noop("object representation"),
+    gettext_noop("action"),
+    gettext_noop("change message"),
+    gettext_noop("actor"),
+    gettext_noop("remote address"),
+    gettext_noop("remote port"),
+    gettext_noop("timestamp"),
+    gettext_noop("additional data"),
+    gettext_noop("actor email"),
+    gettext_noop("log entry"),
+    gettext_noop("log entries"),
+    gettext_noop("Created {repr:s}"),
+    gettext_noop("Updated {repr:s}"),
+    gettext_noop("Deleted {repr:s}"),
+    gettext_noop("Logged {repr:s}"),
+    gettext_noop("Field"),
+    gettext_noop("From"),
+    gettext_noop("To"),
+    gettext_noop("Relationship"),
+    gettext_noop("Action"),
+    gettext_noop("Objects"),
+    gettext_noop("system"),
+    gettext_noop("No field changes"),
+    gettext_noop("No log entries found."),
+    ngettext_lazy("entry", "entries", "count"),
+)

@@ -1,0 +1,107 @@
+"""The generated dataset of `ksd generate_dataset` is made of valid records: ksd.law finds no
+error in any of them, each stage agrees with its DPRD tracks and dates never run backwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from ksd.cooperation.law import assessment_for
+from ksd.cooperation.models import Cooperation, Event, Party, Stage
+from ksd.dprd.models import DprdReview
+from ksd.law.citations import Severity
+
+TODAY = dt.date(2026, 12, 1)
+NOW = dt.datetime(2026, 12, 1, 3, 0, tzinfo=dt.UTC)
+BEFORE_DPRD = (Stage.OFFERED, Stage.DECLINED, Stage.ACCEPTED, Stage.JOINT_AGREEMENT, Stage.DRAFTING)
+AFTER_DPRD = (
+    Stage.READY_TO_SIGN,
+    Stage.SIGNED,
+    Stage.IMPLEMENTING,
+    Stage.TERMINATED,
+    Stage.EXPIRED,
+)
+
+
+@pytest.fixture
+def generated(regions_loaded: None, monkeypatch: pytest.MonkeyPatch) -> list[Cooperation]:
+    from ksd.core import clock
+    from ksd.regions.services import load_affairs
+
+    load_affairs()
+    monkeypatch.setattr(clock, "now", lambda: NOW)
+    call_command("generate_dataset", cooperations=300, seed=11, stdout=None)
+    return list(Cooperation.objects.prefetch_related("parties", "dprd_reviews", "events"))
+
+
+def test_every_generated_record_passes_the_law(generated: list[Cooperation]) -> None:
+    errors = {
+        (c.title, f.code)
+        for c in generated
+        for f in assessment_for(c, as_of=TODAY).findings
+        if f.severity == Severity.ERROR
+    }
+    assert errors == set()
+
+
+def test_each_stage_agrees_with_its_dprd_tracks(generated: list[Cooperation]) -> None:
+    stages = {c.stage for c in generated}
+    # Every stage of the lifecycle; withdrawn and cancelled records are what people do by hand.
+    assert set(Stage.values) - {Stage.WITHDRAWN, Stage.CANCELLED} <= stages
+    for coop in generated:
+        verdicts = assessment_for(coop, as_of=TODAY).dprd
+        required = {v.region for v in verdicts if v.approval_required}
+        tracks = {r.region_id: r for r in coop.dprd_reviews.all()}
+        if coop.stage in BEFORE_DPRD:
+            assert tracks == {}, coop.title
+            continue
+        assert set(tracks) == required, coop.title
+        approved = {code for code, r in tracks.items() if r.approved_on}
+        if coop.stage == Stage.DPRD_REVIEW:
+            assert approved != required, f"{coop.title}: a DPRD still reviews"
+        elif coop.stage in AFTER_DPRD:
+            assert approved == required, coop.title
+
+
+def test_dates_run_in_the_lifecycle_order(generated: list[Cooperation]) -> None:
+    for coop in generated:
+        chain = [
+            coop.offered_on,
+            coop.joint_agreement_signed_on,
+            *(r.received_on for r in coop.dprd_reviews.all()),
+            *(r.approved_on for r in coop.dprd_reviews.all()),
+            coop.signed_on,
+            coop.implementation_started_on,
+            coop.ended_on if coop.stage == Stage.TERMINATED else None,
+        ]
+        known = [d for d in chain if d]
+        assert known == sorted(known), coop.title
+        assert max(known) <= TODAY
+        assert all(e.on is None or e.on <= TODAY for e in coop.events.all())
+        if coop.stage in (Stage.SIGNED, Stage.IMPLEMENTING):
+            assert coop.ends_on >= TODAY, f"{coop.title} is still in force"
+        if coop.stage == Stage.EXPIRED:
+            assert coop.ends_on < TODAY
+
+
+def test_every_record_has_an_offer_event_and_at_least_two_parties(
+    generated: list[Cooperation],
+) -> None:
+    assert Event.objects.filter(kind=101).count() == len(generated)
+    assert all(coop.parties.count() >= 2 for coop in generated)
+    assert DprdReview.objects.exists()
+    assert Party.objects.filter(region__isnull=True).exists(), "some third parties"
+
+
+def test_it_refuses_a_database_with_real_records(
+    regions_loaded: None, operator_kota_yogyakarta: object
+) -> None:
+    Cooperation.objects.create(
+        title="Kerja sama nyata", kind="inter_regional", stage=Stage.OFFERED, regime="pp50_2007",
+        governing_on=TODAY, offered_on=TODAY, created_at=NOW, updated_at=NOW,
+    )  # fmt: skip
+    with pytest.raises(CommandError, match="real cooperation records"):
+        call_command("generate_dataset", cooperations=5)
+    assert Cooperation.objects.count() == 1
