@@ -513,8 +513,8 @@ def test_every_step_refuses_a_date_the_law_cannot_judge(
         assert snapshot(coop) == before
 
 
-def test_an_offer_cannot_be_dated_in_the_future_nor_before_pp_50(actor: User) -> None:
-    for day in (D(2007, 8, 21), D(2024, 1, 3)):
+def test_an_offer_cannot_be_dated_in_the_future_nor_before_1945(actor: User) -> None:
+    for day in (D(1945, 8, 16), D(2024, 1, 3)):
         with pytest.raises(StepRefused) as error:
             services.make_offer(
                 actor=actor, title="X", initiator="34.71",

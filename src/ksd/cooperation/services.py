@@ -587,7 +587,11 @@ def amend(
         )
     dates.check(Step.AMENDMENT, signed_on, now=now, after=dates.before_amendment(cooperation))
     if new_ends_on is not None:
-        dates.check(Step.NEW_END, new_ends_on, now=now)
+        dates.check(
+            Step.NEW_END, new_ends_on, now=now,
+            after=dates.recorded(Step.ENTRY_INTO_FORCE, cooperation.starts_on)
+            + dates.recorded(Step.AMENDMENT, signed_on),
+        )  # fmt: skip
     if cooperation.amendments.filter(number=number.strip()).exists():
         raise StepRefused(_("An amendment with this number already exists."))
     if new_ends_on is not None and cooperation.ends_on and new_ends_on <= signed_on:
