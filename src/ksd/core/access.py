@@ -6,12 +6,16 @@ see is answered with 404, so its existence does not leak either.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from ksd.accounts.models import Membership, Role
-from ksd.cooperation.models import Cooperation, Stage
+from ksd.cooperation.models import Cooperation, Party, Stage
+from ksd.dprd.models import DprdReview
+from ksd.regions.models import Region
 
 # What the public register shows: signed cooperation, once published (PP 50/2007 Pasal 2
 # huruf i and Pasal 21).
@@ -46,14 +50,19 @@ def visible_cooperations(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Coo
     if membership.role != Role.PEMBINA_PROVINSI:
         # A record cancelled as entered by mistake stays open to supervisors only (the audit).
         everything = everything.exclude(stage=Stage.CANCELLED)
-    if membership.role == Role.PEMBINA_PROVINSI:
-        involved = Q(parties__region__province_id=region) | Q(parties__region_id=region)
-    elif membership.role == Role.DPRD:
-        involved = Q(dprd_reviews__region_id=region)
-    else:
-        involved = Q(parties__region_id=region)
-    ids = everything.filter(involved).values("pk")
-    return everything.filter(pk__in=ids)
+    return everything.filter(pk__in=_involved(membership.role, region))
+
+
+def _involved(role: str, region: str) -> QuerySet[Any]:
+    """The ids of the cooperations `region` takes part in, as a subquery that reads only the
+    (region, cooperation) indexes: party_by_region, the DPRD tracks' region index, and the
+    regions of a province by their code, never a join through the whole cooperation table."""
+    if role == Role.PEMBINA_PROVINSI:
+        codes = Region.objects.filter(Q(code=region) | Q(province_id=region)).values("code")
+        return Party.objects.filter(region_id__in=codes).values("cooperation_id")
+    if role == Role.DPRD:
+        return DprdReview.objects.filter(region_id=region).values("cooperation_id")
+    return Party.objects.filter(region_id=region).values("cooperation_id")
 
 
 def get_cooperation_for(user: AbstractBaseUser | AnonymousUser, pk: int) -> Cooperation:
