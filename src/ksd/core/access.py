@@ -112,15 +112,24 @@ def may_correct(
     secretariat the dates of its own region's DPRD track (dprd_track)."""
     if is_administrator(user):
         return True
-    regions = {p.region_id for p in cooperation.parties.all() if p.region_id}
     membership = membership_of(user)
-    if membership is None or membership.region_id not in regions:
+    if membership is None or membership.region_id not in _party_regions(cooperation):
         return False
     if region_code is None:
         return membership.role == Role.OPERATOR
     if membership.region_id != region_code:
         return False
     return membership.role == Role.OPERATOR or (dprd_track and membership.role == Role.DPRD)
+
+
+def _party_regions(cooperation: Cooperation) -> frozenset[str]:
+    """The party regions of `cooperation`, read once per loaded record: a page asks
+    may_correct for every party and fact (105 times for 39 parties)."""
+    cached: frozenset[str] | None = getattr(cooperation, "_party_regions", None)
+    if cached is None:
+        cached = frozenset(p.region_id for p in cooperation.parties.all() if p.region_id)
+        cooperation._party_regions = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def acts_for_initiator(user: AbstractBaseUser | AnonymousUser, cooperation: Cooperation) -> bool:
