@@ -135,7 +135,8 @@ def test_a_private_document_is_invisible_to_the_other_parties_everywhere(
     for partner in (operator_kota_yogyakarta, personas.persona(
             "operator_bantul", personas.Role.OPERATOR, "34.02")):  # fmt: skip
         client = logged_in(partner)
-        for url in (f"/dokumen/kerja-sama/{kartamantul.pk}/", f"/kerja-sama/{kartamantul.pk}/"):
+        for url in (f"/dokumen/kerja-sama/{kartamantul.pk}/", f"/kerja-sama/{kartamantul.pk}/",
+                    f"/kerja-sama/{kartamantul.pk}/riwayat/"):  # fmt: skip
             shown = page(client, url)
             assert "sleman-secret" not in shown
             assert "operator_sleman" not in shown  # the uploader
@@ -155,9 +156,10 @@ def test_its_own_region_and_the_supervisors_see_it_and_its_event(
         assert "sleman-secret.pdf" in page(client, f"/dokumen/kerja-sama/{kartamantul.pk}/")
         assert client.get(f"/dokumen/{secret.pk}/").status_code == 200
     for user in (operator_sleman, biro_pemerintahan_diy, kemendagri):
-        timeline = page(logged_in(user), f"/kerja-sama/{kartamantul.pk}/")
-        assert "sleman-secret.pdf" in timeline
-        assert gettext("Document attached") in timeline
+        for url in (f"/kerja-sama/{kartamantul.pk}/", f"/kerja-sama/{kartamantul.pk}/riwayat/"):
+            timeline = page(logged_in(user), url)
+            assert "sleman-secret.pdf" in timeline
+            assert gettext("Document attached") in timeline
 
 
 def test_another_provinces_supervisor_does_not_see_it(

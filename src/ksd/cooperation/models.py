@@ -138,6 +138,13 @@ class Cooperation(models.Model):
             models.Index(fields=("ends_on", "id"), name="coop_by_ends"),
             models.Index(fields=("title", "id"), name="coop_by_title"),
             models.Index(fields=("stage", "offered_on"), name="coop_by_stage"),
+            # The public register: published records, newest signature first.
+            models.Index(
+                F("signed_on").desc(),
+                F("id").desc(),
+                name="coop_public_by_signed",
+                condition=models.Q(is_published=True),
+            ),
         )
 
     def __str__(self) -> str:
@@ -482,14 +489,3 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.at:%Y-%m-%d %H:%M})"
-
-    @property
-    def is_private(self) -> bool:
-        """Whether only the event's region and its supervisors may see this event: a document
-        attached as the region's private working document (its file name is the reason).
-        Documents attached before they could be shared were all private, and their events
-        carry no visibility."""
-        return (
-            self.kind == EventKind.DOCUMENT_ATTACHED
-            and self.changes.get("visibility", "private") == "private"
-        )

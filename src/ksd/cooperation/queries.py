@@ -22,11 +22,12 @@ from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
     Cooperation,
     Event,
+    EventKind,
     Notification,
     Party,
     Stage,
 )
-from ksd.core.access import membership_of, sees_private_work_of, visible_cooperations
+from ksd.core.access import membership_of, visible_cooperations, visible_events
 from ksd.dprd.models import DprdReview
 from ksd.dprd.stages import SUBMIT_STAGES
 from ksd.law.assessment import Assessment, DprdVerdict, assess
@@ -98,21 +99,63 @@ def load_page(cooperation: Cooperation) -> Cooperation:
         [cooperation],
         Prefetch("parties", queryset=Party.objects.select_related("region")),
         Prefetch("dprd_reviews", queryset=DprdReview.objects.select_related("region")),
-        Prefetch("events", queryset=Event.objects.select_related("actor", "region")),
+        # Only the events record keeping reads (corrections, withdrawal, cancellation); the
+        # timeline reads its latest rows itself (latest_events), never the whole history.
+        Prefetch(
+            "events",
+            queryset=Event.objects.filter(kind__in=RECORD_KEEPING_EVENTS).select_related(
+                "actor", "region"
+            ),
+            to_attr="record_events",
+        ),
         "disputes",
     )
     return cooperation
 
 
-def timeline(user: Visitor, cooperation: Cooperation) -> list[Event]:
-    """The events of `cooperation` that `user` may see, oldest first (after load_page). An
-    event about a region's private document (its file name, who uploaded it, that it exists)
-    is shown only to those who see that region's private work (core/access.py)."""
-    return [
-        event
-        for event in cooperation.events.all()
-        if not event.is_private or sees_private_work_of(user, event.region)
-    ]
+# Events a cooperation's page reads in full: record keeping shows every correction.
+RECORD_KEEPING_EVENTS = (
+    EventKind.RECORD_CORRECTED,
+    EventKind.RECORD_CANCELLED,
+    EventKind.OFFER_WITHDRAWN,
+)
+# How many of the latest events a cooperation's page shows; the history page shows them all.
+TIMELINE_SIZE = 20
+HISTORY_PAGE_SIZE = 50
+
+
+def with_kind_labels(events: Iterable[Event]) -> list[Event]:
+    """`events` with `kind_label` set: one translation each, where `get_kind_display` would
+    translate every kind's label to build its lookup (~35 per event)."""
+    rows = list(events)
+    for event in rows:
+        try:
+            event.kind_label = EventKind(event.kind).label  # type: ignore[attr-defined]
+        except ValueError:
+            event.kind_label = str(event.kind)  # type: ignore[attr-defined]
+    return rows
+
+
+def latest_events(user: Visitor, cooperation: Cooperation) -> tuple[list[Event], bool]:
+    """The latest TIMELINE_SIZE events of `cooperation` that `user` may see (core/access.py
+    visible_events: no event of another region's private document), oldest first, and whether
+    older ones exist (one query: one row more than shown)."""
+    newest_first = with_kind_labels(
+        visible_events(user, Event.objects.filter(cooperation=cooperation))
+        .select_related("actor", "region")
+        .order_by("-at", "-id")[: TIMELINE_SIZE + 1]
+    )
+    return list(reversed(newest_first[:TIMELINE_SIZE])), len(newest_first) > TIMELINE_SIZE
+
+
+def history(user: Visitor, cooperation: Cooperation) -> QuerySet[Event]:
+    """Every event of `cooperation` that `user` may see, oldest first, for the full history
+    page."""
+    return (
+        visible_events(user, Event.objects.filter(cooperation=cooperation))
+        .select_related("actor", "region")
+        .order_by("at", "id")
+    )
 
 
 # ----- DPRD clocks with their "why" -----
@@ -376,10 +419,12 @@ def steps_for(user: Visitor, cooperation: Cooperation, tracks: list[DprdTrack]) 
     return steps
 
 
-def burden_regions(cooperation: Cooperation) -> list[tuple[str, str, dict[str, bool]]]:
+def burden_regions(
+    cooperation: Cooperation,
+) -> list[tuple[str, str, dict[str, bool | None]]]:
     """(code, name, current burden facts) of each region party, for the drafting form."""
     return [
-        (p.region_id, p.region.name, p.burden or dict.fromkeys(BURDEN_FIELDS, False))
+        (p.region_id, p.region.name, p.burden or dict.fromkeys(BURDEN_FIELDS))
         for p in cooperation.parties.all()
         if p.region_id and p.region
     ]

@@ -15,7 +15,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -44,6 +43,7 @@ from ksd.core.access import (
     sees_the_audit,
 )
 from ksd.core.errors import StepRefused
+from ksd.core.paging import page_of
 from ksd.dprd.clock_settings import dprd_clock_notice
 from ksd.dprd.forms import DecisionForm, OpinionForm, ResubmissionForm, SubmitForm
 from ksd.law.regimes import Regime
@@ -105,6 +105,7 @@ def render_detail(
     """A cooperation's page; `bound` carries a refused step's form with its error."""
     today = clock.today_in()
     queries.load_page(cooperation)
+    timeline, older_events = queries.latest_events(request.user, cooperation)
     calendars = queries.calendars_of([cooperation])
     assessment = queries.assessment_with(cooperation, calendars, today=today)
     tracks = queries.dprd_tracks(cooperation, assessment, calendars, today=today)
@@ -133,9 +134,9 @@ def render_detail(
         "cooperation/detail.html",
         {"cooperation": cooperation, "tracks": tracks, "findings": findings,
          "forms": step_forms, "articles": articles, "today": today, **record,
+         "timeline": timeline, "older_events": older_events,
          **dprd_clock_notice(request.user, cooperation, assessment),
-         **foreign_page_context(request.user, cooperation, assessment, today),
-         "timeline": queries.timeline(request.user, cooperation)},
+         **foreign_page_context(request.user, cooperation, assessment, today)},
         status=status,
     )  # fmt: skip
 
@@ -170,7 +171,7 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegisterFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = queries.register(request.user, filters, today=clock.today_in())
-    page = Paginator(rows, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("sort", None)
@@ -248,7 +249,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def public_register(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     rows = queries.public_register(query)
-    page = Paginator(rows, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
     return render(
         request,
         "cooperation/public_register.html",
