@@ -104,3 +104,18 @@ def test_every_affair_of_the_web_apps_records_names_an_affair_of_pasal_12() -> N
     )["affairs"]
     mapped = {normalise_object(r["code"], None)[0] for r in records}
     assert mapped == set(PASAL_12_AFFAIRS)
+
+
+def test_each_function_is_whole_not_a_fragment_of_a_list_split_at_its_commas() -> None:
+    """A function whose wording holds commas ("Penyediaan obat, vaksin, alat kesehatan, ...") is
+    one function; an unquoted YAML flow list would split it into fragments ("vaksin"), which the
+    assessment would then show as functions of their own. Every function of the annex begins with
+    a capital letter (or an abbreviation such as "IUP")."""
+    fragments = [
+        (affair, sub_code, level, function)
+        for affair, sub_code, sub in _rows()
+        for level in ("pusat", "provinsi", "kabupaten_kota")
+        for function in sub[level]
+        if not function[:1].isupper()
+    ]
+    assert fragments == []

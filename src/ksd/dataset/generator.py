@@ -36,6 +36,7 @@ from ksd.law.facts import Burden, Facts, ThirdParty, ThirdPartyForm
 from ksd.law.facts import Party as LawParty
 from ksd.law.pp50_2007.contents import DRAFT_CONTENTS
 from ksd.law.regimes import Regime, regime_for
+from ksd.law.region_history import exists_on
 from ksd.law.regions import get_region
 from ksd.regions.models import Affair, Region
 
@@ -211,13 +212,18 @@ class Builder:
         rng = self.rng
         stage = rng.choices(list(STAGE_WEIGHTS), weights=list(STAGE_WEIGHTS.values()))[0]
         is_third_party = rng.random() < 0.2
-        company: ThirdParty | None = None
-        if is_third_party:
-            regions, company = self._third_party()
-        else:
-            regions = self._regions()
         term = rng.choice((1, 2, 3, 5, 5, 10))
         dates = self._dates(stage, term)
+        company: ThirdParty | None = None
+        # Only regions that existed on the offer's date (ksd.law.region_history): a region
+        # formed later could not have been a party.
+        while True:
+            if is_third_party:
+                regions, company = self._third_party()
+            else:
+                regions = self._regions()
+            if all(exists_on(code, dates["offered"]) for code in regions):
+                break
         regime = regime_for(dates["offered"])
         reached = _reached(stage)
         subject = rng.choice(SUBJECTS)
