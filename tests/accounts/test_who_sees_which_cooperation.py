@@ -133,10 +133,18 @@ def drafted_kartamantul(actor: User) -> Cooperation:
         coop.pk, actor=actor, number="KB/02/2017", signed_on=dt.date(2017, 3, 20), now=NOW
     )
     unbudgeted = {"apbd_cost": True, "budgeted_current_year": False}
+    # Bantul's share is budgeted work of its agencies: every fact recorded, no DPRD needed.
+    skpd = {
+        "apbd_cost": True,
+        "budgeted_current_year": True,
+        "uses_regional_assets": False,
+        "public_pays": False,
+        "within_skpd_duties": True,
+    }
     return services.draft_agreement(
         coop.pk, actor=actor, contents=["subjek", "objek", "ruang_lingkup", "hak_kewajiban",
         "jangka_waktu", "pengakhiran", "keadaan_memaksa", "penyelesaian_perselisihan"],
-        burdens={"34.71": unbudgeted, "34.04": unbudgeted}, term_years=5,
+        burdens={"34.71": unbudgeted, "34.04": unbudgeted, "34.02": skpd}, term_years=5,
         on=dt.date(2017, 3, 27), now=NOW,
     )  # fmt: skip
 

@@ -13,12 +13,16 @@ from ksd.bodies.services import MemberSpec, form_body
 from ksd.cooperation import services
 from ksd.cooperation.models import Cooperation
 
-NOW = dt.datetime(2016, 1, 4, 2, 0, tzinfo=dt.UTC)
+# When the steps are recorded: after every legal date they carry (none is in the future).
+NOW = dt.datetime(2024, 1, 2, 2, 0, tzinfo=dt.UTC)
 ALL_CONTENTS = [
     "subjek", "objek", "ruang_lingkup", "hak_kewajiban", "jangka_waktu",
     "pengakhiran", "keadaan_memaksa", "penyelesaian_perselisihan",
 ]  # fmt: skip
-BUDGETED = {"apbd_cost": True, "budgeted_current_year": True}
+BUDGETED = {  # every burden fact recorded: a fact left out is unknown, never "no"
+    "apbd_cost": True, "budgeted_current_year": True, "uses_regional_assets": False,
+    "public_pays": False, "within_skpd_duties": False,
+}  # fmt: skip
 KARTAMANTUL = ("34.71", "34.04", "34.02")
 MEMBERS = [
     MemberSpec("34.71", "Ir. Suyana", "Asisten Sekretaris Daerah"),

@@ -135,3 +135,45 @@ def test_a_report_goes_only_to_heads_of_current_member_regions(
         "A report goes to the heads of regions that are members on the day it is submitted."
     )
     assert BodyReport.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "day", [dt.date(1, 1, 1), dt.date(1900, 6, 1), dt.date(2101, 1, 3), dt.date(9999, 12, 31)]
+)
+def test_a_body_date_outside_what_ksd_can_record_is_refused_and_nothing_changes(
+    sekber_kartamantul: CooperationBody, operator_kota_yogyakarta: User, day: dt.date
+) -> None:
+    body = sekber_kartamantul
+    sleman = body.members.get(region_id="34.04")
+    steps = [
+        lambda: form_body(
+            actor=operator_kota_yogyakarta, name="Badan", kind=BodyKind.BADAN,
+            decision_number="KB/9", decided_on=day, members=MEMBERS, now=NOW,
+        ),
+        lambda: remove_member(sleman.pk, actor=operator_kota_yogyakarta, left_on=day, now=NOW),
+        lambda: file_report(
+            body.pk, actor=operator_kota_yogyakarta, period="2016", submitted_on=day,
+            summary="Laporan", reported_to=["34.71"], now=NOW,
+        ),
+    ]  # fmt: skip
+    for step in steps:
+        with pytest.raises(StepRefused) as refused:
+            step()
+        assert day.isoformat() in refused.value.message
+    assert CooperationBody.objects.count() == 1
+    sleman.refresh_from_db()
+    assert sleman.left_on is None
+    assert not BodyReport.objects.exists()
+
+
+def test_a_body_report_dated_after_today_is_refused(
+    sekber_kartamantul: CooperationBody, operator_kota_yogyakarta: User
+) -> None:
+    with pytest.raises(StepRefused) as refused:
+        file_report(
+            sekber_kartamantul.pk, actor=operator_kota_yogyakarta, period="2024",
+            submitted_on=dt.date(2024, 1, 3), summary="Laporan", reported_to=["34.71"], now=NOW,
+        )  # fmt: skip
+    assert "3 Januari 2024" in refused.value.message
+    assert "2 Januari 2024" in refused.value.message
+    assert not BodyReport.objects.exists()

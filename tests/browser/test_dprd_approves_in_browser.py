@@ -43,6 +43,7 @@ def _submitted(operator: User, sleman: User) -> Cooperation:
         coop.pk, actor=operator, contents=CONTENTS, term_years=3, on=dt.date(2016, 1, 22),
         burdens={"34.71": {"apbd_cost": True, "budgeted_current_year": False},
                  "34.04": {"apbd_cost": True, "budgeted_current_year": True,
+                           "uses_regional_assets": False, "public_pays": False,
                            "within_skpd_duties": True}},
         now=NOW,
     )  # fmt: skip

@@ -96,10 +96,14 @@ def test_an_inter_regional_cooperation_from_offer_to_deemed_approval_and_signatu
         draft = step_form(yogya, "rancangan/")
         for code in CONTENTS:
             draft.locator(f'input[name="contents"][value="{code}"]').check()
+        # Each fact is answered yes or no; one left "not recorded yet" is unknown, never "no".
         _take(
-            yogya, "rancangan/", {"term_years": "5", "on": "2016-01-25"},
-            checks=("burden_34.71_apbd_cost", "burden_34.04_apbd_cost",
-                    "burden_34.04_budgeted_current_year", "burden_34.04_within_skpd_duties"),
+            yogya, "rancangan/",
+            {"term_years": "5", "on": "2016-01-25",
+             "burden_34.71_apbd_cost": "yes", "burden_34.71_budgeted_current_year": "no",
+             "burden_34.04_apbd_cost": "yes", "burden_34.04_budgeted_current_year": "yes",
+             "burden_34.04_uses_regional_assets": "no", "burden_34.04_public_pays": "no",
+             "burden_34.04_within_skpd_duties": "yes"},
         )  # fmt: skip
         # Kota Yogyakarta pays from an APBD not yet budgeted: its DPRD must approve; Sleman's
         # share is budgeted SKPD work and needs none.

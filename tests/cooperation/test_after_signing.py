@@ -15,12 +15,17 @@ from ksd.core.errors import StepRefused
 from ksd.dprd import services as dprd
 from ksd.dprd.models import DprdReview
 
-NOW = dt.datetime(2016, 1, 4, 2, 0, tzinfo=dt.UTC)
+# When the steps are recorded: after every legal date they carry (none is in the future).
+NOW = dt.datetime(2024, 1, 2, 2, 0, tzinfo=dt.UTC)
 ALL_CONTENTS = [
     "subjek", "objek", "ruang_lingkup", "hak_kewajiban", "jangka_waktu",
     "pengakhiran", "keadaan_memaksa", "penyelesaian_perselisihan",
 ]  # fmt: skip
-BUDGETED = {"apbd_cost": True, "budgeted_current_year": True, "within_skpd_duties": True}
+BUDGETED = {  # every burden fact recorded: a fact left out is unknown, never "no"
+    "apbd_cost": True, "budgeted_current_year": True, "uses_regional_assets": False,
+    "public_pays": False, "within_skpd_duties": True,
+}  # fmt: skip
+UNBUDGETED = {**BUDGETED, "budgeted_current_year": False, "within_skpd_duties": False}
 
 
 @pytest.fixture
@@ -188,7 +193,7 @@ def test_tick_applies_a_deemed_approval_once_even_when_run_again(actor: User) ->
     )
     services.draft_agreement(
         coop.pk, actor=actor, contents=ALL_CONTENTS, on=dt.date(2016, 1, 25),
-        burdens={"34.71": {"apbd_cost": True}, "34.04": BUDGETED}, now=NOW,
+        burdens={"34.71": UNBUDGETED, "34.04": BUDGETED}, now=NOW,
     )  # fmt: skip
     dprd.submit_to_dprd(
         coop.pk, actor=actor, region_code="34.71", received_on=dt.date(2016, 2, 1), now=NOW
@@ -229,7 +234,7 @@ def test_under_pp_28_a_dprd_is_deemed_to_approve_only_once_the_ministers_clocks_
         coop.pk, actor=actor, number="KB", signed_on=dt.date(2019, 1, 21), now=NOW
     )
     services.record_burdens(
-        coop.pk, actor=actor, burdens={"34.71": {"apbd_cost": True}, "34.04": {}}, now=NOW
+        coop.pk, actor=actor, burdens={"34.71": UNBUDGETED, "34.04": BUDGETED}, now=NOW
     )
     dprd.submit_to_dprd(
         coop.pk, actor=actor, region_code="34.71", received_on=dt.date(2019, 1, 28), now=NOW

@@ -23,6 +23,8 @@ from ksd.regions.models import Official
 from pages.records import NOW, UNBUDGETED, drafted, in_dprd_review, offer, signed_and_published
 
 LATER = dt.date(2016, 6, 1)  # "today" for corrections long after the steps
+# A decision dated 4 March 2016 is recorded that day at the earliest (the records' NOW is the 2nd).
+ON_4_MARCH = dt.datetime(2016, 3, 4, 3, 0, tzinfo=dt.UTC)
 WHY = "Salah ketik saat memasukkan data dari surat aslinya."
 
 
@@ -241,7 +243,7 @@ def test_a_deemed_approval_is_withdrawn_when_the_corrected_clock_has_not_run_out
 ) -> None:
     coop = in_dprd_review(operator)
     dprd.record_dprd_decision(coop.pk, actor=operator, region_code="34.04", approved=True,
-                              on=dt.date(2016, 3, 4), now=NOW)  # fmt: skip
+                              on=dt.date(2016, 3, 4), now=ON_4_MARCH)  # fmt: skip
     run_tick(now=dt.datetime(2016, 3, 24, 3, 0, tzinfo=dt.UTC))
     coop.refresh_from_db()
     assert coop.stage == Stage.READY_TO_SIGN
@@ -296,7 +298,7 @@ def test_a_dprd_decision_date_is_corrected_and_stays_after_what_the_dprd_receive
     coop = in_dprd_review(operator)  # Sleman's DPRD received the draft on 1 February
     dprd_sleman = personas.dprd_sleman()
     dprd.record_dprd_decision(coop.pk, actor=dprd_sleman, region_code="34.04", approved=True,
-                              on=dt.date(2016, 3, 4), now=NOW)  # fmt: skip
+                              on=dt.date(2016, 3, 4), now=ON_4_MARCH)  # fmt: skip
 
     event = corrections.correct_dprd_date(
         coop.pk, actor=dprd_sleman, region_code="34.04", fact="approved_on", value="2016-02-29",
@@ -347,7 +349,7 @@ def test_corrected_burden_facts_send_a_ready_cooperation_back_to_the_dprd(
     coop = in_dprd_review(operator)
     for code in ("34.71", "34.04"):
         dprd.record_dprd_decision(coop.pk, actor=operator, region_code=code, approved=True,
-                                  on=dt.date(2016, 3, 4), now=NOW)  # fmt: skip
+                                  on=dt.date(2016, 3, 4), now=ON_4_MARCH)  # fmt: skip
     coop.refresh_from_db()
     assert coop.stage == Stage.READY_TO_SIGN
 
@@ -408,9 +410,10 @@ def test_a_signing_date_before_the_dprd_approval_is_refused(operator: User) -> N
     coop = in_dprd_review(operator)
     for code in ("34.71", "34.04"):
         dprd.record_dprd_decision(coop.pk, actor=operator, region_code=code, approved=True,
-                                  on=dt.date(2016, 3, 4), now=NOW)  # fmt: skip
+                                  on=dt.date(2016, 3, 4), now=ON_4_MARCH)  # fmt: skip
     services.sign_agreement(coop.pk, actor=operator, number="PKS/01/2016",
-                            signed_on=dt.date(2016, 3, 7), now=NOW)  # fmt: skip
+                            signed_on=dt.date(2016, 3, 7),
+                            now=dt.datetime(2016, 3, 7, 3, 0, tzinfo=dt.UTC))  # fmt: skip
     message = refused(corrections.correct_fact, cooperation_id=coop.pk, actor=operator,
                       fact="signed_on", value="2016-03-03", reason=WHY, today=LATER, now=NOW)  # fmt: skip
     assert "2016-03-03" in message

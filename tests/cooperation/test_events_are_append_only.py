@@ -16,7 +16,8 @@ from django.db.models import ProtectedError
 from ksd.cooperation import services
 from ksd.cooperation.models import Cooperation, Event, EventKind
 
-NOW = dt.datetime(2016, 1, 4, 2, 0, tzinfo=dt.UTC)
+# When the steps are recorded: after every legal date they carry (none is in the future).
+NOW = dt.datetime(2024, 1, 2, 2, 0, tzinfo=dt.UTC)
 
 
 def offered(actor: User) -> Cooperation:

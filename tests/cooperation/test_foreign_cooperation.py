@@ -180,24 +180,31 @@ def test_a_ksdpl_runs_from_the_offer_to_the_report_to_the_minister(
     from ksd.dprd import services as dprd
 
     actor = operator_kota_yogyakarta
+    # The steps are entered once they have happened: after the report of 2 December 2024.
+    RECORDED = dt.datetime(2024, 12, 2, 3, 0, tzinfo=dt.UTC)  # noqa: N806
     coop = offer(actor)
     services.accept_offer(
-        coop.pk, actor=actor, party_key="Kitakyushu City", on=dt.date(2024, 1, 17), now=NOW
+        coop.pk, actor=actor, party_key="Kitakyushu City", on=dt.date(2024, 1, 17), now=RECORDED
     )
     step(coop, actor, "consultation", dt.date(2024, 1, 22))
     step(coop, actor, "pernyataan_kehendak", dt.date(2024, 2, 1))
     # No burden facts: the DPRD approves a KSDPL whatever the burden (Pasal 30 ayat (1)).
     dprd.submit_to_dprd(
-        coop.pk, actor=actor, region_code="34.71", received_on=dt.date(2024, 3, 1), now=NOW
+        coop.pk, actor=actor, region_code="34.71", received_on=dt.date(2024, 3, 1), now=RECORDED
     )
     dprd.record_dprd_decision(
-        coop.pk, actor=actor, region_code="34.71", approved=True, on=dt.date(2024, 4, 30), now=NOW
+        coop.pk,
+        actor=actor,
+        region_code="34.71",
+        approved=True,
+        on=dt.date(2024, 4, 30),
+        now=RECORDED,
     )
     step(coop, actor, "minister_verification", dt.date(2024, 6, 10), result="rancangan")
     step(coop, actor, "draft_approval", dt.date(2024, 8, 1))
     step(coop, actor, "foreign_minister_confirmation", dt.date(2024, 9, 2))
     services.sign_agreement(
-        coop.pk, actor=actor, number="PKS/1", signed_on=dt.date(2024, 9, 16), now=NOW
+        coop.pk, actor=actor, number="PKS/1", signed_on=dt.date(2024, 9, 16), now=RECORDED
     )
     step(coop, actor, "report", dt.date(2024, 12, 2))
 

@@ -14,13 +14,20 @@ from ksd.core.errors import StepRefused
 from ksd.dprd import services as dprd
 from ksd.dprd.models import DprdReview
 
-NOW = dt.datetime(2016, 1, 4, 2, 0, tzinfo=dt.UTC)
+# When the steps are recorded: after every legal date they carry (none is in the future).
+NOW = dt.datetime(2024, 1, 2, 2, 0, tzinfo=dt.UTC)
 ALL_CONTENTS = [
     "subjek", "objek", "ruang_lingkup", "hak_kewajiban", "jangka_waktu",
     "pengakhiran", "keadaan_memaksa", "penyelesaian_perselisihan",
 ]  # fmt: skip
-UNBUDGETED = {"apbd_cost": True, "budgeted_current_year": False}
-BUDGETED = {"apbd_cost": True, "budgeted_current_year": True}
+UNBUDGETED = {  # every burden fact recorded: a fact left out is unknown, never "no"
+    "apbd_cost": True, "budgeted_current_year": False, "uses_regional_assets": False,
+    "public_pays": False, "within_skpd_duties": False,
+}  # fmt: skip
+BUDGETED = {  # every burden fact recorded: a fact left out is unknown, never "no"
+    "apbd_cost": True, "budgeted_current_year": True, "uses_regional_assets": False,
+    "public_pays": False, "within_skpd_duties": False,
+}  # fmt: skip
 
 
 @pytest.fixture

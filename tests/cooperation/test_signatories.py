@@ -12,12 +12,16 @@ from ksd.cooperation.models import EventKind
 from ksd.core.errors import StepRefused
 from ksd.regions.models import Agency, Official
 
-NOW = dt.datetime(2015, 1, 5, 2, 0, tzinfo=dt.UTC)
+# When the steps are recorded: after every legal date they carry (none is in the future).
+NOW = dt.datetime(2024, 1, 2, 2, 0, tzinfo=dt.UTC)
 ALL_CONTENTS = [
     "subjek", "objek", "ruang_lingkup", "hak_kewajiban", "jangka_waktu",
     "pengakhiran", "keadaan_memaksa", "penyelesaian_perselisihan",
 ]  # fmt: skip
-BUDGETED = {"apbd_cost": True, "budgeted_current_year": True, "within_skpd_duties": True}
+BUDGETED = {  # every burden fact recorded: a fact left out is unknown, never "no"
+    "apbd_cost": True, "budgeted_current_year": True, "uses_regional_assets": False,
+    "public_pays": False, "within_skpd_duties": True,
+}  # fmt: skip
 
 
 @pytest.mark.usefixtures("regions_loaded")

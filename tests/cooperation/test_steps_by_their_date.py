@@ -17,7 +17,10 @@ ALL_CONTENTS = [
     "subjek", "objek", "ruang_lingkup", "hak_kewajiban", "jangka_waktu",
     "pengakhiran", "keadaan_memaksa", "penyelesaian_perselisihan",
 ]  # fmt: skip
-BUDGETED = {"apbd_cost": True, "budgeted_current_year": True, "within_skpd_duties": True}
+BUDGETED = {  # every burden fact recorded: a fact left out is unknown, never "no"
+    "apbd_cost": True, "budgeted_current_year": True, "uses_regional_assets": False,
+    "public_pays": False, "within_skpd_duties": True,
+}  # fmt: skip
 
 
 @pytest.mark.usefixtures("regions_loaded")

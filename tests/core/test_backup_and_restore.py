@@ -71,7 +71,8 @@ def populate() -> None:
     )  # fmt: skip
     file_report(
         body.pk, actor=operator, period="Semester I 2016", submitted_on=dt.date(2016, 7, 1),
-        summary="Volume sampah turun 4%.", reported_to=["34.71", "34.04"], now=UPLOADED_AT,
+        summary="Volume sampah turun 4%.", reported_to=["34.71", "34.04"],
+        now=UPLOADED_AT.replace(month=7, day=2),  # a report is filed once it is submitted
     )  # fmt: skip
     head = make_head()
     power_of_attorney(head, make_official(make_agency())).save()

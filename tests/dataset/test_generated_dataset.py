@@ -102,6 +102,7 @@ def test_it_refuses_a_database_with_real_records(
         title="Kerja sama nyata", kind="inter_regional", stage=Stage.OFFERED, regime="pp50_2007",
         governing_on=TODAY, offered_on=TODAY, created_at=NOW, updated_at=NOW,
     )  # fmt: skip
-    with pytest.raises(CommandError, match="real cooperation records"):
+    # Bahasa Indonesia, the default language: "real cooperation records".
+    with pytest.raises(CommandError, match="catatan kerja sama yang sebenarnya"):
         call_command("generate_dataset", cooperations=5)
     assert Cooperation.objects.count() == 1

@@ -16,7 +16,8 @@ from ksd.accounts.models import Membership, Role
 from ksd.cooperation import services
 from ksd.cooperation.models import Cooperation
 
-NOW = dt.datetime(2016, 1, 4, 2, 0, tzinfo=dt.UTC)
+# When the steps are recorded: after every legal date they carry (none is in the future).
+NOW = dt.datetime(2024, 1, 2, 2, 0, tzinfo=dt.UTC)
 PDF_BYTES = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
 
 

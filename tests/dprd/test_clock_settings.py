@@ -21,6 +21,7 @@ from ksd.core.errors import StepRefused
 from ksd.dprd import clock_settings
 from ksd.dprd import services as dprd
 from ksd.dprd.models import ClockSetting, ClockSettingChange
+from ksd.law.facts import BURDEN_FIELDS
 
 NOW = dt.datetime(2021, 3, 1, 2, 0, tzinfo=dt.UTC)
 UNSET = "Tidak ada batas waktu DPRD yang berjalan"  # the Indonesian notice on the pages
@@ -63,7 +64,11 @@ def submitted_ksdd(actor: User) -> Cooperation:
         coop.pk, actor=actor, number="KB", signed_on=dt.date(2021, 1, 18), now=NOW
     )
     services.record_burdens(
-        coop.pk, actor=actor, burdens={"34.71": {"apbd_cost": True}, "34.04": {}}, now=NOW
+        coop.pk,
+        actor=actor,
+        now=NOW,
+        # Sleman's facts all recorded as "no": no DPRD of its own (missing is never "no").
+        burdens={"34.71": {"apbd_cost": True}, "34.04": dict.fromkeys(BURDEN_FIELDS, False)},
     )
     dprd.submit_to_dprd(
         coop.pk, actor=actor, region_code="34.71", received_on=dt.date(2021, 3, 1), now=NOW
@@ -198,11 +203,11 @@ def test_ksd_tick_deems_approval_only_once_the_administrator_has_entered_the_clo
     coop = submitted_ksdd(operator_kota_yogyakarta)
     dprd.record_dprd_opinion(
         coop.pk, actor=operator_kota_yogyakarta, region_code="34.71",
-        sent_on=dt.date(2021, 3, 8), now=NOW,
+        sent_on=dt.date(2021, 3, 8), now=dt.datetime(2021, 3, 8, 3, 0, tzinfo=dt.UTC),
     )  # fmt: skip
     dprd.record_resubmission(
         coop.pk, actor=operator_kota_yogyakarta, region_code="34.71",
-        received_on=dt.date(2021, 3, 15), now=NOW,
+        received_on=dt.date(2021, 3, 15), now=dt.datetime(2021, 3, 15, 3, 0, tzinfo=dt.UTC),
     )  # fmt: skip
     much_later = dt.datetime(2021, 8, 2, 1, 0, tzinfo=dt.UTC)
     assert run_tick(now=much_later).deemed_approvals == 0

@@ -17,8 +17,14 @@ ALL_CONTENTS = [
     "subjek", "objek", "ruang_lingkup", "hak_kewajiban", "jangka_waktu",
     "pengakhiran", "keadaan_memaksa", "penyelesaian_perselisihan",
 ]  # fmt: skip
-UNBUDGETED = {"apbd_cost": True, "budgeted_current_year": False}
-BUDGETED = {"apbd_cost": True, "budgeted_current_year": True}
+UNBUDGETED = {  # every burden fact recorded: a fact left out is unknown, never "no"
+    "apbd_cost": True, "budgeted_current_year": False, "uses_regional_assets": False,
+    "public_pays": False, "within_skpd_duties": False,
+}  # fmt: skip
+BUDGETED = {  # every burden fact recorded: a fact left out is unknown, never "no"
+    "apbd_cost": True, "budgeted_current_year": True, "uses_regional_assets": False,
+    "public_pays": False, "within_skpd_duties": False,
+}  # fmt: skip
 KARTAMANTUL = ("34.71", "34.04", "34.02")  # Kota Yogyakarta, Sleman, Bantul
 
 

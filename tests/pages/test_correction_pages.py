@@ -259,7 +259,8 @@ def test_a_burden_correction_on_the_page_keeps_the_old_facts_in_words(
     coop = in_dprd_review(operator_kota_yogyakarta)
     corrections.correct_burden(
         coop.pk, actor=operator_kota_yogyakarta, region_code="34.02",
-        burden={"apbd_cost": True}, reason=WHY, today=dt.date(2016, 3, 2), now=NOW,
+        burden={"apbd_cost": True, "budgeted_current_year": False}, reason=WHY,
+        today=dt.date(2016, 3, 2), now=NOW,
     )  # fmt: skip
     page = as_user(operator_kota_yogyakarta).get(f"/kerja-sama/{coop.pk}/").content.decode()
     assert "Data pembebanan (Kabupaten Bantul)" in page

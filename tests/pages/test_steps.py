@@ -146,7 +146,11 @@ def test_the_whole_way_from_the_joint_agreement_to_the_dprd_through_the_pages(
     joint = {"number": "KB/01/2016", "signed_on": "2016-01-18"}
     assert yogya.post(f"/kerja-sama/{coop.pk}/kesepakatan-bersama/", joint).status_code == 302
     draft = {"contents": ALL_CONTENTS, "term_years": "5", "on": "2016-01-25",
-             "burden_34.71_apbd_cost": "on"}  # fmt: skip
+             "burden_34.71_apbd_cost": "yes", "burden_34.71_budgeted_current_year": "no",
+             **{f"burden_{code}_{fact}": answer for code in ("34.04", "34.02")
+                for fact, answer in (("apbd_cost", "yes"), ("budgeted_current_year", "yes"),
+                                     ("uses_regional_assets", "no"), ("public_pays", "no"),
+                                     ("within_skpd_duties", "yes"))}}  # fmt: skip
     assert yogya.post(f"/kerja-sama/{coop.pk}/rancangan/", draft).status_code == 302
     submit = {"region": "34.71", "received_on": "2016-02-01"}
     assert yogya.post(f"/dprd/kerja-sama/{coop.pk}/ajukan/", submit).status_code == 302

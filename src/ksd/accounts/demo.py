@@ -43,8 +43,14 @@ ALL_CONTENTS = [
     "pengakhiran", "keadaan_memaksa", "penyelesaian_perselisihan", "sanksi",
 ]  # fmt: skip
 # PP 50/2007 Pasal 9-10: a cost to the APBD not yet budgeted this year needs the DPRD.
-UNBUDGETED = {"apbd_cost": True, "budgeted_current_year": False}
-BUDGETED = {"apbd_cost": True, "budgeted_current_year": True}
+UNBUDGETED = {
+    "apbd_cost": True, "budgeted_current_year": False, "uses_regional_assets": False,
+    "public_pays": False, "within_skpd_duties": False,
+}  # fmt: skip
+BUDGETED = {
+    "apbd_cost": True, "budgeted_current_year": True, "uses_regional_assets": False,
+    "public_pays": False, "within_skpd_duties": True,
+}  # fmt: skip
 
 
 @dataclass

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ksd.core.dates import record_date
 from ksd.regions.models import Region
 
 
@@ -21,7 +22,9 @@ class MemberForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"))
     representative_name = forms.CharField(label=_("Representative"), max_length=200)
     representative_position = forms.CharField(label=_("Position"), max_length=200)
-    joined_on = forms.DateField(label=_("Joined on"), widget=forms.DateInput({"type": "date"}))
+    joined_on = forms.DateField(
+        validators=[record_date], label=_("Joined on"), widget=forms.DateInput({"type": "date"})
+    )
 
     def __init__(self, *args: Any, regions: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -29,13 +32,15 @@ class MemberForm(forms.Form):
 
 
 class LeaveForm(forms.Form):
-    left_on = forms.DateField(label=_("Left on"), widget=forms.DateInput({"type": "date"}))
+    left_on = forms.DateField(
+        validators=[record_date], label=_("Left on"), widget=forms.DateInput({"type": "date"})
+    )
 
 
 class ReportForm(forms.Form):
     period = forms.CharField(label=_("Period"), max_length=60)
     submitted_on = forms.DateField(
-        label=_("Submitted on"), widget=forms.DateInput({"type": "date"})
+        validators=[record_date], label=_("Submitted on"), widget=forms.DateInput({"type": "date"})
     )
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea({"rows": 5}))
     reported_to = forms.MultipleChoiceField(

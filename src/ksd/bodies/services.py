@@ -23,6 +23,7 @@ from ksd.cooperation.models import Cooperation
 from ksd.cooperation.services import lock as lock_cooperation
 from ksd.core.access import acts_for, membership_of
 from ksd.core.audit import acting_as
+from ksd.core.dates import check_record_date
 from ksd.core.errors import StepRefused
 from ksd.law.regimes import INFO, Regime
 from ksd.law.verdicts import BodyVerdict
@@ -122,6 +123,7 @@ def form_body(
     first members."""
     if kind not in BodyKind.values:
         raise StepRefused(_("Choose whether this is a badan or a sekretariat kerja sama."))
+    check_record_date(decided_on, now=now)
     if not name.strip() or not decision_number.strip():
         raise StepRefused(_("Give the body's name and the number of the joint decision."))
     codes = [m.region for m in members]
@@ -161,6 +163,7 @@ def add_member(
         _require_regions([member.region])
         if member.region in current_member_codes(body):
             raise StepRefused(_("This region is already a member of the body."))
+        check_record_date(joined_on, now=now)
         if joined_on < body.decided_on:
             raise StepRefused(_("A member cannot join before the body was formed."))
         _require_party(body.cooperation, [member.region])
@@ -181,6 +184,7 @@ def remove_member(
         _require_manager(actor, current_member_codes(body))
         if member.left_on is not None:
             raise StepRefused(_("This member has already left the body."))
+        check_record_date(left_on, now=now)
         if left_on < member.joined_on:
             raise StepRefused(_("A member cannot leave before joining."))
         member.left_on = left_on
@@ -196,6 +200,7 @@ def file_report(
     ayat (1) huruf c)."""
     if not period.strip() or not summary.strip():
         raise StepRefused(_("Give the report's period and a summary."))
+    check_record_date(submitted_on, now=now)
     with transaction.atomic(), acting_as(actor):
         body = _lock_body(body_id)
         members = current_member_codes(body, on=submitted_on)

@@ -96,6 +96,9 @@ class AnswerDateCorrectionForm(_RecordForm):
         self.fields["party"].choices = parties
 
 
+UNCHANGED_CHOICES = [("", _("unchanged")), ("yes", _("Yes")), ("no", _("No"))]
+
+
 class BurdenCorrectionForm(_RecordForm):
     key = "correct_burden"
     region = forms.ChoiceField(label=_("Region"))
@@ -104,12 +107,16 @@ class BurdenCorrectionForm(_RecordForm):
     def __init__(self, *args: Any, regions: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = regions
+        # Yes or no changes a fact; left "unchanged", it keeps what was recorded (never "no").
         for name in BURDEN_FIELDS:
-            self.fields[name] = forms.BooleanField(label=BURDEN_LABELS[name], required=False)
+            self.fields[name] = forms.TypedChoiceField(
+                label=BURDEN_LABELS[name], required=False, choices=UNCHANGED_CHOICES,
+                coerce=lambda v: v == "yes", empty_value=None,
+            )  # fmt: skip
         self.order_fields(["region", *BURDEN_FIELDS, "reason"])
 
-    def burden(self) -> dict[str, bool]:
-        return {name: bool(self.cleaned_data.get(name)) for name in BURDEN_FIELDS}
+    def burden(self) -> dict[str, bool | None]:
+        return {name: self.cleaned_data.get(name) for name in BURDEN_FIELDS}
 
 
 class PartiesCorrectionForm(_RecordForm):

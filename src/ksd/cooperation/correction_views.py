@@ -92,7 +92,11 @@ def _words(fact: str, value: Any) -> str:
         return "—"
     if fact == "burden" and isinstance(value, dict):
         ticked = [str(BURDEN_LABELS[n]) for n in BURDEN_FIELDS if value.get(n)]
-        return ", ".join(ticked) or _("none of the burdens")
+        words = ", ".join(ticked) or _("none of the burdens")
+        unknown = [str(BURDEN_LABELS[n]) for n in BURDEN_FIELDS if value.get(n) is None]
+        if unknown:
+            words += " " + _("(not recorded yet: %(facts)s)") % {"facts": ", ".join(unknown)}
+        return words
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     for choices in (ManagementModel, InstitutionModel, Stage):

@@ -43,17 +43,19 @@ from ksd.cooperation.models import (
     Stage,
 )
 from ksd.cooperation.services import PartySpec, lock
+from ksd.core.dates import FIRST_LEGAL_DAY, LAST_LEGAL_DAY
 from ksd.core.errors import StepRefused
 from ksd.dprd.models import DprdReview
 from ksd.law.citations import Severity
 from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, ThirdPartyForm
-from ksd.law.regimes import REGIMES, regime_for
+from ksd.law.regimes import regime_for
 from ksd.regions.models import Affair, Region
 
-# The dates KSD can judge: from PP 50/2007's entry into force to the end of the century.
-FIRST_DATE = REGIMES[0].in_force_from
-LAST_DATE = dt.date(2100, 12, 31)
+# The dates KSD can judge (core/dates.py): from PP 50/2007's entry into force to the end of the
+# working-day calendar.
+FIRST_DATE = FIRST_LEGAL_DAY
+LAST_DATE = LAST_LEGAL_DAY
 REASON_MAX_LENGTH = 2000
 APPROVED = frozenset({"approved", "deemed_approved"})
 # ksd.law's findings about the parties of an offer (as make_offer checks them).
@@ -533,10 +535,12 @@ def correct_answer_date(
 @transaction.atomic
 def correct_burden(
     cooperation_id: int, *, actor: AbstractBaseUser, region_code: str,
-    burden: dict[str, bool], reason: str, today: dt.date, now: dt.datetime,
+    burden: dict[str, bool | None], reason: str, today: dt.date, now: dt.datetime,
 ) -> Event:  # fmt: skip
     """Correct the facts of PP 50/2007 Pasal 9-10 (PP 28/2018 Pasal 6 ayat (2)) recorded for
-    one region; whether its DPRD must approve, and so the stage, follows them."""
+    one region; whether its DPRD must approve, and so the stage, follows them. A fact given as
+    yes or no is corrected; one left out (or None) keeps what was recorded, and a fact never
+    recorded stays unknown: missing is never "no"."""
     cooperation = lock(cooperation_id)
     reason = _reason(reason)
     party = cooperation.parties.filter(region_id=region_code).first()
@@ -551,8 +555,11 @@ def correct_burden(
             _("The %(label)s has not been recorded yet: record it with its step.")
             % {"label": fact_label("burden")}
         )
-    new = {name: bool(burden.get(name, False)) for name in BURDEN_FIELDS}
-    old = {name: bool(party.burden.get(name, False)) for name in BURDEN_FIELDS}
+    old: dict[str, bool | None] = {
+        name: None if party.burden.get(name) is None else bool(party.burden[name])
+        for name in BURDEN_FIELDS
+    }
+    new = {**old, **{k: bool(v) for k, v in burden.items() if v is not None}}
     if new == old:
         raise StepRefused(_("The new value is the one already recorded."))
     party.burden = new

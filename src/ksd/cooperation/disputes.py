@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ksd.accounts.models import Role
+from ksd.cooperation import dates
+from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
 from ksd.cooperation.law import calendar_for_region, facts_for, law_lang, law_parameters
 from ksd.cooperation.models import Dispute, EventKind, Stage
@@ -34,6 +36,7 @@ def raise_dispute(
     cooperation = lock(cooperation_id)
     if cooperation.stage not in (Stage.SIGNED, Stage.IMPLEMENTING):
         raise StepRefused(_("Only a signed cooperation can have a dispute recorded."))
+    dates.check(Step.DISPUTE, raised_on, now=now, after=dates.after_signing(cooperation))
     facts = facts_for(cooperation, as_of=raised_on)
     parties = [p for p in facts.parties if p.key in set(between)]
     if len(parties) < 2 or len(parties) != len(set(between)):
@@ -95,8 +98,7 @@ def settle_dispute(
             % {"who": dispute.authority or _("no named authority")},
             dispute.citation,
         )
-    if settled_on < dispute.raised_on:
-        raise StepRefused(_("A dispute cannot be settled before it was raised."))
+    dates.check(Step.SETTLEMENT, settled_on, now=now, after=dates.after_dispute(dispute))
     if (
         settlement in (Dispute.Settlement.GOVERNOR, Dispute.Settlement.MINISTER)
         and not decision_number.strip()

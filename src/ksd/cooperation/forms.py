@@ -23,6 +23,7 @@ from ksd.cooperation.models import (
     Stage,
 )
 from ksd.cooperation.queries import SORTS
+from ksd.core.dates import judgeable_date
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm
 from ksd.law.regimes import Regime
 from ksd.regions.models import Affair, Region
@@ -48,6 +49,9 @@ BURDEN_LABELS = {
     "public_pays": _("Burdens the public"),
     "within_skpd_duties": _("Within the agency's (SKPD) duties"),
 }
+# A burden fact is answered yes or no; until then it is not recorded, never "no".
+BURDEN_CHOICES = [("", _("not recorded yet")), ("yes", _("Yes")), ("no", _("No"))]
+BURDEN_INITIAL = {True: "yes", False: "no", None: ""}
 FORM_LABELS = {
     ThirdPartyForm.KEMENTERIAN_LPND: _("Ministry or non-ministerial agency"),
     ThirdPartyForm.PERSEROAN_TERBATAS: _("Limited company (PT)"),
@@ -109,7 +113,7 @@ class OfferForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=300)
     offer_number = forms.CharField(label=_("Offer letter number"), max_length=100, required=False)
-    offered_on = forms.DateField(label=_("Offer date"), widget=DATE)
+    offered_on = forms.DateField(validators=[judgeable_date], label=_("Offer date"), widget=DATE)
     regions = forms.ModelMultipleChoiceField(
         label=_("Other regions (code — name)"), required=False,
         queryset=Region.objects.order_by("code"),
@@ -185,7 +189,7 @@ class AnswerOfferForm(forms.Form):
     answer = forms.ChoiceField(
         label=_("Answer"), choices=[("accept", _("Accept")), ("decline", _("Decline"))]
     )
-    on = forms.DateField(label=_("Date of the answer"), widget=DATE)
+    on = forms.DateField(validators=[judgeable_date], label=_("Date of the answer"), widget=DATE)
     reason = forms.CharField(label=_("Reason (when declining)"), required=False, max_length=500)
 
     def __init__(self, *args: Any, parties: list[Party], **kwargs: Any) -> None:
@@ -195,7 +199,7 @@ class AnswerOfferForm(forms.Form):
 
 class JointAgreementForm(forms.Form):
     number = forms.CharField(label=_("Joint agreement number"), max_length=100)
-    signed_on = forms.DateField(label=_("Signed on"), widget=DATE)
+    signed_on = forms.DateField(validators=[judgeable_date], label=_("Signed on"), widget=DATE)
 
 
 class DraftForm(forms.Form):
@@ -210,18 +214,20 @@ class DraftForm(forms.Form):
         label=_("Term (years)"), required=False, min_value=1, max_value=100
     )
     continuous = forms.BooleanField(label=_("Continuous"), required=False)
-    on = forms.DateField(label=_("Drafted on"), widget=DATE)
+    on = forms.DateField(validators=[judgeable_date], label=_("Drafted on"), widget=DATE)
 
     def __init__(
-        self, *args: Any, regions: list[tuple[str, str, dict[str, bool]]], **kwargs: Any
+        self, *args: Any, regions: list[tuple[str, str, dict[str, bool | None]]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         self.regions = regions
         for code, _name, burden in regions:
             for name in BURDEN_FIELDS:
-                self.fields[f"burden_{code}_{name}"] = forms.BooleanField(
-                    label=BURDEN_LABELS[name], required=False, initial=burden.get(name, False)
-                )
+                self.fields[f"burden_{code}_{name}"] = forms.TypedChoiceField(
+                    label=BURDEN_LABELS[name], required=False, choices=BURDEN_CHOICES,
+                    coerce=lambda v: v == "yes", empty_value=None,
+                    initial=BURDEN_INITIAL[burden.get(name)],
+                )  # fmt: skip
 
     def burden_rows(self) -> list[tuple[str, str, list[forms.BoundField]]]:
         return [
@@ -229,7 +235,8 @@ class DraftForm(forms.Form):
             for code, name, _burden in self.regions
         ]
 
-    def burdens(self) -> dict[str, dict[str, bool]]:
+    def burdens(self) -> dict[str, dict[str, bool | None]]:
+        """Each region's facts: True, False, or None where the user left "not recorded"."""
         return {
             code: {f: self.cleaned_data[f"burden_{code}_{f}"] for f in BURDEN_FIELDS}
             for code, _name, _burden in self.regions
@@ -238,8 +245,10 @@ class DraftForm(forms.Form):
 
 class SignForm(forms.Form):
     number = forms.CharField(label=_("Agreement number"), max_length=100)
-    signed_on = forms.DateField(label=_("Signed on"), widget=DATE)
-    starts_on = forms.DateField(label=_("In force from"), required=False, widget=DATE)
+    signed_on = forms.DateField(validators=[judgeable_date], label=_("Signed on"), widget=DATE)
+    starts_on = forms.DateField(
+        validators=[judgeable_date], label=_("In force from"), required=False, widget=DATE
+    )
     term_years = forms.IntegerField(
         label=_("Term (years)"), required=False, min_value=1, max_value=100
     )

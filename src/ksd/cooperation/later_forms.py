@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ksd.core.dates import judgeable_date
+
 RECIPIENT_LABELS = {
     "gubernur": _("Governor of the province"),
     "menteri": _("Minister of Home Affairs"),
@@ -24,7 +26,7 @@ class CopiesForm(forms.Form):
     recipients = forms.MultipleChoiceField(
         label=_("Recipients"), widget=forms.CheckboxSelectMultiple, choices=()
     )
-    sent_on = forms.DateField(label=_("Sent on"), widget=DateInput)
+    sent_on = forms.DateField(validators=[judgeable_date], label=_("Sent on"), widget=DateInput)
 
     def __init__(self, *args: Any, recipients: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -40,7 +42,7 @@ class ImplementationForm(forms.Form):
         label=_("Other implementing agencies, one per line"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
-    on = forms.DateField(label=_("Started on"), widget=DateInput)
+    on = forms.DateField(validators=[judgeable_date], label=_("Started on"), widget=DateInput)
 
     def __init__(self, *args: Any, known: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -61,10 +63,13 @@ class ImplementationForm(forms.Form):
 
 class AmendmentForm(forms.Form):
     number = forms.CharField(label=_("Number of the amendment"), max_length=100)
-    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput)
+    signed_on = forms.DateField(validators=[judgeable_date], label=_("Signed on"), widget=DateInput)
     summary = forms.CharField(label=_("What it changes"), widget=forms.Textarea(attrs={"rows": 3}))
     new_ends_on = forms.DateField(
-        label=_("New end date (for an extension)"), required=False, widget=DateInput
+        validators=[judgeable_date],
+        label=_("New end date (for an extension)"),
+        required=False,
+        widget=DateInput,
     )
 
 
@@ -91,7 +96,7 @@ GROUND_LABELS = {
 
 class TerminationForm(forms.Form):
     ground = forms.ChoiceField(label=_("Ground"), choices=())
-    on = forms.DateField(label=_("Ends on"), widget=DateInput)
+    on = forms.DateField(validators=[judgeable_date], label=_("Ends on"), widget=DateInput)
     early = forms.BooleanField(label=_("Early, at one party's request"), required=False)
     initiated_by = forms.ChoiceField(label=_("At the request of"), required=False, choices=())
     written_notice = forms.BooleanField(label=_("Written notice was given"), required=False)
@@ -112,7 +117,7 @@ class DisputeForm(forms.Form):
     between = forms.MultipleChoiceField(
         label=_("Between the parties"), widget=forms.CheckboxSelectMultiple, choices=()
     )
-    raised_on = forms.DateField(label=_("Raised on"), widget=DateInput)
+    raised_on = forms.DateField(validators=[judgeable_date], label=_("Raised on"), widget=DateInput)
     description = forms.CharField(
         label=_("What it is about"), widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -133,7 +138,9 @@ SETTLEMENT_LABELS = {
 class SettleDisputeForm(forms.Form):
     dispute = forms.IntegerField(widget=forms.HiddenInput)
     settlement = forms.ChoiceField(label=_("Settled by"), choices=list(SETTLEMENT_LABELS.items()))
-    settled_on = forms.DateField(label=_("Settled on"), widget=DateInput)
+    settled_on = forms.DateField(
+        validators=[judgeable_date], label=_("Settled on"), widget=DateInput
+    )
     decision_number = forms.CharField(label=_("Decree number"), max_length=100, required=False)
     summary = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -150,7 +157,9 @@ class OpinionsForm(forms.Form):
     addressees = forms.MultipleChoiceField(
         label=_("Ask"), widget=forms.CheckboxSelectMultiple, choices=list(OPINION_LABELS.items())
     )
-    requested_on = forms.DateField(label=_("Asked on"), widget=DateInput)
+    requested_on = forms.DateField(
+        validators=[judgeable_date], label=_("Asked on"), widget=DateInput
+    )
 
 
 class SignatoryForm(forms.Form):

@@ -6,18 +6,21 @@ Every rule stays in ksd.law; this module only translates rows into its plain fac
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from itertools import product
 
 from django.utils import translation
 
 from ksd.cooperation.foreign import foreign_facts_for
 from ksd.cooperation.models import Cooperation, Party
 from ksd.dprd.models import DprdReview
-from ksd.law.assessment import Assessment, assess
+from ksd.law.assessment import RULES, Assessment, assess
 from ksd.law.authority import PASAL_12_AFFAIRS, normalise_object
 from ksd.law.calendar import WorkingCalendar, calendar_for
 from ksd.law.citations import Lang
 from ksd.law.facts import (
+    BURDEN_FIELDS,
     Burden,
     DprdEvents,
     Facts,
@@ -64,6 +67,30 @@ def law_party(party: Party, on: dt.date | None = None) -> LawParty:
     return LawParty(third.name, third_party=third)
 
 
+def known_burden(
+    recorded: Mapping[str, bool | None] | None, regime: Regime, on: dt.date
+) -> Burden | None:
+    """The burden facts of one region as ksd.law reads them, or None while they are unknown.
+
+    A fact that was never recorded (absent, or None) is unknown, never "no". The facts are known
+    when the law's answer to "is DPRD approval needed?" is the same whatever the unknown facts
+    turn out to be; otherwise they are unknown and the DPRD track waits for them.
+    """
+    if recorded is None:
+        return None
+    known = {k: bool(v) for k, v in recorded.items() if k in BURDEN_FIELDS and v is not None}
+    base = Burden(**known)
+    missing = [f for f in BURDEN_FIELDS if f not in known]
+    if not missing:
+        return base
+    rule = RULES[regime].dprd_approval
+    answers = {
+        rule(replace(base, **dict(zip(missing, values, strict=True))), on).required
+        for values in product((False, True), repeat=len(missing))
+    }
+    return base if len(answers) == 1 and None not in answers else None
+
+
 def dprd_events(review: DprdReview) -> DprdEvents:
     return DprdEvents(
         received=review.received_on,
@@ -81,15 +108,21 @@ def facts_for(
     as_of: dt.date,
     parties: Iterable[Party] | None = None,
     reviews: Iterable[DprdReview] | None = None,
+    draft_contents: Iterable[str] | None = None,
 ) -> Facts:
-    """The plain facts ksd.law assesses, from the record as it stands."""
+    """The plain facts ksd.law assesses, from the record as it stands; `draft_contents`, when
+    given, are the contents of a draft being recorded (an empty list is a draft with none)."""
     party_rows = list(cooperation.parties.all() if parties is None else parties)
     review_rows = list(cooperation.dprd_reviews.all() if reviews is None else reviews)
+    regime = Regime(cooperation.regime)
     burdens: dict[str, Burden | None] = {}
     for party in party_rows:
         if party.region_id:
-            burdens[party.region_id] = None if party.burden is None else Burden(**party.burden)
-    regime = Regime(cooperation.regime)
+            burdens[party.region_id] = known_burden(party.burden, regime, cooperation.governing_on)
+    if draft_contents is not None:
+        contents: frozenset[str] | None = frozenset(draft_contents)
+    else:
+        contents = frozenset(cooperation.draft_contents) if cooperation.draft_contents else None
     affair = normalise_object(cooperation.affair.code, None)[0] if cooperation.affair_id else None
     return Facts(
         date=cooperation.governing_on,
@@ -98,9 +131,7 @@ def facts_for(
         as_of=as_of,
         parties=tuple(law_party(p, cooperation.governing_on) for p in party_rows),
         burden_by_region=burdens,
-        draft_contents=frozenset(cooperation.draft_contents)
-        if cooperation.draft_contents
-        else None,
+        draft_contents=contents,
         dprd={r.region_id: dprd_events(r) for r in review_rows},
         duration_years=cooperation.term_years,
         continuous=cooperation.is_continuous,
@@ -122,9 +153,11 @@ def law_parameters() -> list[ParameterValue]:
     return clocks()
 
 
-def assessment_for(cooperation: Cooperation, *, as_of: dt.date) -> Assessment:
+def assessment_for(
+    cooperation: Cooperation, *, as_of: dt.date, draft_contents: Iterable[str] | None = None
+) -> Assessment:
     return assess(
-        facts_for(cooperation, as_of=as_of),
+        facts_for(cooperation, as_of=as_of, draft_contents=draft_contents),
         calendars=calendar_for_region,
         parameters=law_parameters(),
     )

@@ -365,10 +365,12 @@ def steps_for(user: Visitor, cooperation: Cooperation, tracks: list[DprdTrack]) 
     return steps
 
 
-def burden_regions(cooperation: Cooperation) -> list[tuple[str, str, dict[str, bool]]]:
+def burden_regions(
+    cooperation: Cooperation,
+) -> list[tuple[str, str, dict[str, bool | None]]]:
     """(code, name, current burden facts) of each region party, for the drafting form."""
     return [
-        (p.region_id, p.region.name, p.burden or dict.fromkeys(BURDEN_FIELDS, False))
+        (p.region_id, p.region.name, p.burden or dict.fromkeys(BURDEN_FIELDS))
         for p in cooperation.parties.all()
         if p.region_id and p.region
     ]

@@ -14,7 +14,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ksd.cooperation import dates
 from ksd.cooperation.articles import article_for, article_of, signers_article, signing_article
+from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
 from ksd.cooperation.foreign import refuse_signing_without_confirmation
 from ksd.cooperation.law import assessment_for, facts_for, law_lang, law_party
@@ -79,10 +81,14 @@ def _expect_stage(cooperation: Cooperation, *stages: Stage) -> None:
         )
 
 
-def _refuse_on_errors(cooperation: Cooperation, codes: set[str], *, as_of: dt.date) -> None:
+def _refuse_on_errors(
+    cooperation: Cooperation, codes: set[str], *, as_of: dt.date,
+    draft_contents: list[str] | None = None,
+) -> None:  # fmt: skip
     """Refuse when ksd.law finds an error of one of `codes`: its own message and article."""
     lang = law_lang()
-    for finding in assessment_for(cooperation, as_of=as_of).findings:
+    assessment = assessment_for(cooperation, as_of=as_of, draft_contents=draft_contents)
+    for finding in assessment.findings:
         if finding.code in codes and finding.severity is Severity.ERROR:
             raise StepRefused(finding.message.render(lang), str(finding.citation))
 
@@ -123,6 +129,7 @@ def make_offer(
 ) -> Cooperation:
     """PP 50/2007 Pasal 7 huruf a (PP 28/2018 Pasal 6 ayat (1) huruf b): a head of region offers
     a cooperation to other regions or third parties."""
+    dates.check(Step.OFFER, offered_on, now=now)
     try:
         # An agreement made before PP 50/2007 and still running is recorded under it (PP 50/2007
         # Pasal 26-27); ksd.law says which of its rules it cannot judge.
@@ -226,8 +233,7 @@ def accept_offer(
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.OFFERED)
     party = _answering_party(cooperation, party_key)
-    if on < cooperation.offered_on:
-        raise StepRefused(_("An offer cannot be accepted before it was made."))
+    dates.check(Step.ANSWER, on, now=now, after=dates.after_offer(cooperation))
     party.accepted_on = on
     party.save(update_fields=["accepted_on"])
     everyone = all(p.accepted_on for p in cooperation.parties.all())
@@ -251,6 +257,7 @@ def decline_offer(
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.OFFERED)
     party = _answering_party(cooperation, party_key)
+    dates.check(Step.ANSWER, on, now=now, after=dates.after_offer(cooperation))
     party.declined_on = on
     party.save(update_fields=["declined_on"])
     cooperation.stage = Stage.DECLINED
@@ -275,6 +282,7 @@ def sign_joint_agreement(
     _expect_stage(cooperation, Stage.ACCEPTED)
     if not number.strip():
         raise StepRefused(_("Give the number of the joint agreement."))
+    dates.check(Step.JOINT_AGREEMENT, signed_on, now=now, after=dates.after_answers(cooperation))
     cooperation.stage = Stage.JOINT_AGREEMENT
     cooperation.joint_agreement_number = number.strip()
     cooperation.joint_agreement_signed_on = signed_on
@@ -290,21 +298,20 @@ def sign_joint_agreement(
     return cooperation
 
 
-@transaction.atomic
-def draft_agreement(
-    cooperation_id: int, *, actor: AbstractBaseUser, contents: list[str],
-    burdens: dict[str, dict[str, bool]], term_years: int | None = None,
-    continuous: bool = False, on: dt.date, now: dt.datetime,
-) -> Cooperation:  # fmt: skip
-    """Pasal 7 huruf b: the draft PKS with at least its required contents; the burden facts
-    decide each region's DPRD track (Pasal 9-10)."""
-    cooperation = lock(cooperation_id)
-    # Under PP 28/2018 the DPRD approves before the agreement is drafted (Pasal 6 ayat (1)
-    # huruf e-f), so drafting may also follow the approval.
-    _expect_stage(cooperation, Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.READY_TO_SIGN)
-    unknown = sorted(set(contents) - set(DRAFT_CONTENT_CODES))
-    if unknown:
-        raise StepRefused(_("Unknown contents: %(codes)s.") % {"codes": ", ".join(unknown)})
+BurdenFacts = dict[str, dict[str, bool | None]]
+# The longest term the forms offer; a longer one would run past any calendar KSD can judge.
+MAX_TERM_YEARS = 100
+
+
+def _check_term(term_years: int | None) -> None:
+    if term_years is not None and not 1 <= term_years <= MAX_TERM_YEARS:
+        raise StepRefused(
+            _("The term must be between 1 and %(max)d years.") % {"max": MAX_TERM_YEARS}
+        )
+
+
+def _checked_burdens(cooperation: Cooperation, burdens: BurdenFacts) -> dict[str, Party]:
+    """The region parties named in `burdens`, once every name and fact is known."""
     parties = {p.region_id: p for p in cooperation.parties.all() if p.region_id}
     for code, burden in burdens.items():
         if code not in parties:
@@ -313,13 +320,49 @@ def draft_agreement(
             )
         if set(burden) - set(BURDEN_FIELDS):
             raise StepRefused(_("Unknown burden facts."))
+    return parties
+
+
+def _save_burdens(parties: dict[str, Party], burdens: BurdenFacts) -> None:
+    """Record each region's burden facts: yes, no, or None for a fact not (yet) known. A fact
+    left out or left None keeps what was recorded, and is unknown when nothing was: missing is
+    never "no"."""
+    for code, burden in burdens.items():
+        answered = {k: v for k, v in burden.items() if v is not None}
+        facts = {**dict.fromkeys(BURDEN_FIELDS), **(parties[code].burden or {}), **answered}
+        parties[code].burden = {
+            k: None if facts[k] is None else bool(facts[k]) for k in BURDEN_FIELDS
+        }
+        parties[code].save(update_fields=["burden"])
+
+
+@transaction.atomic
+def draft_agreement(
+    cooperation_id: int, *, actor: AbstractBaseUser, contents: list[str],
+    burdens: BurdenFacts, term_years: int | None = None,
+    continuous: bool = False, on: dt.date, now: dt.datetime,
+) -> Cooperation:  # fmt: skip
+    """Pasal 7 huruf b: the draft PKS with at least its required contents; the burden facts
+    decide each region's DPRD track (Pasal 9-10)."""
+    cooperation = lock(cooperation_id)
+    # Under PP 28/2018 the DPRD approves before the agreement is drafted (Pasal 6 ayat (1)
+    # huruf e-f), so drafting may also follow the approval.
+    _expect_stage(cooperation, Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.READY_TO_SIGN)
+    dates.check(Step.DRAFT, on, now=now, after=dates.after_draft(cooperation))
+    _check_term(term_years)
+    unknown = sorted(set(contents) - set(DRAFT_CONTENT_CODES))
+    if unknown:
+        raise StepRefused(_("Unknown contents: %(codes)s.") % {"codes": ", ".join(unknown)})
+    parties = _checked_burdens(cooperation, burdens)
     cooperation.draft_contents = sorted(set(contents))
     cooperation.term_years = term_years
     cooperation.is_continuous = continuous
-    _refuse_on_errors(cooperation, {"missing_content"}, as_of=on)
-    for code, burden in burdens.items():
-        parties[code].burden = {k: bool(v) for k, v in burden.items()}
-        parties[code].save(update_fields=["burden"])
+    # No content ticked is a draft whose contents are not given, not one that needs none: it
+    # is judged like any draft lacking required contents (PP 50/2007 Pasal 7 huruf b).
+    _refuse_on_errors(
+        cooperation, {"missing_content"}, as_of=on, draft_contents=cooperation.draft_contents
+    )
+    _save_burdens(parties, burdens)
     if cooperation.stage != Stage.READY_TO_SIGN:
         cooperation.stage = Stage.DRAFTING
     cooperation.updated_at = now
@@ -346,10 +389,26 @@ def sign_agreement(
     if not number.strip():
         raise StepRefused(_("Give the number of the agreement."))
     refuse_signing_without_confirmation(cooperation, signed_on)
+    if dates.draft_date(cooperation) is None:
+        raise StepRefused(
+            _("Record the draft agreement and its contents before signing."),
+            article_for(EventKind.AGREEMENT_DRAFTED, cooperation.regime),
+        )
+    dates.check(Step.SIGNING, signed_on, now=now, after=dates.before_signing(cooperation))
+    if starts_on is not None:
+        dates.check(
+            Step.ENTRY_INTO_FORCE, starts_on, now=now,
+            after=dates.recorded(Step.SIGNING, signed_on),
+        )  # fmt: skip
+    _check_term(term_years)
     lang = law_lang()
     for verdict in assessment_for(cooperation, as_of=signed_on).dprd:
         if verdict.approval_required is None:
-            raise StepRefused(_("Record the burden facts of every region before signing."))
+            raise StepRefused(
+                _("Record the burden facts of %(region)s before signing: without them KSD "
+                  "cannot tell whether its DPRD must approve.")
+                % {"region": get_region(verdict.region).name}
+            )  # fmt: skip
         if verdict.approval_required and verdict.track.status not in (
             "approved",
             "deemed_approved",
@@ -402,6 +461,10 @@ def request_opinions(
     such article: the request is recorded citing nothing."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.JOINT_AGREEMENT, Stage.DRAFTING)
+    dates.check(
+        Step.OPINIONS_REQUESTED, requested_on, now=now,
+        after=dates.after_joint_agreement(cooperation),
+    )  # fmt: skip
     unknown = sorted(set(addressees) - set(OPINION_ADDRESSEES))
     if not addressees or unknown:
         raise StepRefused(
@@ -433,8 +496,7 @@ def send_copies(
         raise StepRefused(
             _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
         )
-    if cooperation.signed_on and sent_on < cooperation.signed_on:
-        raise StepRefused(_("A copy cannot be sent before the agreement was signed."))
+    dates.check(Step.COPIES, sent_on, now=now, after=dates.after_signing(cooperation))
     rule = copies_to_send(Regime(cooperation.regime), get_region(region_code))
     allowed = set(rule.recipients) if rule else set()
     unknown = sorted(set(recipients) - allowed)
@@ -474,8 +536,11 @@ def start_implementation(
     out by the regions' perangkat daerah."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.SIGNED)
-    if cooperation.starts_on and on < cooperation.starts_on:
-        raise StepRefused(_("Implementation cannot start before the agreement is in force."))
+    dates.check(
+        Step.IMPLEMENTATION, on, now=now,
+        after=dates.after_signing(cooperation)
+        + dates.recorded(Step.ENTRY_INTO_FORCE, cooperation.starts_on),
+    )  # fmt: skip
     regions = {p.region_id for p in cooperation.parties.all() if p.region_id}
     for code, names in agencies.items():
         if code not in regions:
@@ -520,8 +585,13 @@ def amend(
             _("Give the amendment's number and what it changes."),
             article_of(cooperation, EventKind.AMENDED),
         )
-    if cooperation.signed_on and signed_on < cooperation.signed_on:
-        raise StepRefused(_("An amendment cannot precede the agreement it changes."))
+    dates.check(Step.AMENDMENT, signed_on, now=now, after=dates.before_amendment(cooperation))
+    if new_ends_on is not None:
+        dates.check(
+            Step.NEW_END, new_ends_on, now=now,
+            after=dates.recorded(Step.ENTRY_INTO_FORCE, cooperation.starts_on)
+            + dates.recorded(Step.AMENDMENT, signed_on),
+        )  # fmt: skip
     if cooperation.amendments.filter(number=number.strip()).exists():
         raise StepRefused(_("An amendment with this number already exists."))
     if new_ends_on is not None and cooperation.ends_on and new_ends_on <= signed_on:
@@ -557,6 +627,7 @@ def terminate(
     regime's grounds; an early ending at one party's request needs written notice."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.SIGNED, Stage.IMPLEMENTING)
+    dates.check(Step.TERMINATION, on, now=now, after=dates.before_termination(cooperation))
     facts = facts_for(cooperation, as_of=on)
     try:
         termination = parse_termination(
@@ -610,24 +681,14 @@ def expire(cooperation_id: int, *, as_of: dt.date, now: dt.datetime) -> bool:
 
 @transaction.atomic
 def record_burdens(
-    cooperation_id: int, *, actor: AbstractBaseUser, burdens: dict[str, dict[str, bool]],
-    now: dt.datetime,
+    cooperation_id: int, *, actor: AbstractBaseUser, burdens: BurdenFacts, now: dt.datetime,
 ) -> Cooperation:  # fmt: skip
     """The facts that decide each region's DPRD track (PP 50/2007 Pasal 9-10; PP 28/2018
     Pasal 6 ayat (2)), recorded on their own: under PP 28/2018 the DPRD comes before drafting."""
     cooperation = lock(cooperation_id)
     _expect_stage(cooperation, Stage.ACCEPTED, Stage.JOINT_AGREEMENT, Stage.DRAFTING)
-    parties = {p.region_id: p for p in cooperation.parties.all() if p.region_id}
-    for code, burden in burdens.items():
-        if code not in parties:
-            raise StepRefused(
-                _("“%(party)s” is not a party to this cooperation.") % {"party": code}
-            )
-        if set(burden) - set(BURDEN_FIELDS):
-            raise StepRefused(_("Unknown burden facts."))
-    for code, burden in burdens.items():
-        parties[code].burden = {k: bool(v) for k, v in burden.items()}
-        parties[code].save(update_fields=["burden"])
+    parties = _checked_burdens(cooperation, burdens)
+    _save_burdens(parties, burdens)
     cooperation.updated_at = now
     cooperation.save(update_fields=["updated_at"])
     return cooperation
@@ -697,6 +758,9 @@ def issue_power_of_attorney(
         raise StepRefused(
             _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
         )
+    dates.check(Step.POWER_OF_ATTORNEY, issued_on, now=now, after=dates.after_offer(cooperation))
+    if valid_until is not None:
+        dates.check_range(valid_until)
     power = PowerOfAttorney(
         region_id=region_code, grantor_id=grantor_id, grantee_id=grantee_id,
         number=number.strip(), issued_on=issued_on, valid_from=issued_on,

@@ -9,17 +9,21 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ksd.cooperation import dates
 from ksd.cooperation.articles import article_of
+from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
 from ksd.cooperation.foreign import is_abroad
 from ksd.cooperation.law import assessment_for, calendar_for_region, law_lang
 from ksd.cooperation.models import Cooperation, EventKind, Stage
+from ksd.cooperation.queries import STATUS_LABELS
 from ksd.cooperation.services import lock
 from ksd.core.errors import StepRefused
 from ksd.dprd.models import DprdReview
 from ksd.dprd.stages import SUBMIT_STAGES
 from ksd.law.assessment import DprdVerdict
 from ksd.law.regimes import Regime
+from ksd.law.regions import get_region
 
 # Statuses in which the DPRD has decided, one way or the other.
 DECIDED = frozenset({"approved", "rejected", "deemed_approved"})
@@ -89,6 +93,13 @@ def submit_to_dprd(
             _pasal12(cooperation, "1") if cooperation.regime == Regime.PP50_2007
             else "PP 28/2018 Pasal 6 ayat (1) huruf e",
         )  # fmt: skip
+    # PP 50/2007 Pasal 11 sends the drafted agreement; PP 28/2018 Pasal 6 ayat (1) huruf e the
+    # plan right after the joint agreement.
+    dates.check(
+        Step.DPRD_SUBMISSION, received_on, now=now,
+        after=dates.after_draft(cooperation) if cooperation.regime == Regime.PP50_2007
+        else dates.after_joint_agreement(cooperation),
+    )  # fmt: skip
     verdict = _verdict(cooperation, region_code, received_on)
     if verdict.approval_required is None:
         raise StepRefused(
@@ -96,13 +107,24 @@ def submit_to_dprd(
                 "Record the burden facts of this region first: without them KSD cannot tell whether its DPRD must approve."
             )
         )
+    # Which DPRDs must approve is settled before the first letter goes: once the draft is with
+    # a DPRD it is no longer redrafted, and an unknown burden would then stay unknown.
+    unknown = [
+        get_region(v.region).name
+        for v in assessment_for(cooperation, as_of=received_on).dprd
+        if v.approval_required is None
+    ]
+    if unknown:
+        raise StepRefused(
+            _("Record the burden facts of %(regions)s before the draft goes to a DPRD: without "
+              "them KSD cannot tell whether their DPRD must approve too.")
+            % {"regions": ", ".join(unknown)}
+        )  # fmt: skip
     if not verdict.approval_required:
         reason = verdict.reasons[-1]
         raise StepRefused(reason.message.render(law_lang()), str(reason.citation))
     if cooperation.dprd_reviews.filter(region_id=region_code).exists():
         raise StepRefused(_("The draft has already been submitted to this region's DPRD."))
-    if received_on < (cooperation.joint_agreement_signed_on or cooperation.offered_on):
-        raise StepRefused(_("The DPRD cannot receive the draft before the joint agreement."))
     review = DprdReview.objects.create(
         cooperation=cooperation, region_id=region_code, received_on=received_on,
         created_at=now, updated_at=now,
@@ -125,9 +147,45 @@ def _expect_status(
     if status not in allowed:
         raise StepRefused(
             _("This DPRD step is not possible while the track is “%(status)s”.")
-            % {"status": status}
+            % {"status": STATUS_LABELS.get(status, status)}
         )
     return status
+
+
+def _sentence(step: Step) -> str:
+    """A step's label at the start of a sentence ("Keputusan DPRD ...")."""
+    label = str(dates.LABELS[step])
+    return label[:1].upper() + label[1:]
+
+
+def _refuse_if_decided(review: DprdReview, step: Step, on: dt.date) -> None:
+    """A recorded decision is final: no later step may replace or precede it. Only a
+    correction can change it."""
+    for label, day in (
+        (_("approved"), review.approved_on),
+        (_("refused"), review.rejected_on),
+        (_("deemed to have approved"), review.deemed_approved_on),
+    ):
+        if day is not None:
+            raise StepRefused(
+                _("The DPRD of %(region)s has already decided: %(decision)s on %(recorded)s. "
+                  "%(step)s dated %(date)s cannot be recorded; a recorded decision can only be "
+                  "corrected.")
+                % {"region": review.region.name, "decision": label, "recorded": dates.show(day),
+                   "step": _sentence(step), "date": dates.show(on)}
+            )  # fmt: skip
+
+
+def _refuse_if_recorded(
+    review: DprdReview, step: Step, recorded_on: dt.date | None, on: dt.date
+) -> None:
+    if recorded_on is not None:
+        raise StepRefused(
+            _("%(step)s has already been recorded for the DPRD of %(region)s, dated "
+              "%(recorded)s; another dated %(date)s cannot replace it.")
+            % {"step": _sentence(step), "region": review.region.name,
+               "recorded": dates.show(recorded_on), "date": dates.show(on)}
+        )  # fmt: skip
 
 
 @transaction.atomic
@@ -139,9 +197,15 @@ def record_dprd_opinion(
     opinion; the head's 14 working days (ayat (3)) run from its receipt."""
     cooperation = lock(cooperation_id)
     review = _review(cooperation, region_code)
+    _refuse_if_decided(review, Step.DPRD_OPINION, sent_on)
+    _refuse_if_recorded(review, Step.DPRD_OPINION, review.opinion_sent_on, sent_on)
+    dates.check(Step.DPRD_OPINION, sent_on, now=now, after=dates.after_dprd_submission(review))
+    if received_on is not None:
+        dates.check(
+            Step.DPRD_OPINION_RECEIVED, received_on, now=now,
+            after=dates.recorded(Step.DPRD_OPINION, sent_on),
+        )  # fmt: skip
     _expect_status(cooperation, review, sent_on, {"under_review", "assessment_overdue"})
-    if sent_on < review.received_on or (received_on and received_on < sent_on):
-        raise StepRefused(_("The dates are out of order."))
     review.opinion_sent_on = sent_on
     review.opinion_received_on = received_on
     _touch(cooperation, review, ["opinion_sent_on", "opinion_received_on"], now)
@@ -162,6 +226,11 @@ def record_resubmission(
     days run from the DPRD's receipt."""
     cooperation = lock(cooperation_id)
     review = _review(cooperation, region_code)
+    _refuse_if_decided(review, Step.DPRD_RESUBMISSION, received_on)
+    _refuse_if_recorded(review, Step.DPRD_RESUBMISSION, review.resubmitted_on, received_on)
+    dates.check(
+        Step.DPRD_RESUBMISSION, received_on, now=now, after=dates.after_dprd_opinion(review)
+    )
     _expect_status(cooperation, review, received_on, {"opinion_given", "revision_overdue"})
     review.resubmitted_on = received_on
     _touch(cooperation, review, ["resubmitted_on"], now)
@@ -184,10 +253,13 @@ def record_dprd_decision(
     cooperation_id: int, *, actor: AbstractBaseUser, region_code: str, approved: bool,
     on: dt.date, now: dt.datetime,
 ) -> DprdReview:  # fmt: skip
-    """The DPRD approves or refuses. After a deemed approval (ayat (4)) there is nothing left to
-    decide."""
+    """The DPRD approves or refuses, once: a recorded decision is final, and a decision may not
+    precede the submission, opinion or resubmission it answers. After a deemed approval
+    (ayat (4)) there is nothing left to decide."""
     cooperation = lock(cooperation_id)
     review = _review(cooperation, region_code)
+    _refuse_if_decided(review, Step.DPRD_DECISION, on)
+    dates.check(Step.DPRD_DECISION, on, now=now, after=dates.after_dprd_track(review))
     status = _verdict(cooperation, region_code, on).track.status
     if status == "deemed_approved" or review.deemed_approved_on:
         raise StepRefused(

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ksd.core.dates import record_date
 from ksd.regions.models import Agency, Official, PowerOfAttorney, Region, ThirdParty
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -80,6 +81,8 @@ class OfficialForm(forms.ModelForm):
         self.fields["agency"].queryset = Agency.objects.filter(  # type: ignore[attr-defined]
             region_id=self.instance.region_id, is_active=True
         )
+        for name in ("term_start_on", "term_end_on"):
+            self.fields[name].validators.append(record_date)
 
 
 class PowerOfAttorneyForm(forms.ModelForm):
@@ -102,6 +105,8 @@ class PowerOfAttorneyForm(forms.ModelForm):
         )
         self.fields["grantor"].queryset = own  # type: ignore[attr-defined]
         self.fields["grantee"].queryset = own  # type: ignore[attr-defined]
+        for name in ("issued_on", "valid_from", "valid_until"):
+            self.fields[name].validators.append(record_date)
 
     def clean_number(self) -> str:
         number: str = self.cleaned_data["number"]
