@@ -45,12 +45,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _env(database: str, cooperations: int) -> dict[str, str]:
+def _env(database: str, cooperations: int, pg_name: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env["KSD_VAR_DIR"] = str(ROOT / "var" / f"bench-{database}-{cooperations}")
     if database == "postgres":
         env["KSD_DB"] = "postgres"
-        env["KSD_PG_NAME"] = f"ksd_bench_{cooperations}"
+        env["KSD_PG_NAME"] = pg_name or f"ksd_bench_{cooperations}"
     return env
 
 
@@ -71,8 +71,10 @@ def _ensure_postgres_database(name: str) -> None:
             db.execute(f'CREATE DATABASE "{name}"')
 
 
-def prepare(database: str, cooperations: int) -> tuple[dict[str, str], dict[str, object]]:
-    env = _env(database, cooperations)
+def prepare(
+    database: str, cooperations: int, pg_name: str | None = None
+) -> tuple[dict[str, str], dict[str, object]]:
+    env = _env(database, cooperations, pg_name)
     Path(env["KSD_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
     if database == "postgres":
         _ensure_postgres_database(env["KSD_PG_NAME"])
@@ -198,12 +200,14 @@ def _pct(times: list[float], q: float) -> float:
 
 
 def measure(database: str, args: argparse.Namespace) -> list[dict[str, object]]:
-    env, personas = prepare(database, args.cooperations)
+    env, personas = prepare(database, args.cooperations, args.pg_name)
     cookies: dict[str, str] = personas["cookies"]  # type: ignore[assignment]
     server = Server(env, args.workers)
     rows: list[dict[str, object]] = []
     try:
         for page in personas["pages"]:  # type: ignore[attr-defined]
+            if args.pages and not any(w in page["page"] for w in args.pages.split(",")):
+                continue
             cookie = cookies.get(page["persona"]) if page["persona"] else None
             one_user(server.port, page["path"], cookie, 1)  # warm-up
             bare = throughput(server.port, "/healthz/", None, args.seconds, args.connections)
@@ -238,6 +242,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=5.0, help="per page and measurement")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument(
+        "--pg-name", help="PostgreSQL database to measure (default ksd_bench_<cooperations>)"
+    )
+    parser.add_argument(
+        "--pages", default="", help="only the pages whose name contains one of these (comma list)"
+    )
     args = parser.parse_args(argv)
     client = "wrk" if shutil.which("wrk") else "Python threads (install wrk for fairer figures)"
     print(f"{args.cooperations:,} cooperations, {args.workers} workers, "

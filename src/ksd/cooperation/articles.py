@@ -173,6 +173,14 @@ def article_of(cooperation: Cooperation, kind: EventKind, on: dt.date | None = N
     return article_for(kind, regime, third_party=_with_third_party(cooperation))
 
 
+def copies_regime(cooperation: Cooperation) -> Regime:
+    """The regulation that says who receives copies of the signed agreement: the one in force on
+    the signing day, when the duty arose (PP 28/2018 Pasal 51), else the cooperation's own."""
+    if cooperation.signed_on is None:
+        return Regime(cooperation.regime)
+    return regime_for_agreement(cooperation.signed_on)[0]
+
+
 def signing_article(cooperation: Cooperation, *, power_of_attorney: bool) -> str:
     """Why an official may sign for a region of this cooperation: as head or by Surat Kuasa."""
     key = (Regime(cooperation.regime), _with_third_party(cooperation), power_of_attorney)

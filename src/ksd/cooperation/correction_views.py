@@ -105,9 +105,15 @@ def _words(fact: str, value: Any) -> str:
     return str(value)
 
 
+def _record_events(cooperation: Cooperation) -> list[Event]:
+    """The record-keeping events queries.load_page fetched (all events when it did not)."""
+    fetched = getattr(cooperation, "record_events", None)
+    return list(cooperation.events.all()) if fetched is None else fetched
+
+
 def corrections_of(cooperation: Cooperation) -> list[Correction]:
     rows = []
-    for event in cooperation.events.all():
+    for event in _record_events(cooperation):
         if event.kind != EventKind.RECORD_CORRECTED:
             continue
         changes = event.changes
@@ -196,10 +202,10 @@ def record_keeping(
             found["cancel"] = CancelRecordForm()
     found.update({k: f for k, f in bound.items() if k in RECORD_FORM_KEYS})
     cancellation = next(
-        (e for e in cooperation.events.all() if e.kind == EventKind.RECORD_CANCELLED), None
+        (e for e in _record_events(cooperation) if e.kind == EventKind.RECORD_CANCELLED), None
     )
     withdrawal = next(
-        (e for e in cooperation.events.all() if e.kind == EventKind.OFFER_WITHDRAWN), None
+        (e for e in _record_events(cooperation) if e.kind == EventKind.OFFER_WITHDRAWN), None
     )
     return {
         "record_forms": found,

@@ -24,6 +24,7 @@ from ksd.cooperation.models import (
 )
 from ksd.cooperation.queries import SORTS
 from ksd.core.dates import judgeable_date
+from ksd.core.widgets import PlainSelect
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm
 from ksd.law.regimes import Regime
 from ksd.regions.models import Affair, Region
@@ -75,7 +76,7 @@ class RegisterFilterForm(forms.Form):
     region = forms.CharField(label=_("Region (code or name)"), required=False, max_length=100)
     province = forms.ModelChoiceField(
         label=_("Province"), required=False, empty_label=_("(all)"),
-        queryset=Region.objects.filter(level=Region.Level.PROVINSI),
+        queryset=Region.objects.filter(level=Region.Level.PROVINSI), widget=PlainSelect,
     )  # fmt: skip
     stage = forms.ChoiceField(
         label=_("Stage"), required=False,
@@ -87,7 +88,7 @@ class RegisterFilterForm(forms.Form):
     )
     affair = forms.ModelChoiceField(
         label=_("Government affair"), required=False, empty_label=_("(all)"),
-        queryset=Affair.objects.order_by("position"), to_field_name="code",
+        queryset=Affair.objects.order_by("position"), to_field_name="code", widget=PlainSelect,
     )  # fmt: skip
     management_model = forms.ChoiceField(
         label=_("Management arrangement"), required=False, choices=_blank(ManagementModel.choices)

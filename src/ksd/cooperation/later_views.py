@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from ksd.accounts.models import Role
 from ksd.cooperation import disputes, services
+from ksd.cooperation.articles import copies_regime
 from ksd.cooperation.later_forms import (
     AmendmentForm,
     CopiesForm,
@@ -40,7 +41,7 @@ _AFTER_SIGNING = (Stage.SIGNED, Stage.IMPLEMENTING)
 
 
 def copy_recipients(cooperation: Cooperation, region_code: str) -> list[str]:
-    rule = copies_to_send(Regime(cooperation.regime), get_region(region_code))
+    rule = copies_to_send(copies_regime(cooperation), get_region(region_code))
     sent = {c.recipient for c in cooperation.copies_sent.all() if c.region_id == region_code}
     return [r for r in (rule.recipients if rule else ()) if r not in sent]
 
@@ -69,7 +70,7 @@ def copies_article(cooperation: Cooperation, region_code: str | None) -> str:
     """The article behind the copies `region_code` sends, for the step's heading."""
     if not region_code:
         return ""
-    rule = copies_to_send(Regime(cooperation.regime), get_region(region_code))
+    rule = copies_to_send(copies_regime(cooperation), get_region(region_code))
     return str(rule.citation) if rule else ""
 
 

@@ -138,6 +138,13 @@ class Cooperation(models.Model):
             models.Index(fields=("ends_on", "id"), name="coop_by_ends"),
             models.Index(fields=("title", "id"), name="coop_by_title"),
             models.Index(fields=("stage", "offered_on"), name="coop_by_stage"),
+            # The public register: published records, newest signature first.
+            models.Index(
+                F("signed_on").desc(),
+                F("id").desc(),
+                name="coop_public_by_signed",
+                condition=models.Q(is_published=True),
+            ),
         )
 
     def __str__(self) -> str:

@@ -22,6 +22,7 @@ from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
     Cooperation,
     Event,
+    EventKind,
     Notification,
     Party,
     Stage,
@@ -98,10 +99,61 @@ def load_page(cooperation: Cooperation) -> Cooperation:
         [cooperation],
         Prefetch("parties", queryset=Party.objects.select_related("region")),
         Prefetch("dprd_reviews", queryset=DprdReview.objects.select_related("region")),
-        Prefetch("events", queryset=Event.objects.select_related("actor", "region")),
+        # Only the events record keeping reads (corrections, withdrawal, cancellation); the
+        # timeline reads its latest rows itself (latest_events), never the whole history.
+        Prefetch(
+            "events",
+            queryset=Event.objects.filter(kind__in=RECORD_KEEPING_EVENTS).select_related(
+                "actor", "region"
+            ),
+            to_attr="record_events",
+        ),
         "disputes",
     )
     return cooperation
+
+
+# Events a cooperation's page reads in full: record keeping shows every correction.
+RECORD_KEEPING_EVENTS = (
+    EventKind.RECORD_CORRECTED,
+    EventKind.RECORD_CANCELLED,
+    EventKind.OFFER_WITHDRAWN,
+)
+# How many of the latest events a cooperation's page shows; the history page shows them all.
+TIMELINE_SIZE = 20
+HISTORY_PAGE_SIZE = 50
+
+
+def with_kind_labels(events: Iterable[Event]) -> list[Event]:
+    """`events` with `kind_label` set: one translation each, where `get_kind_display` would
+    translate every kind's label to build its lookup (~35 per event)."""
+    rows = list(events)
+    for event in rows:
+        try:
+            event.kind_label = EventKind(event.kind).label  # type: ignore[attr-defined]
+        except ValueError:
+            event.kind_label = str(event.kind)  # type: ignore[attr-defined]
+    return rows
+
+
+def latest_events(cooperation: Cooperation) -> tuple[list[Event], bool]:
+    """The latest TIMELINE_SIZE events of `cooperation`, oldest first, and whether older ones
+    exist (one query: one row more than shown)."""
+    newest_first = with_kind_labels(
+        Event.objects.filter(cooperation=cooperation)
+        .select_related("actor", "region")
+        .order_by("-at", "-id")[: TIMELINE_SIZE + 1]
+    )
+    return list(reversed(newest_first[:TIMELINE_SIZE])), len(newest_first) > TIMELINE_SIZE
+
+
+def history(cooperation: Cooperation) -> QuerySet[Event]:
+    """Every event of `cooperation`, oldest first, for the full history page."""
+    return (
+        Event.objects.filter(cooperation=cooperation)
+        .select_related("actor", "region")
+        .order_by("at", "id")
+    )
 
 
 # ----- DPRD clocks with their "why" -----

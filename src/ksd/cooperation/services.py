@@ -15,7 +15,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ksd.cooperation import dates
-from ksd.cooperation.articles import article_for, article_of, signers_article, signing_article
+from ksd.cooperation.articles import (
+    article_for,
+    article_of,
+    copies_regime,
+    signers_article,
+    signing_article,
+)
 from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
 from ksd.cooperation.foreign import refuse_signing_without_confirmation
@@ -40,7 +46,7 @@ from ksd.law.citations import Severity
 from ksd.law.errors import LawInputError
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm, parse_termination
 from ksd.law.foreign_facts import parse_foreign_party
-from ksd.law.regimes import Regime, regime_for_agreement
+from ksd.law.regimes import regime_for_agreement
 from ksd.law.regions import get_region
 from ksd.law.transition import step_regime
 from ksd.regions.models import Affair, Agency, PowerOfAttorney, Region
@@ -497,7 +503,7 @@ def send_copies(
             _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
         )
     dates.check(Step.COPIES, sent_on, now=now, after=dates.after_signing(cooperation))
-    rule = copies_to_send(Regime(cooperation.regime), get_region(region_code))
+    rule = copies_to_send(copies_regime(cooperation), get_region(region_code))
     allowed = set(rule.recipients) if rule else set()
     unknown = sorted(set(recipients) - allowed)
     if not recipients or unknown:

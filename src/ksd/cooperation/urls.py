@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from ksd.cooperation import correction_views, foreign_views, later_views, views
+from ksd.cooperation import correction_views, foreign_views, history_views, later_views, views
 
 app_name = "cooperation"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("kerja-sama/", views.register, name="register"),
     path("kerja-sama/baru/", views.new, name="new"),
     path("kerja-sama/<int:pk>/", views.detail, name="detail"),
+    path("kerja-sama/<int:pk>/riwayat/", history_views.history, name="history"),
     path("kerja-sama/<int:pk>/jawab-penawaran/", views.answer_offer, name="answer_offer"),
     path(
         "kerja-sama/<int:pk>/kesepakatan-bersama/",

@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -39,6 +38,7 @@ from ksd.cooperation.models import Cooperation, Party
 from ksd.core import clock
 from ksd.core.access import acts_for, get_cooperation_for, membership_of, sees_the_audit
 from ksd.core.errors import StepRefused
+from ksd.core.paging import page_of
 from ksd.dprd.clock_settings import dprd_clock_notice
 from ksd.dprd.forms import DecisionForm, OpinionForm, ResubmissionForm, SubmitForm
 from ksd.law.regimes import Regime
@@ -100,6 +100,7 @@ def render_detail(
     """A cooperation's page; `bound` carries a refused step's form with its error."""
     today = clock.today_in()
     queries.load_page(cooperation)
+    timeline, older_events = queries.latest_events(cooperation)
     calendars = queries.calendars_of([cooperation])
     assessment = queries.assessment_with(cooperation, calendars, today=today)
     tracks = queries.dprd_tracks(cooperation, assessment, calendars, today=today)
@@ -128,6 +129,7 @@ def render_detail(
         "cooperation/detail.html",
         {"cooperation": cooperation, "tracks": tracks, "findings": findings,
          "forms": step_forms, "articles": articles, "today": today, **record,
+         "timeline": timeline, "older_events": older_events,
          **dprd_clock_notice(request.user, cooperation, assessment),
          **foreign_page_context(request.user, cooperation, assessment, today)},
         status=status,
@@ -164,7 +166,7 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegisterFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = queries.register(request.user, filters, today=clock.today_in())
-    page = Paginator(rows, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("sort", None)
@@ -242,7 +244,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def public_register(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     rows = queries.public_register(query)
-    page = Paginator(rows, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
     return render(
         request,
         "cooperation/public_register.html",

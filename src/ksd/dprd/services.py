@@ -38,17 +38,19 @@ _AYAT_STEPS = {
 }
 
 
-def _pasal12(cooperation: Cooperation, ayat: str) -> str:
-    """The article of PP 50/2007 Pasal 12 ayat `ayat`'s step, in this cooperation's regulation
-    (cooperation/articles.py: under PP 28/2018, Pasal 6 ayat (2), or ayat (4) for a deemed
-    approval, which only the parameter pp28_dprd_clocks can bring)."""
+def _pasal12(cooperation: Cooperation, ayat: str, on: dt.date | None = None) -> str:
+    """The article of PP 50/2007 Pasal 12 ayat `ayat`'s step, in the regulation in force on the
+    step's date `on` (PP 28/2018 Pasal 51 repealed PP 50/2007 with no saving clause for a DPRD
+    review under way), else in this cooperation's regulation (cooperation/articles.py: under
+    PP 28/2018, Pasal 6 ayat (2), or ayat (4) for a deemed approval, which only the parameter
+    pp28_dprd_clocks can bring)."""
     if is_abroad(cooperation):
         # KSDPL/KSDLL: the head's letter with the plan (Pasal 30 ayat (2)), 45 working days
         # and no deemed approval (ayat (4)); for KSDLL through Pasal 38.
         return (
             "PP 28/2018 Pasal 30 ayat (2)" if ayat in ("2", "3") else "PP 28/2018 Pasal 30 ayat (4)"
         )
-    return article_of(cooperation, _AYAT_STEPS[ayat])
+    return article_of(cooperation, _AYAT_STEPS[ayat], on)
 
 
 def _verdict(cooperation: Cooperation, region_code: str, as_of: dt.date) -> DprdVerdict:
@@ -134,7 +136,7 @@ def submit_to_dprd(
     cooperation.save(update_fields=["stage", "updated_at"])
     record_event(
         cooperation, EventKind.DPRD_SUBMITTED, actor=actor, now=now, on=received_on,
-        region_code=region_code, citation=_pasal12(cooperation, "1"),
+        region_code=region_code, citation=_pasal12(cooperation, "1", received_on),
         changes={"received_on": received_on.isoformat()},
     )  # fmt: skip
     return review
@@ -211,7 +213,7 @@ def record_dprd_opinion(
     _touch(cooperation, review, ["opinion_sent_on", "opinion_received_on"], now)
     record_event(
         cooperation, EventKind.DPRD_OPINION, actor=actor, now=now, on=sent_on,
-        region_code=region_code, citation=_pasal12(cooperation, "2"), reason=summary,
+        region_code=region_code, citation=_pasal12(cooperation, "2", sent_on), reason=summary,
         changes={"opinion_sent_on": sent_on.isoformat()},
     )  # fmt: skip
     return review
@@ -236,7 +238,7 @@ def record_resubmission(
     _touch(cooperation, review, ["resubmitted_on"], now)
     record_event(
         cooperation, EventKind.DPRD_RESUBMITTED, actor=actor, now=now, on=received_on,
-        region_code=region_code, citation=_pasal12(cooperation, "3"),
+        region_code=region_code, citation=_pasal12(cooperation, "3", received_on),
         changes={"resubmitted_on": received_on.isoformat()},
     )  # fmt: skip
     return review
@@ -285,7 +287,7 @@ def record_dprd_decision(
     record_event(
         cooperation, EventKind.DPRD_APPROVED if approved else EventKind.DPRD_REJECTED,
         actor=actor, now=now, on=on, region_code=region_code,
-        citation=_pasal12(cooperation, "1"), changes={"approved": approved},
+        citation=_pasal12(cooperation, "1", on), changes={"approved": approved},
     )  # fmt: skip
     return review
 
@@ -317,7 +319,7 @@ def apply_deemed_approval(review_id: int, *, as_of: dt.date, now: dt.datetime) -
         start = review.resubmitted_on or due
         record_event(
             cooperation, EventKind.DPRD_DEEMED_APPROVED, actor=None, now=now, on=due,
-            region_code=review.region_id, citation=_pasal12(cooperation, "4"),
+            region_code=review.region_id, citation=_pasal12(cooperation, "4", due),
             reason=calendar.explain(start, calendar.count_working_days(start, due)).render(
                 law_lang()
             ),

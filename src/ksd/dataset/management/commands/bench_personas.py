@@ -56,9 +56,12 @@ def pages(targets: dict[str, Any]) -> list[tuple[str, str, str]]:
         ("bare view", "kemendagri", "/healthz/"),
         ("register", "kemendagri", "/kerja-sama/"),
         ("register, page 2000", "kemendagri", "/kerja-sama/?page=2000"),
+        # The deepest page the register numbers (core/paging.py: the first 2,000 rows).
+        ("register, page 80", "kemendagri", "/kerja-sama/?page=80"),
         ("register", "operator", "/kerja-sama/"),
         ("register", "biro", "/kerja-sama/"),
         ("cooperation page", "kemendagri", f"/kerja-sama/{coop}/"),
+        ("cooperation history", "kemendagri", f"/kerja-sama/{coop}/riwayat/"),
         ("dashboard", "operator", "/dasbor/"),
         ("dashboard", "dprd", "/dasbor/"),
         ("dashboard", "biro", "/dasbor/"),

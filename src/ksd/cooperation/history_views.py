@@ -1,0 +1,26 @@
+"""A cooperation's full history: every recorded event, oldest first, a page at a time.
+
+The cooperation's page shows only the latest events (queries.TIMELINE_SIZE) and links here,
+so the page costs the same with 10 events or 1,000. Whoever may see the cooperation may read its
+history (core/access.py); anyone else gets 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from ksd.cooperation import queries
+from ksd.core.access import get_cooperation_for
+from ksd.core.paging import page_of
+
+
+@login_required(login_url="/akun/masuk/")
+@require_safe
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = get_cooperation_for(request.user, pk)
+    page = page_of(queries.history(cooperation), request.GET.get("page"), queries.HISTORY_PAGE_SIZE)
+    page.object_list[:] = queries.with_kind_labels(page.object_list)
+    return render(request, "cooperation/history.html", {"cooperation": cooperation, "page": page})
