@@ -10,6 +10,7 @@ depends on is refused with the article that orders them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import replace
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ksd.cooperation.events import record_event
-from ksd.cooperation.models import Cooperation, EventKind, Party, Stage
+from ksd.cooperation.models import Cooperation, Event, EventKind, Party, Stage
 from ksd.core.errors import StepRefused
 from ksd.law.foreign_facts import (
     OBJECTS,
@@ -46,19 +47,36 @@ def is_abroad(cooperation: Cooperation, parties: list[Party] | None = None) -> b
     return any(p.foreign_kind or (p.third_party_name and not p.third_party_domestic) for p in rows)
 
 
-def foreign_facts_for(cooperation: Cooperation) -> ForeignFacts | None:
-    """The dates of the central steps, from the event log (the latest event of each kind)."""
+# The events foreign_facts_for reads: a caller assessing many records prefetches these.
+FOREIGN_FACT_EVENT_KINDS = FOREIGN_EVENT_KINDS | {EventKind.FOREIGN_FACTS_STATED}
+
+
+def foreign_facts_for(
+    cooperation: Cooperation, events: Iterable[Event] | None = None
+) -> ForeignFacts | None:
+    """The dates of the central steps, from the event log (the latest event of each kind);
+    `events`, when given, holds at least the events of FOREIGN_FACT_EVENT_KINDS."""
     if cooperation.regime != Regime.PP28_2018 or not is_abroad(cooperation):
         return None
     dates: dict[str, dt.date | None] = {}
     verification = None
-    stated = (
-        cooperation.events.filter(kind=EventKind.FOREIGN_FACTS_STATED).order_by("at", "id").last()
-    )
+    if events is None:
+        stated = (
+            cooperation.events.filter(kind=EventKind.FOREIGN_FACTS_STATED)
+            .order_by("at", "id")
+            .last()
+        )
+        steps = list(cooperation.events.filter(kind__in=FOREIGN_EVENT_KINDS).order_by("on", "id"))
+    else:
+        given = list(events)
+        statements = [e for e in given if e.kind == EventKind.FOREIGN_FACTS_STATED]
+        stated = max(statements, key=lambda e: (e.at, e.id), default=None)
+        steps = sorted(
+            (e for e in given if e.kind in FOREIGN_EVENT_KINDS), key=lambda e: (e.on, e.id)
+        )
     said = stated.changes if stated is not None else {}
-    events = cooperation.events.filter(kind__in=FOREIGN_EVENT_KINDS).order_by("on", "id")
     by_kind = dict(STEP_EVENTS.values())
-    for event in events:
+    for event in steps:
         dates[by_kind[EventKind(event.kind)]] = event.on
         if event.kind == EventKind.FOREIGN_PLAN_VERIFIED:
             verification = event.changes.get("result")

@@ -11,20 +11,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from ksd.cooperation.articles import article_of
-from ksd.cooperation.law import assessment_for, calendar_for_region
 from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
     Cooperation,
     EventKind,
     Notification,
+    Party,
     Stage,
 )
 from ksd.cooperation.services import expire
-from ksd.core.clock import date_in
+from ksd.cooperation.tick_batches import Law, Notices, chunks, with_law_facts
+from ksd.core.clock import DEFAULT_ZONE, date_in
 from ksd.dprd.models import DprdReview
 from ksd.dprd.services import apply_deemed_approval
 from ksd.law.regimes import Regime
@@ -63,93 +65,152 @@ class TickSummary:
         )
 
 
-def _notify(cooperation: Cooperation, region: str, kind: str, due_on: dt.date | None,
-            message: str, citation: str, now: dt.datetime) -> bool:  # fmt: skip
-    """Create one notification unless the same one exists (the unique constraint decides)."""
-    if Notification.objects.filter(
-        cooperation=cooperation, region_id=region, kind=kind, due_on=due_on
-    ).exists():
-        return False
-    try:
+def apply_deemed_approvals(now: dt.datetime, summary: TickSummary, law: Law) -> None:
+    """Tracks resubmitted and still undecided: ksd.law says which are deemed approved today
+    (assessed in chunks); the service records each one under its row lock, checking again."""
+    pending = list(
+        DprdReview.objects.filter(
+            resubmitted_on__isnull=False, deemed_approved_on__isnull=True,
+            approved_on__isnull=True, rejected_on__isnull=True,
+        ).exclude(cooperation__stage__in=CLOSED_BY_RECORD_KEEPING)
+        .order_by("cooperation_id", "region_id").values_list("pk", "cooperation_id", "region_id")
+    )  # fmt: skip
+    by_cooperation: dict[int, list[tuple[int, str]]] = {}
+    for review_id, cooperation_id, region in pending:
+        by_cooperation.setdefault(cooperation_id, []).append((review_id, region))
+    for chunk in chunks(sorted(by_cooperation)):
+        # One commit per chunk: each service call is still atomic on its own (a savepoint).
         with transaction.atomic():
-            Notification.objects.create(
-                cooperation=cooperation, region_id=region, kind=kind, due_on=due_on,
-                message=message, citation=citation, created_at=now,
-            )  # fmt: skip
-    except IntegrityError:  # a concurrent run created it first
-        return False
-    return True
+            notices = Notices(now)
+            for cooperation in with_law_facts(chunk):
+                _deem(cooperation, by_cooperation[cooperation.pk], now, summary, law, notices)
+            summary.notifications += notices.flush()
 
 
-def apply_deemed_approvals(now: dt.datetime, summary: TickSummary) -> None:
-    pending = DprdReview.objects.filter(
-        resubmitted_on__isnull=False, deemed_approved_on__isnull=True,
-        approved_on__isnull=True, rejected_on__isnull=True,
-    ).exclude(cooperation__stage__in=CLOSED_BY_RECORD_KEEPING).select_related(
-        "region", "cooperation")  # fmt: skip
-    for review in pending:
-        if apply_deemed_approval(review.pk, as_of=date_in(now, review.region.timezone), now=now):
-            summary.deemed_approvals += 1
-            review.refresh_from_db()
-            if _notify(
-                review.cooperation, review.region_id, Notification.Kind.DEEMED_APPROVAL,
+def _deem(cooperation: Cooperation, reviews: list[tuple[int, str]], now: dt.datetime,
+          summary: TickSummary, law: Law, notices: Notices) -> None:  # fmt: skip
+    for review_id, region in reviews:
+        as_of = date_in(now, law.timezones.get(region, DEFAULT_ZONE))
+        verdicts = law.assess(cooperation, as_of=as_of).dprd
+        if not any(v.region == region and v.track.status == "deemed_approved" for v in verdicts):
+            continue  # not due yet: the service would find nothing to do
+        if not apply_deemed_approval(review_id, as_of=as_of, now=now):
+            continue
+        summary.deemed_approvals += 1
+        review = DprdReview.objects.select_related("cooperation").get(pk=review_id)
+        notices.add(
+                review.cooperation, region, Notification.Kind.DEEMED_APPROVAL,
                 review.deemed_approved_on,
                 _("The DPRD is deemed to have approved “%(title)s”.") % {"title": review.cooperation.title},
-                article_of(review.cooperation, EventKind.DPRD_DEEMED_APPROVED), now,
-            ):  # fmt: skip
-                summary.notifications += 1
+                article_of(review.cooperation, EventKind.DPRD_DEEMED_APPROVED),
+            )  # fmt: skip
 
 
-def expire_agreements(now: dt.datetime, summary: TickSummary) -> None:
-    ending = Cooperation.objects.filter(
-        stage__in=(Stage.SIGNED, Stage.IMPLEMENTING), ends_on__isnull=False
-    ).prefetch_related("parties__region")
-    for cooperation in ending:
-        regions = [p.region for p in cooperation.parties.all() if p.region is not None]
-        zone = regions[0].timezone if regions else "Asia/Jakarta"
-        today = date_in(now, zone)
-        assert cooperation.ends_on is not None  # noqa: S101 - filtered above
-        if cooperation.ends_on < today and expire(cooperation.pk, as_of=today, now=now):
-            summary.expired += 1
-            for region in regions:
-                summary.notifications += _notify(
-                    cooperation, region.code, Notification.Kind.EXPIRED, cooperation.ends_on,
-                    _("“%(title)s” has expired.") % {"title": cooperation.title},
-                    article_of(cooperation, EventKind.EXPIRED), now,
-                )  # fmt: skip
-        elif 0 <= (cooperation.ends_on - today).days <= EXPIRY_NOTICE_DAYS:
-            for region in regions:
-                summary.notifications += _notify(
-                    cooperation, region.code, Notification.Kind.EXPIRING, cooperation.ends_on,
-                    _("“%(title)s” ends on %(date)s.")
-                    % {"title": cooperation.title, "date": cooperation.ends_on.isoformat()},
-                    article_of(cooperation, EventKind.EXPIRED), now,
-                )  # fmt: skip
+def expire_agreements(now: dt.datetime, summary: TickSummary, law: Law) -> None:
+    """Signed or running agreements whose end has passed (expired) or comes within
+    EXPIRY_NOTICE_DAYS (a notice): only those are read, by the index on ends_on."""
+    # No region's date is later than the date at UTC+14: a bound for every time zone.
+    latest_today = (now.astimezone(dt.UTC) + dt.timedelta(hours=14)).date()
+    notice_window = latest_today + dt.timedelta(days=EXPIRY_NOTICE_DAYS)
+    # An agreement whose every region already has its notice of this end date needs nothing.
+    notified = Notification.objects.filter(
+        cooperation_id=OuterRef("cooperation_id"), region_id=OuterRef("region_id"),
+        kind=Notification.Kind.EXPIRING, due_on=OuterRef("cooperation__ends_on"),
+    )  # fmt: skip
+    unnotified = Party.objects.filter(cooperation_id=OuterRef("pk"), region__isnull=False).filter(
+        ~Exists(notified)
+    )
+    ending = list(
+        Cooperation.objects.filter(
+            stage__in=(Stage.SIGNED, Stage.IMPLEMENTING), ends_on__isnull=False,
+            ends_on__lte=notice_window,
+        ).filter(Q(ends_on__lt=latest_today) | Exists(unnotified))
+        .order_by("pk").values_list("pk", flat=True)
+    )  # fmt: skip
+    for chunk in chunks(ending):
+        # One commit per chunk: each expiry is still atomic on its own (a savepoint).
+        with transaction.atomic():
+            notices = Notices(now)
+            chunk_rows = Cooperation.objects.filter(pk__in=list(chunk)).prefetch_related("parties")
+            for cooperation in chunk_rows.order_by("pk"):
+                _expire_or_notify(cooperation, now, summary, law, notices)
+            summary.notifications += notices.flush()
 
 
-def notify_dprd_deadlines(now: dt.datetime, summary: TickSummary) -> None:
-    for cooperation in Cooperation.objects.filter(stage__in=_OPEN_STAGES):
-        today = date_in(now)
-        for verdict in assessment_for(cooperation, as_of=today).dprd:
-            if verdict.track.status in ("approved", "rejected", "deemed_approved", "not_required",
-                                        "not_submitted", "unknown"):  # fmt: skip
-                continue
-            calendar = calendar_for_region(verdict.region)
-            for name, due in verdict.track.deadlines.items():
-                if due is None or due < today:
+def _expire_or_notify(cooperation: Cooperation, now: dt.datetime, summary: TickSummary,
+                      law: Law, notices: Notices) -> None:  # fmt: skip
+    """Expire the agreement when its end has passed in its first region's zone, else leave each
+    region a notice when the end is within EXPIRY_NOTICE_DAYS."""
+    regions = [p.region_id for p in cooperation.parties.all() if p.region_id is not None]
+    today = date_in(now, law.timezones.get(regions[0], DEFAULT_ZONE) if regions else DEFAULT_ZONE)
+    assert cooperation.ends_on is not None  # noqa: S101 - filtered by the caller
+    if cooperation.ends_on < today and expire(cooperation.pk, as_of=today, now=now):
+        summary.expired += 1
+        for region in regions:
+            notices.add(
+                cooperation, region, Notification.Kind.EXPIRED, cooperation.ends_on,
+                _("“%(title)s” has expired.") % {"title": cooperation.title},
+                article_of(cooperation, EventKind.EXPIRED),
+            )  # fmt: skip
+    elif 0 <= (cooperation.ends_on - today).days <= EXPIRY_NOTICE_DAYS:
+        for region in regions:
+            notices.add(
+                cooperation, region, Notification.Kind.EXPIRING, cooperation.ends_on,
+                _("“%(title)s” ends on %(date)s.")
+                % {"title": cooperation.title, "date": cooperation.ends_on.isoformat()},
+                article_of(cooperation, EventKind.EXPIRED),
+            )  # fmt: skip
+
+
+_CLOSED_TRACK = (
+    "approved",
+    "rejected",
+    "deemed_approved",
+    "not_required",
+    "not_submitted",
+    "unknown",
+)
+
+
+def notify_dprd_deadlines(now: dt.datetime, summary: TickSummary, law: Law) -> None:
+    """Open DPRD tracks of cooperations in an open stage with a date recent enough to leave a
+    deadline still to come (Law.dprd_lookback); ksd.law decides each track's status and
+    deadlines, as on the cooperation's page."""
+    today = date_in(now)
+    since = today - law.dprd_lookback()
+    recent = (
+        Q(received_on__gte=since) | Q(opinion_sent_on__gte=since)
+        | Q(opinion_received_on__gte=since) | Q(resubmitted_on__gte=since)
+    )  # fmt: skip
+    ids = list(
+        DprdReview.objects.filter(recent, cooperation__stage__in=_OPEN_STAGES)
+        .exclude(approved_on__lte=today).exclude(rejected_on__lte=today)
+        .order_by("cooperation_id").values_list("cooperation_id", flat=True).distinct()
+    )  # fmt: skip
+    for chunk in chunks(ids):
+        notices = Notices(now)
+        for cooperation in with_law_facts(chunk):
+            for verdict in law.assess(cooperation, as_of=today).dprd:
+                if verdict.track.status in _CLOSED_TRACK:
                     continue
-                if calendar.count_working_days(today, due) <= DPRD_NOTICE_WORKING_DAYS:
-                    summary.notifications += _notify(
-                        cooperation, verdict.region, Notification.Kind.DPRD_DEADLINE, due,
-                        _("DPRD deadline for “%(title)s” on %(date)s.")
-                        % {"title": cooperation.title, "date": due.isoformat()},
-                        _deadline_citation(cooperation, name), now,
-                    )  # fmt: skip
+                calendar = law.calendar(verdict.region)
+                for name, due in verdict.track.deadlines.items():
+                    if due is None or due < today:
+                        continue
+                    if calendar.count_working_days(today, due) <= DPRD_NOTICE_WORKING_DAYS:
+                        notices.add(
+                            cooperation, verdict.region, Notification.Kind.DPRD_DEADLINE, due,
+                            _("DPRD deadline for “%(title)s” on %(date)s.")
+                            % {"title": cooperation.title, "date": due.isoformat()},
+                            _deadline_citation(cooperation, name),
+                        )  # fmt: skip
+        summary.notifications += notices.flush()
 
 
 def run_tick(*, now: dt.datetime) -> TickSummary:
     summary = TickSummary()
-    apply_deemed_approvals(now, summary)
-    expire_agreements(now, summary)
-    notify_dprd_deadlines(now, summary)
+    law = Law()
+    apply_deemed_approvals(now, summary, law)
+    expire_agreements(now, summary, law)
+    notify_dprd_deadlines(now, summary, law)
     return summary

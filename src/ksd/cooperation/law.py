@@ -13,7 +13,7 @@ from itertools import product
 from django.utils import translation
 
 from ksd.cooperation.foreign import foreign_facts_for
-from ksd.cooperation.models import Cooperation, Party
+from ksd.cooperation.models import Cooperation, Event, Party
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import RULES, Assessment, assess
 from ksd.law.authority import PASAL_12_AFFAIRS, normalise_object
@@ -109,9 +109,11 @@ def facts_for(
     parties: Iterable[Party] | None = None,
     reviews: Iterable[DprdReview] | None = None,
     draft_contents: Iterable[str] | None = None,
+    foreign_events: Iterable[Event] | None = None,
 ) -> Facts:
     """The plain facts ksd.law assesses, from the record as it stands; `draft_contents`, when
-    given, are the contents of a draft being recorded (an empty list is a draft with none)."""
+    given, are the contents of a draft being recorded (an empty list is a draft with none);
+    `foreign_events`: see foreign_facts_for."""
     party_rows = list(cooperation.parties.all() if parties is None else parties)
     review_rows = list(cooperation.dprd_reviews.all() if reviews is None else reviews)
     regime = Regime(cooperation.regime)
@@ -140,7 +142,7 @@ def facts_for(
         # The object's affair, so ksd.law can say whether each region's level holds authority
         # over it (UU 23/2014 Pasal 14-15 and its Lampiran).
         object=ObjectFacts(str(affair)) if affair in PASAL_12_AFFAIRS else None,
-        foreign=foreign_facts_for(cooperation),
+        foreign=foreign_facts_for(cooperation, foreign_events),
         # An agreement made before PP 50/2007 (Pasal 26-27): its making is not judged.
         before_pp50=cooperation.governing_on < PP50_IN_FORCE,
     )

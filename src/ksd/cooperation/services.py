@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from ksd.cooperation import dates
@@ -672,11 +673,10 @@ def expire(cooperation_id: int, *, as_of: dt.date, now: dt.datetime) -> bool:
     with transaction.atomic():
         claimed = Cooperation.objects.filter(
             pk=cooperation_id, stage__in=(Stage.SIGNED, Stage.IMPLEMENTING), ends_on__lt=as_of
-        ).update(stage=Stage.EXPIRED, updated_at=now)
+        ).update(stage=Stage.EXPIRED, updated_at=now, ended_on=F("ends_on"))
         if claimed != 1:
             return False
         cooperation = Cooperation.objects.get(pk=cooperation_id)
-        Cooperation.objects.filter(pk=cooperation_id).update(ended_on=cooperation.ends_on)
         record_event(
             cooperation, EventKind.EXPIRED, actor=None, now=now, on=cooperation.ends_on,
             citation=article_of(cooperation, EventKind.EXPIRED, cooperation.ends_on),

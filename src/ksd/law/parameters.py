@@ -108,3 +108,12 @@ def parameter(name: str, *, on: dt.date) -> Parameter:
 
 def parameter_names() -> tuple[str, ...]:
     return tuple(_table())
+
+
+def every_value(name: str) -> tuple[Any, ...]:
+    """Every value `name` takes on any date, bundled or supplied (None included): what a caller
+    needs to bound a computation over all dates, e.g. the longest DPRD clock."""
+    _label, bundled = _table()[name]
+    return tuple(v for _since, v, _source in bundled) + tuple(
+        v.value for v in _SUPPLIED.get() if v.name == name
+    )

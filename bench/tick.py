@@ -1,0 +1,57 @@
+"""`ksd tick` on a dataset: wall time, SQL queries and peak memory of one run.
+
+Run it twice on the same copy of the dataset: the first run does the work that is due, the
+second finds nothing (or almost nothing) left to do. It never touches a database you do not
+point it at; use a copy of the national dataset (docs/performance.md, "ksd tick").
+
+    KSD_VAR_DIR=var/bench-tick python bench/tick.py                 # SQLite copy
+    KSD_DB=postgres KSD_PG_NAME=my_copy python bench/tick.py       # PostgreSQL copy
+
+Optional: KSD_TICK_NOW=2026-12-01T09:00:00+00:00 fixes the instant the tick runs at, so a
+before/after comparison on two copies does the same work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import resource
+import sys
+import time
+from collections import Counter
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ksd.settings")
+
+
+def main() -> int:
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from ksd.cooperation.jobs import run_tick
+    from ksd.core.clock import now
+
+    fixed = os.environ.get("KSD_TICK_NOW")
+    moment = dt.datetime.fromisoformat(fixed) if fixed else now()
+    queries: Counter[str] = Counter()
+
+    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        queries[sql.split(" ", 1)[0].upper()] += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        started = time.perf_counter()
+        summary = run_tick(now=moment)
+        elapsed = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    by_kind = ", ".join(f"{k} {v}" for k, v in sorted(queries.items()))
+    print(summary)
+    print(f"database {connection.vendor}, at {moment.isoformat()}")
+    print(f"wall {elapsed:.2f} s, queries {sum(queries.values())} ({by_kind}), "
+          f"peak RSS {peak_mb:.0f} MB")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

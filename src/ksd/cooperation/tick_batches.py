@@ -1,0 +1,125 @@
+"""The set-based plumbing of `ksd tick`: ids in bounded chunks, records with what ksd.law needs
+in a few queries per chunk, working calendars read once per run, and notifications created
+once per subject with one query per batch.
+
+The rules stay where they are: ksd.law decides every status and deadline, and each state change
+still goes through its lifecycle service (one transaction, row lock, event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+
+from django.db.models import Prefetch, QuerySet
+
+from ksd.cooperation.foreign import FOREIGN_FACT_EVENT_KINDS
+from ksd.cooperation.law import facts_for, law_parameters
+from ksd.cooperation.models import Cooperation, Event, Notification
+from ksd.cooperation.queries import Calendars
+from ksd.law.assessment import Assessment, assess
+from ksd.law.calendar import WorkingCalendar
+from ksd.law.parameters import ParameterValue, every_value, supplied_values
+from ksd.law.pp28_2018.foreign import DPRD_WORKING_DAYS as FOREIGN_DPRD_DAYS
+from ksd.law.pp50_2007.dprd import CLOCKS as PP50_CLOCKS
+from ksd.regions.models import Region
+
+# How many records one chunk loads: memory stays bounded whatever the size of the register.
+CHUNK = 500
+
+
+def chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    size = CHUNK
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def with_law_facts(ids: Iterable[int]) -> QuerySet[Cooperation]:
+    """The cooperations of `ids` with what ksd.law's assessment reads, in four queries."""
+    foreign = Event.objects.filter(kind__in=FOREIGN_FACT_EVENT_KINDS)
+    return (
+        Cooperation.objects.filter(pk__in=list(ids))
+        .select_related("affair")
+        .prefetch_related(
+            "parties", "dprd_reviews", Prefetch("events", foreign, to_attr="foreign_events")
+        )
+        .order_by("pk")
+    )
+
+
+class Law:
+    """One run's view of the law's inputs that do not change during the run: the working
+    calendars of every region (holiday overrides read in one query), the administrator's
+    parameters, and each region's time zone."""
+
+    def __init__(self) -> None:
+        regions = dict(Region.objects.values_list("code", "timezone"))
+        self.timezones: dict[str, str] = regions
+        self._overrides = Calendars(regions)
+        self._calendars: dict[str, WorkingCalendar] = {}
+        self.parameters: list[ParameterValue] = law_parameters()
+
+    def calendar(self, code: str) -> WorkingCalendar:
+        if code not in self._calendars:
+            self._calendars[code] = self._overrides(code)
+        return self._calendars[code]
+
+    def assess(self, cooperation: Cooperation, *, as_of: dt.date) -> Assessment:
+        """ksd.law's assessment of a record loaded by with_law_facts, as of `as_of`."""
+        facts = facts_for(cooperation, as_of=as_of, foreign_events=cooperation.foreign_events)
+        return assess(facts, calendars=self.calendar, parameters=self.parameters)
+
+    def longest_dprd_clock(self) -> int:
+        """The most working days any DPRD clock can count (PP 50/2007 Pasal 12, PP 28/2018
+        Pasal 30 ayat (4), and every value of pp28_dprd_clocks, bundled or entered)."""
+        days = [
+            PP50_CLOCKS.assessment, PP50_CLOCKS.opinion, PP50_CLOCKS.revision,
+            PP50_CLOCKS.deemed_approval or 0, FOREIGN_DPRD_DAYS,
+        ]  # fmt: skip
+        with supplied_values(self.parameters):
+            values = every_value("pp28_dprd_clocks")
+        for value in values:
+            if isinstance(value, dict):
+                days.extend(int(v) for v in value.values() if v is not None)
+        return max(days)
+
+    def dprd_lookback(self) -> dt.timedelta:
+        """A deadline of n working days falls well within 3n + 60 calendar days of its day 0
+        (at most 2 weekend days per 5 working days, plus every holiday and collective leave of
+        a year); a track whose every date is older cannot have a deadline still to come."""
+        return dt.timedelta(days=3 * self.longest_dprd_clock() + 60)
+
+
+class Notices:
+    """Notifications a run wants to leave, created once per (cooperation, region, kind, due):
+    the existing ones are read in one query per flush, the rest inserted in one statement; the
+    unique constraint still decides when a concurrent run got there first."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+        self._wanted: dict[tuple[int, str, str, dt.date | None], Notification] = {}
+
+    def add(self, cooperation: Cooperation, region: str, kind: str, due_on: dt.date | None,
+            message: str, citation: str) -> None:  # fmt: skip
+        key = (cooperation.pk, region, kind, due_on)
+        self._wanted.setdefault(
+            key,
+            Notification(
+                cooperation=cooperation, region_id=region, kind=kind, due_on=due_on,
+                message=message, citation=citation, created_at=self.now,
+            ),
+        )  # fmt: skip
+
+    def flush(self) -> int:
+        """Create the wanted notifications that do not exist yet; returns how many."""
+        if not self._wanted:
+            return 0
+        wanted, self._wanted = self._wanted, {}
+        existing = set(
+            Notification.objects.filter(
+                cooperation_id__in={k[0] for k in wanted}, kind__in={k[2] for k in wanted}
+            ).values_list("cooperation_id", "region_id", "kind", "due_on")
+        )
+        new = [n for key, n in wanted.items() if key not in existing]
+        Notification.objects.bulk_create(new, ignore_conflicts=True)
+        return len(new)
