@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from ksd.core.deployment import cache_and_sessions, document_storage
 from ksd.core.env import env_choice, env_flag, env_int, env_list, env_str, secret_key
 from ksd.core.private_files import ensure_private_file
 
@@ -193,6 +194,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+
+# State that several app servers share (docs/deploy.md, ksd.core.deployment). KSD_REDIS_URL puts
+# the cache in Redis and sessions in Redis written through to the database; unset, sessions live
+# in the database and the cache in each process's memory. KSD_STORAGE=s3 keeps stored documents
+# in an S3-compatible bucket (KSD_S3_*) instead of var/documents (ksd.documents.storage).
+CACHES, SESSION_ENGINE = cache_and_sessions(env_str("KSD_REDIS_URL", ""))
+DOCUMENT_STORAGE, _documents_storage = document_storage(memory_limit=2_621_440)
+if _documents_storage is not None:
+    STORAGES["documents"] = _documents_storage
 
 LOGGING = {
     "version": 1,

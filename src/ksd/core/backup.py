@@ -8,7 +8,8 @@ The archive (format "ksd-backup", version 1):
 - data/<app_label>.<model>.jsonl: one JSON array per row, in the manifest's column order, read
   in primary-key order. Timestamps keep their microseconds (Django's dumpdata cuts them to
   milliseconds), dates and decimals are written as text, binary data as base64;
-- documents/<first two hex digits>/<sha256>: the stored files, as documents/storage.py keeps them.
+- documents/<first two hex digits>/<sha256>: the stored files, as documents/storage.py keeps them
+  (read from var/documents, or from the bucket with KSD_STORAGE=s3).
 
 The snapshot is consistent: on PostgreSQL every table is read in one REPEATABLE READ, READ ONLY
 transaction, which does not hold writers back; on SQLite the database is first copied page by
@@ -253,11 +254,11 @@ def _write_documents(
 ) -> list[dict[str, Any]]:
     written: list[dict[str, Any]] = []
     for sha256 in hashes:
-        source = storage.path_for(sha256)
-        if not source.is_file() or _sha256_of(source) != sha256:
-            result.missing.append(sha256)
-            continue
-        archive.write(source, f"documents/{sha256[:2]}/{sha256}", zipfile.ZIP_STORED)
-        written.append({"sha256": sha256, "size": source.stat().st_size})
+        with storage.local_copy(sha256) as source:
+            if source is None or _sha256_of(source) != sha256:
+                result.missing.append(sha256)
+                continue
+            archive.write(source, f"documents/{sha256[:2]}/{sha256}", zipfile.ZIP_STORED)
+            written.append({"sha256": sha256, "size": source.stat().st_size})
         result.documents += 1
     return written

@@ -16,7 +16,6 @@ schema that migrate makes, so a restored event log is as append-only as the orig
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -48,7 +47,6 @@ from ksd.core.backup import (
     decode,
     tracked_models,
 )
-from ksd.core.private_files import OWNER_ONLY_DIRECTORY, OWNER_READ_ONLY, restrict
 from ksd.documents import storage
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -69,14 +67,16 @@ def restore(
     source: Path | str, *, using: str = "default", storage_root: Path | None = None
 ) -> RestoreResult:
     """Fill the empty database `using` and the document storage from the archive `source`;
-    BackupError, with the database unchanged, if the archive or the instance will not do."""
+    BackupError, with the database unchanged, if the archive or the instance will not do.
+    Documents go to the configured storage (var/documents or, with KSD_STORAGE=s3, the
+    bucket), or to the folder `storage_root` when one is given."""
     path = Path(source)
     with open_archive(path) as (archive, manifest):
         _require_known_migrations(manifest, using)
         _require_empty(using)
         models_then = _migrate_to(manifest, using)
         result = RestoreResult()
-        root = storage_root or storage.storage_root()
+        root = storage_root
         try:
             for document in manifest["documents"]:
                 _restore_document(archive, document["sha256"], root)
@@ -230,8 +230,7 @@ def _migrate_to(manifest: dict[str, Any], using: str) -> StateApps:
     return executor.loader.project_state(leaves).apps
 
 
-def _restore_document(archive: zipfile.ZipFile, sha256: str, root: Path) -> None:
-    final = root / sha256[:2] / sha256
+def _restore_document(archive: zipfile.ZipFile, sha256: str, root: Path | None) -> None:
     name = f"documents/{sha256[:2]}/{sha256}"
     try:
         member = archive.open(name)
@@ -239,9 +238,7 @@ def _restore_document(archive: zipfile.ZipFile, sha256: str, root: Path) -> None
         raise BackupError(
             _("The archive lacks the stored document %(sha)s.") % {"sha": sha256}
         ) from None
-    root.mkdir(mode=OWNER_ONLY_DIRECTORY, parents=True, exist_ok=True)
-    final.parent.mkdir(mode=OWNER_ONLY_DIRECTORY, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=".restore-")
+    handle, temporary = tempfile.mkstemp(dir=storage.staging_folder(root), prefix=".restore-")
     try:
         with os.fdopen(handle, "wb") as out, member:
             digest = _copy(member, out)
@@ -252,10 +249,8 @@ def _restore_document(archive: zipfile.ZipFile, sha256: str, root: Path) -> None
                 )
                 % {"sha": sha256}
             )
-        # The same bytes already stored under their hash are kept, never replaced.
-        with contextlib.suppress(FileExistsError):
-            os.link(temporary, final)
-        restrict(final, OWNER_READ_ONLY)  # as documents/storage.py stores them
+        # As documents/storage.py stores them: the same bytes already stored are kept.
+        storage.keep(Path(temporary), sha256, root=root)
     finally:
         Path(temporary).unlink(missing_ok=True)
 

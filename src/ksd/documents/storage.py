@@ -1,21 +1,28 @@
-"""Where document bytes live: var/documents/<first two hex digits>/<sha256>.
+"""Where document bytes live: var/documents/<first two hex digits>/<sha256>, or, with
+KSD_STORAGE=s3, the object <KSD_S3_PREFIX>/<first two hex digits>/<sha256> of an S3-compatible
+bucket shared by several app servers (ksd.core.deployment, docs/deploy.md).
 
-Stored files are mode 0400 in folders of mode 0700: only KSD's own user can read them.
-A file is named by the SHA-256 of its content, computed while the upload streams to a temporary
-file, then linked into place with os.link, which fails rather than replace an existing name: a
-stored file is never overwritten, and the same bytes uploaded twice are stored once.
+A file is named by the SHA-256 of its content, computed while the upload streams to a private
+temporary file. On disk it is then linked into place with os.link, which fails rather than
+replace an existing name; stored files are mode 0400 in folders of mode 0700, so only KSD's own
+user can read them. In a bucket it is put with "If-None-Match: *", which the store refuses when
+the name exists, and with its SHA-256, which the store checks against the bytes it received;
+objects stay private to the bucket's owner. Either way a stored file is never overwritten, and
+the same bytes uploaded twice are stored once.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import os
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -45,8 +52,17 @@ class StoredFile:
     content_type: str
 
 
+class DocumentStoreError(OSError):
+    """The object store did not answer as it should; its strerror says why, in one line."""
+
+
+def in_object_store() -> bool:
+    """True when documents live in an S3-compatible bucket (KSD_STORAGE=s3)."""
+    return getattr(settings, "DOCUMENT_STORAGE", "local") == "s3"
+
+
 def storage_root() -> Path:
-    """The folder of stored documents, inside KSD's var/ folder (KSD_VAR_DIR)."""
+    """The folder of stored documents on local disk, inside KSD's var/ folder (KSD_VAR_DIR)."""
     return Path(settings.VAR_DIR) / "documents"
 
 
@@ -54,8 +70,128 @@ def path_for(sha256: str) -> Path:
     return storage_root() / sha256[:2] / sha256
 
 
+def name_for(sha256: str) -> str:
+    """The name under the storage's root or the bucket's prefix."""
+    return f"{sha256[:2]}/{sha256}"
+
+
 def open_stored(sha256: str) -> BinaryIO:
+    """The stored bytes, to read; FileNotFoundError when there are none."""
+    if in_object_store():
+        return _object_store().open(name_for(sha256), "rb")  # type: ignore[no-any-return]
     return path_for(sha256).open("rb")
+
+
+def staging_folder(root: Path | None = None) -> Path:
+    """Where a file is written before it is stored. On disk: the storage's own folder, so that
+    os.link can put it in place; for a bucket: Django's upload temporary folder."""
+    if root is None and in_object_store():
+        return Path(settings.FILE_UPLOAD_TEMP_DIR or tempfile.gettempdir())
+    folder = root or storage_root()
+    folder.mkdir(mode=OWNER_ONLY_DIRECTORY, parents=True, exist_ok=True)
+    return folder
+
+
+def keep(staged: Path, sha256: str, *, root: Path | None = None) -> None:
+    """Store the file `staged`, whose SHA-256 the caller has computed, under that SHA-256; bytes
+    already stored under it are kept, never replaced. `root` stores on disk there whatever
+    KSD_STORAGE says (ksd restore's target folder)."""
+    if root is None and in_object_store():
+        _put_object(staged, sha256)
+        return
+    final = (root or storage_root()) / sha256[:2] / sha256
+    final.parent.mkdir(mode=OWNER_ONLY_DIRECTORY, exist_ok=True)
+    # The same bytes already stored are reused, never replaced.
+    with contextlib.suppress(FileExistsError):
+        os.link(staged, final)
+    # Readable by KSD's user only, and by nobody writable (files stored 0444 by older
+    # versions are tightened when their bytes come again).
+    restrict(final, OWNER_READ_ONLY)
+
+
+@contextlib.contextmanager
+def local_copy(sha256: str) -> Iterator[Path | None]:
+    """A path on local disk holding the stored bytes (for ksd backup), or None when nothing is
+    stored under `sha256`. From a bucket, the bytes are fetched into a private temporary file,
+    removed when the block ends."""
+    if not in_object_store():
+        path = path_for(sha256)
+        yield path if path.is_file() else None
+        return
+    handle, temporary = tempfile.mkstemp(dir=staging_folder(), prefix=".fetch-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            found = _download(sha256, out)
+        yield Path(temporary) if found else None
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _download(sha256: str, out: BinaryIO) -> bool:
+    """The object's bytes into `out`; False when there is no such object."""
+    store = _object_store()
+    with _store_errors():
+        try:
+            store.bucket.download_fileobj(store._normalize_name(name_for(sha256)), out)
+        except _client_error() as error:
+            if _status(error) == 404:
+                return False
+            raise
+    return True
+
+
+def _object_store() -> Any:
+    """django-storages' S3Storage, as STORAGES["documents"] configures it."""
+    from django.core.files.storage import storages
+
+    return storages["documents"]
+
+
+def _client_error() -> type[Exception]:
+    from botocore.exceptions import ClientError
+
+    return ClientError
+
+
+def _status(error: Exception) -> int | None:
+    return getattr(error, "response", {}).get("ResponseMetadata", {}).get("HTTPStatusCode")
+
+
+@contextlib.contextmanager
+def _store_errors() -> Iterator[None]:
+    """The object store's failures (refused, unreachable) as DocumentStoreError."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    try:
+        yield
+    except ClientError as error:
+        code = error.response.get("Error", {}).get("Code", "")
+        raise DocumentStoreError(None, f"the document store refused ({code})") from None
+    except BotoCoreError as error:
+        raise DocumentStoreError(None, f"the document store cannot be reached ({error})") from None
+
+
+def _put_object(staged: Path, sha256: str) -> None:
+    store = _object_store()
+    key = store._normalize_name(name_for(sha256))
+    client = store.connection.meta.client
+    checksum = base64.b64encode(bytes.fromhex(sha256)).decode("ascii")
+    with _store_errors():
+        if store.exists(name_for(sha256)):
+            return
+        with staged.open("rb") as body:
+            try:
+                client.put_object(
+                    Bucket=store.bucket_name, Key=key, Body=body,
+                    # Refused when the name exists: a stored object is never replaced.
+                    IfNoneMatch="*",
+                    # The store checks the bytes it received against their SHA-256.
+                    ChecksumSHA256=checksum,
+                )  # fmt: skip
+            except _client_error() as error:
+                # 412: stored meanwhile by another upload of the same bytes, which are kept.
+                if _status(error) != 412:
+                    raise
 
 
 def _too_large() -> StepRefused:
@@ -95,10 +231,8 @@ def store(upload: Upload) -> StoredFile:
     PDF or DOCX within the size limit."""
     if (getattr(upload, "size", 0) or 0) > MAX_BYTES:
         raise _too_large()
-    root = storage_root()
-    root.mkdir(mode=OWNER_ONLY_DIRECTORY, parents=True, exist_ok=True)
     digest, size, head = hashlib.sha256(), 0, b""
-    handle, temporary = tempfile.mkstemp(dir=root, prefix=".upload-")
+    handle, temporary = tempfile.mkstemp(dir=staging_folder(), prefix=".upload-")
     try:
         with os.fdopen(handle, "wb") as out:
             for chunk in upload.chunks():  # type: ignore[attr-defined]
@@ -112,14 +246,12 @@ def store(upload: Upload) -> StoredFile:
             raise StepRefused(_("The file is empty."))
         content_type = _content_type(Path(temporary), head, upload.name or "")
         sha256 = digest.hexdigest()
-        final = path_for(sha256)
-        final.parent.mkdir(mode=OWNER_ONLY_DIRECTORY, exist_ok=True)
-        # The same bytes already stored are reused, never replaced.
-        with contextlib.suppress(FileExistsError):
-            os.link(temporary, final)
-        # Readable by KSD's user only, and by nobody writable (files stored 0444 by older
-        # versions are tightened when their bytes come again).
-        restrict(final, OWNER_READ_ONLY)
+        try:
+            keep(Path(temporary), sha256)
+        except DocumentStoreError:
+            raise StepRefused(
+                _("The document store cannot be reached; nothing was stored. Try again later.")
+            ) from None
     finally:
         Path(temporary).unlink(missing_ok=True)
     return StoredFile(sha256, size, content_type)
