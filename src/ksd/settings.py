@@ -62,6 +62,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the session, language and user, so that the page it answers with knows them; before
+    # anything that reads the user (the audit log's actor), so that a NUL in the session cookie
+    # never reaches a query.
+    "ksd.core.middleware.RefuseUnusableInputMiddleware",
     # Names the logged-in user as the actor of every change the audit log records.
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -69,6 +73,8 @@ MIDDLEWARE = [
     # Last, as django-axes requires: answers a locked-out login with accounts/locked_out.html.
     "axes.middleware.AxesMiddleware",
 ]
+# A form sent without its CSRF token gets KSD's 403 page, in the visitor's language.
+CSRF_FAILURE_VIEW = "ksd.core.error_pages.csrf_failure"
 
 ROOT_URLCONF = "ksd.urls"
 WSGI_APPLICATION = "ksd.wsgi.application"

@@ -4,6 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from ksd.core import views as core_views
 
+# Error pages in the visitor's language, with the site's navigation (core/error_pages.py).
+handler400 = "ksd.core.error_pages.bad_request"
+handler403 = "ksd.core.error_pages.permission_denied"
+handler404 = "ksd.core.error_pages.page_not_found"
+handler500 = "ksd.core.error_pages.server_error"
+
 admin.site.site_header = _("KSD administration")
 admin.site.site_title = _("KSD administration")
 admin.site.index_title = _("Data administration")

@@ -1,6 +1,6 @@
 """The documents pages: an operator of a party region uploads, its own region and the
-supervisors download, another party region reads the cooperation but not those documents, and
-an outsider gets 404."""
+supervisors download, another party region reads the cooperation but not the region's private
+documents, and an outsider gets 404. Sharing: test_document_sharing.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.test import Client, RequestFactory
 from django.utils.translation import gettext
 
 from ksd.cooperation.models import Cooperation, EventKind
-from ksd.documents.models import Document, DocumentKind
+from ksd.documents.models import Document, DocumentKind, Visibility
 from ksd.documents.services import attach_document
 
 from .conftest import NOW, PDF_BYTES, pdf
@@ -30,9 +30,11 @@ def logged_in(user: User) -> Client:
 
 @pytest.fixture
 def offer_letter(kartamantul: Cooperation, operator_kota_yogyakarta: User) -> Document:
+    """Kota Yogyakarta's draft of its offer letter, kept private to the region."""
     return attach_document(
         kartamantul.pk, actor=operator_kota_yogyakarta, region_code="34.71",
         upload=pdf("Surat Penawaran 415.4.pdf"), kind=DocumentKind.OFFER_LETTER, now=NOW,
+        visibility=Visibility.PRIVATE,
     )  # fmt: skip
 
 

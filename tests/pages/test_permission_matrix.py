@@ -2,8 +2,9 @@
 
 One world (built through the services, as users build it): KARTAMANTUL in DPRD review (Kota
 Yogyakarta 34.71, Sleman 34.04, Bantul 34.02; both Kota Yogyakarta's and Sleman's DPRD tracks
-exist), a signed and published cooperation of 34.71 and 34.04 without a DPRD, a document Kota
-Yogyakarta uploaded to KARTAMANTUL, a cooperation body of the three regions, an agency and an
+exist), a signed and published cooperation of 34.71 and 34.04 without a DPRD, a private document
+Kota Yogyakarta uploaded to KARTAMANTUL, the signed agreement it uploaded to the published
+cooperation and shared with the parties, a cooperation body of the three regions, an agency and an
 official of Kota Yogyakarta, and a third party.
 
 MATRIX below has one row per URL and one column per persona; a cell is the status code the
@@ -38,7 +39,7 @@ import personas
 from ksd.bodies.models import BodyKind, BodyMember, CooperationBody
 from ksd.bodies.services import MemberSpec, form_body
 from ksd.cooperation.models import Cooperation, Event
-from ksd.documents.models import Document, DocumentKind
+from ksd.documents.models import Document, DocumentKind, Visibility
 from ksd.documents.services import attach_document
 from ksd.regions.models import Agency, Official, PowerOfAttorney, ThirdParty
 from pages.records import NOW, in_dprd_review, signed_and_published
@@ -64,7 +65,7 @@ PERSONAS = (
 )  # fmt: skip
 
 # Placeholders in the URLs: {R} KARTAMANTUL in DPRD review, {S} the signed and published
-# cooperation, {D} Kota Yogyakarta's document, {B} the body, {M} Sleman's membership of it,
+# cooperation, {D} Kota Yogyakarta's private document, {P} the signed agreement it shared, {B} the body, {M} Sleman's membership of it,
 # {A} the agency and {O} the official of Kota Yogyakarta, {T} the third party.
 # Bodies posted: {} unless a row names one (the DPRD steps need the region the step is for).
 EMPTY_FORM_200 = "a refused form is shown again with 200, not 400"
@@ -150,6 +151,13 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
                                                                        403,   403,   403,   403,   403,   404)),
     ("GET",  "/dokumen/{D}/",                    (LOGIN,
                                                         200,   404,   200,   404,   200,   200,   200,   404)),
+    # Shared documents: every party reads them; its own region's operator shares a document,
+    # a party's operator publishes a signed agreement (refused here: already shared, not one)
+    ("GET",  "/dokumen/{P}/",                    (LOGIN, 200,   200,   404,   404,   200,   200,   200,   404)),
+    ("POST", "/dokumen/{P}/bagikan/",            (LOGIN, 400,   403,   404,   404,   403,   403,   403,   404)),
+    ("POST", "/dokumen/{D}/terbitkan/",          (LOGIN, 400,   404,   403,   404,   403,   403,   403,   404)),
+    ("GET",  "/publik/dokumen/{D}/",             (404,   404,   404,   404,   404,   404,   404,   404,   404)),
+    ("GET",  "/publik/dokumen/{P}/",             (404,   404,   404,   404,   404,   404,   404,   404,   404)),
     # Cooperation bodies: kept by the member regions' operators and administrators
     ("GET",  "/badan/",                          (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
     ("GET",  "/badan/{B}/",                      (LOGIN, 200,   200,   200,   200,   200,   200,   200,   404)),
@@ -228,6 +236,7 @@ class World:
     review: Cooperation
     signed: Cooperation
     document: Document
+    pks: Document
     body: CooperationBody
     sleman_member: BodyMember
     agency: Agency
@@ -236,7 +245,7 @@ class World:
 
     def url(self, pattern: str) -> str:
         return pattern.format(
-            R=self.review.pk, S=self.signed.pk, D=self.document.pk, B=self.body.pk,
+            R=self.review.pk, S=self.signed.pk, D=self.document.pk, P=self.pks.pk, B=self.body.pk,
             M=self.sleman_member.pk, A=self.agency.pk, O=self.official.pk, T=self.third_party.pk,
         )  # fmt: skip
 
@@ -249,6 +258,11 @@ def world(regions_loaded: None) -> World:
     document = attach_document(
         review.pk, actor=actor, region_code="34.71", kind=DocumentKind.OFFER_LETTER, now=NOW,
         upload=SimpleUploadedFile("Surat Penawaran.pdf", PDF_BYTES, "application/pdf"),
+        visibility=Visibility.PRIVATE,
+    )  # fmt: skip
+    pks = attach_document(
+        signed.pk, actor=actor, region_code="34.71", kind=DocumentKind.SIGNED_AGREEMENT, now=NOW,
+        upload=SimpleUploadedFile("PKS 02-2016.pdf", PDF_BYTES, "application/pdf"),
     )  # fmt: skip
     body = form_body(
         actor=actor, name="Sekretariat Bersama Kartamantul", kind=BodyKind.SEKRETARIAT,
@@ -266,7 +280,7 @@ def world(regions_loaded: None) -> World:
         name="PT Pengolah Sampah Mandiri", form=ThirdParty.Form.PERSEROAN_TERBATAS
     )
     return World(
-        review=review, signed=signed, document=document, body=body,
+        review=review, signed=signed, document=document, pks=pks, body=body,
         sleman_member=body.members.get(region_id="34.04"), agency=agency, official=official,
         third_party=third_party,
     )  # fmt: skip
@@ -307,6 +321,7 @@ def snapshot(world: World) -> dict[str, object]:
         "signed events": Event.objects.filter(cooperation=signed).count(),
         "cooperations": Cooperation.objects.count(),
         "documents": Document.objects.count(),
+        "shared documents": Document.objects.exclude(visibility=Visibility.PRIVATE).count(),
         "body members": BodyMember.objects.filter(body=world.body, left_on__isnull=True).count(),
         "body reports": world.body.reports.count(),
         "third parties": ThirdParty.objects.count(),
@@ -338,7 +353,7 @@ def test_every_page_and_step_answers_each_persona_as_the_matrix_says(
 def test_the_matrix_has_a_cell_for_every_persona_and_a_row_for_every_url_pattern() -> None:
     assert all(len(cells) == len(PERSONAS) for _m, _u, cells in MATRIX)
     named = {
-        re.sub(r"\{[RSDBAOT]\}", "<int:pk>", pattern).replace("{M}", "<int:member_pk>")
+        re.sub(r"\{[RSDPBAOT]\}", "<int:pk>", pattern).replace("{M}", "<int:member_pk>")
         for _m, pattern, _c in MATRIX
     }
     routes = {"/", "/healthz/"} | {

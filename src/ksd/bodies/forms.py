@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ksd.core.dates import record_date
+from ksd.core.limits import TEXT_LIMIT
 from ksd.regions.models import Region
 
 
@@ -42,7 +43,9 @@ class ReportForm(forms.Form):
     submitted_on = forms.DateField(
         validators=[record_date], label=_("Submitted on"), widget=forms.DateInput({"type": "date"})
     )
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea({"rows": 5}))
+    summary = forms.CharField(
+        label=_("Summary"), max_length=TEXT_LIMIT, widget=forms.Textarea({"rows": 5})
+    )
     reported_to = forms.MultipleChoiceField(
         label=_("Reported to the heads of"), widget=forms.CheckboxSelectMultiple
     )

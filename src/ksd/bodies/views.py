@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -19,10 +18,11 @@ from ksd.bodies.forms import LeaveForm, MemberForm, ReportForm, region_choices
 from ksd.bodies.models import CooperationBody
 from ksd.bodies.queries import get_body_for, visible_bodies
 from ksd.core import clock
+from ksd.core.access import member_required
 from ksd.core.errors import StepRefused
 
 
-@login_required
+@member_required
 @require_safe
 def body_list(request: HttpRequest) -> HttpResponse:
     bodies = visible_bodies(request.user).annotate(
@@ -57,7 +57,7 @@ def _render_detail(request: HttpRequest, body: CooperationBody, **bound: Any) ->
     return render(request, "bodies/body_detail.html", context, status=status)
 
 
-@login_required
+@member_required
 @require_safe
 def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, get_body_for(request.user, pk))
@@ -70,7 +70,7 @@ def _managed_body(request: HttpRequest, pk: int) -> CooperationBody:
     return body
 
 
-@login_required
+@member_required
 @require_POST
 def add_member(request: HttpRequest, pk: int) -> HttpResponse:
     body = _managed_body(request, pk)
@@ -93,7 +93,7 @@ def add_member(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, body, member_form=form)
 
 
-@login_required
+@member_required
 @require_POST
 def remove_member(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     body = _managed_body(request, pk)
@@ -113,7 +113,7 @@ def remove_member(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
     return _render_detail(request, body, leave_form=form)
 
 
-@login_required
+@member_required
 @require_POST
 def file_report(request: HttpRequest, pk: int) -> HttpResponse:
     body = _managed_body(request, pk)

@@ -16,7 +16,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -45,12 +44,13 @@ from ksd.cooperation.models import (
     Stage,
 )
 from ksd.cooperation.services import PartySpec
-from ksd.cooperation.views import LOGIN_URL, render_detail, run_step
+from ksd.cooperation.views import render_detail, run_step
 from ksd.core import clock
 from ksd.core.access import (
     acts_for_initiator,
     get_cooperation_for,
     may_correct,
+    member_required,
     membership_of,
     sees_the_audit,
     visible_cooperations,
@@ -58,7 +58,7 @@ from ksd.core.access import (
 from ksd.core.errors import StepRefused
 from ksd.law.facts import BURDEN_FIELDS
 
-logged_in = login_required(login_url=LOGIN_URL)
+logged_in = member_required  # logged in, with a role (core/access.py)
 # Keys of the record-keeping forms on the page (the rest are lifecycle steps).
 RECORD_FORM_KEYS = frozenset(
     {

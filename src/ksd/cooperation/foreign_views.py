@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -16,9 +15,9 @@ from ksd.cooperation.foreign_forms import ForeignFactsForm, ForeignStepForm
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import Cooperation
 from ksd.core import clock
-from ksd.core.access import get_cooperation_for
+from ksd.core.access import get_cooperation_for, member_required
 
-logged_in = login_required(login_url="/akun/masuk/")
+logged_in = member_required  # logged in, with a role (core/access.py)
 
 
 def foreign_page_context(

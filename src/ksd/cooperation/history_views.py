@@ -7,20 +7,23 @@ history (core/access.py); anyone else gets 404.
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from ksd.cooperation import queries
-from ksd.core.access import get_cooperation_for
+from ksd.core.access import get_cooperation_for, member_required
 from ksd.core.paging import page_of
 
 
-@login_required(login_url="/akun/masuk/")
+@member_required
 @require_safe
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     cooperation = get_cooperation_for(request.user, pk)
-    page = page_of(queries.history(cooperation), request.GET.get("page"), queries.HISTORY_PAGE_SIZE)
+    page = page_of(
+        queries.history(request.user, cooperation),
+        request.GET.get("page"),
+        queries.HISTORY_PAGE_SIZE,
+    )
     page.object_list[:] = queries.with_kind_labels(page.object_list)
     return render(request, "cooperation/history.html", {"cooperation": cooperation, "page": page})

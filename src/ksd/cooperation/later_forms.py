@@ -8,7 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ksd.cooperation.models import ImplementingAgency
 from ksd.core.dates import judgeable_date
+from ksd.core.limits import TEXT_LIMIT
 
 RECIPIENT_LABELS = {
     "gubernur": _("Governor of the province"),
@@ -40,7 +42,7 @@ class ImplementationForm(forms.Form):
     )  # fmt: skip
     agencies = forms.CharField(
         label=_("Other implementing agencies, one per line"), required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
     on = forms.DateField(validators=[judgeable_date], label=_("Started on"), widget=DateInput)
 
@@ -54,6 +56,19 @@ class ImplementationForm(forms.Form):
             raise forms.ValidationError(_("Name at least one implementing agency."))
         return data
 
+    def clean_agencies(self) -> str:
+        """Each line is one agency's name, kept in a column of its own length."""
+        text: str = self.cleaned_data["agencies"]
+        limit = ImplementingAgency._meta.get_field("agency_name").max_length or 0
+        for line in (line.strip() for line in text.splitlines()):
+            if len(line) > limit:
+                raise forms.ValidationError(
+                    _("An agency's name may have at most %(limit)d characters; the one that "
+                      "starts “%(start)s” has %(length)d."),
+                    params={"limit": limit, "start": line[:30], "length": len(line)},
+                )  # fmt: skip
+        return text
+
     def agency_names(self) -> list[str]:
         typed = [
             line.strip() for line in self.cleaned_data["agencies"].splitlines() if line.strip()
@@ -64,7 +79,10 @@ class ImplementationForm(forms.Form):
 class AmendmentForm(forms.Form):
     number = forms.CharField(label=_("Number of the amendment"), max_length=100)
     signed_on = forms.DateField(validators=[judgeable_date], label=_("Signed on"), widget=DateInput)
-    summary = forms.CharField(label=_("What it changes"), widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(
+        label=_("What it changes"), max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
     new_ends_on = forms.DateField(
         validators=[judgeable_date],
         label=_("New end date (for an extension)"),
@@ -119,8 +137,9 @@ class DisputeForm(forms.Form):
     )
     raised_on = forms.DateField(validators=[judgeable_date], label=_("Raised on"), widget=DateInput)
     description = forms.CharField(
-        label=_("What it is about"), widget=forms.Textarea(attrs={"rows": 3})
-    )
+        label=_("What it is about"), max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
 
     def __init__(self, *args: Any, parties: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -136,13 +155,15 @@ SETTLEMENT_LABELS = {
 
 
 class SettleDisputeForm(forms.Form):
-    dispute = forms.IntegerField(widget=forms.HiddenInput)
+    dispute = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
     settlement = forms.ChoiceField(label=_("Settled by"), choices=list(SETTLEMENT_LABELS.items()))
     settled_on = forms.DateField(
         validators=[judgeable_date], label=_("Settled on"), widget=DateInput
     )
     decision_number = forms.CharField(label=_("Decree number"), max_length=100, required=False)
-    summary = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(
+        label=_("Decision"), max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 OPINION_LABELS = {

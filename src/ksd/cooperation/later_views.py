@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -30,13 +29,13 @@ from ksd.cooperation.later_forms import (
 from ksd.cooperation.models import Cooperation, Kind, Stage
 from ksd.cooperation.views import _operator_step, operator_region, run_step
 from ksd.core import clock
-from ksd.core.access import get_cooperation_for, membership_of
+from ksd.core.access import get_cooperation_for, member_required, membership_of
 from ksd.core.errors import StepRefused
 from ksd.law.assessment import RULES, copies_to_send
 from ksd.law.regimes import Regime
 from ksd.law.regions import get_region
 
-logged_in = login_required(login_url="/akun/masuk/")
+logged_in = member_required  # logged in, with a role (core/access.py)
 _AFTER_SIGNING = (Stage.SIGNED, Stage.IMPLEMENTING)
 
 

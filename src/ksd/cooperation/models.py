@@ -428,6 +428,8 @@ class EventKind(models.IntegerChoices):
     TERMINATED = 401, _("Terminated")
     EXPIRED = 402, _("Expired")
     DOCUMENT_ATTACHED = 501, _("Document attached")
+    DOCUMENT_SHARED = 502, _("Document shared with the parties")
+    DOCUMENT_PUBLISHED = 503, _("Document published in the public register")
     DISPUTE_RAISED = 600, _("Dispute raised")
     DISPUTE_DECIDED = 601, _("Dispute decided")
     # Cooperation abroad, PP 28/2018 Pasal 28-43 (cooperation/foreign.py).

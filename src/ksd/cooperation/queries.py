@@ -27,7 +27,7 @@ from ksd.cooperation.models import (
     Party,
     Stage,
 )
-from ksd.core.access import membership_of, visible_cooperations
+from ksd.core.access import membership_of, visible_cooperations, visible_events
 from ksd.dprd.models import DprdReview
 from ksd.dprd.stages import SUBMIT_STAGES
 from ksd.law.assessment import Assessment, DprdVerdict, assess
@@ -136,21 +136,23 @@ def with_kind_labels(events: Iterable[Event]) -> list[Event]:
     return rows
 
 
-def latest_events(cooperation: Cooperation) -> tuple[list[Event], bool]:
-    """The latest TIMELINE_SIZE events of `cooperation`, oldest first, and whether older ones
-    exist (one query: one row more than shown)."""
+def latest_events(user: Visitor, cooperation: Cooperation) -> tuple[list[Event], bool]:
+    """The latest TIMELINE_SIZE events of `cooperation` that `user` may see (core/access.py
+    visible_events: no event of another region's private document), oldest first, and whether
+    older ones exist (one query: one row more than shown)."""
     newest_first = with_kind_labels(
-        Event.objects.filter(cooperation=cooperation)
+        visible_events(user, Event.objects.filter(cooperation=cooperation))
         .select_related("actor", "region")
         .order_by("-at", "-id")[: TIMELINE_SIZE + 1]
     )
     return list(reversed(newest_first[:TIMELINE_SIZE])), len(newest_first) > TIMELINE_SIZE
 
 
-def history(cooperation: Cooperation) -> QuerySet[Event]:
-    """Every event of `cooperation`, oldest first, for the full history page."""
+def history(user: Visitor, cooperation: Cooperation) -> QuerySet[Event]:
+    """Every event of `cooperation` that `user` may see, oldest first, for the full history
+    page."""
     return (
-        Event.objects.filter(cooperation=cooperation)
+        visible_events(user, Event.objects.filter(cooperation=cooperation))
         .select_related("actor", "region")
         .order_by("at", "id")
     )

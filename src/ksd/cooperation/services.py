@@ -436,6 +436,12 @@ def sign_agreement(
         cooperation.term_years = term_years
     if cooperation.term_years:
         start = cooperation.starts_on
+        if start.year + cooperation.term_years > dt.MAXYEAR:  # no calendar holds its end
+            raise StepRefused(
+                _("An agreement in force from %(date)s for %(years)d years would end after the "
+                  "year %(max)d; check the dates.")
+                % {"date": start.isoformat(), "years": cooperation.term_years, "max": dt.MAXYEAR}
+            )  # fmt: skip
         try:
             end = start.replace(year=start.year + cooperation.term_years)
         except ValueError:  # 29 February

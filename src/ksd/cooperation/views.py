@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -36,7 +35,13 @@ from ksd.cooperation.forms import (
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import Cooperation, Party
 from ksd.core import clock
-from ksd.core.access import acts_for, get_cooperation_for, membership_of, sees_the_audit
+from ksd.core.access import (
+    acts_for,
+    get_cooperation_for,
+    member_required,
+    membership_of,
+    sees_the_audit,
+)
 from ksd.core.errors import StepRefused
 from ksd.core.paging import page_of
 from ksd.dprd.clock_settings import dprd_clock_notice
@@ -44,7 +49,7 @@ from ksd.dprd.forms import DecisionForm, OpinionForm, ResubmissionForm, SubmitFo
 from ksd.law.regimes import Regime
 
 LOGIN_URL = "/akun/masuk/"
-logged_in = login_required(login_url=LOGIN_URL)
+logged_in = member_required  # logged in, with a role (core/access.py)
 
 
 # ----- Helpers shared with the dprd app's step views -----
@@ -100,7 +105,7 @@ def render_detail(
     """A cooperation's page; `bound` carries a refused step's form with its error."""
     today = clock.today_in()
     queries.load_page(cooperation)
-    timeline, older_events = queries.latest_events(cooperation)
+    timeline, older_events = queries.latest_events(request.user, cooperation)
     calendars = queries.calendars_of([cooperation])
     assessment = queries.assessment_with(cooperation, calendars, today=today)
     tracks = queries.dprd_tracks(cooperation, assessment, calendars, today=today)

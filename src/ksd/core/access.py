@@ -6,20 +6,26 @@ see is answered with 404, so its existence does not leak either.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from ksd.accounts.models import Membership, Role
-from ksd.cooperation.models import Cooperation, Party, Stage
+from ksd.cooperation.models import Cooperation, EventKind, Party, Stage
 from ksd.dprd.models import DprdReview
 from ksd.regions.models import Region
 
 # What the public register shows: signed cooperation, once published (PP 50/2007 Pasal 2
 # huruf i and Pasal 21).
 PUBLIC_STAGES = (Stage.SIGNED, Stage.IMPLEMENTING, Stage.TERMINATED, Stage.EXPIRED)
+LOGIN_URL = "/akun/masuk/"
 
 
 def membership_of(user: AbstractBaseUser | AnonymousUser) -> Membership | None:
@@ -31,6 +37,32 @@ def membership_of(user: AbstractBaseUser | AnonymousUser) -> Membership | None:
         return None
 
 
+def has_role(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Whether `user` works in KSD: a logged-in account with a membership, or a superuser. A
+    logged-in account without one (created, but given no role yet) sees what the public sees."""
+    return user.is_authenticated and (
+        getattr(user, "is_superuser", False) or membership_of(user) is not None
+    )
+
+
+def member_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The decorator of every internal page: the public is sent to log in, and an account with
+    no role gets 403 with a page that says so (it may read the public register)."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not has_role(request.user):
+            raise PermissionDenied(
+                _(
+                    "Your account has no role in KSD yet, so it sees only the public register. "
+                    "Ask your KSD administrator to give it a role and a region."
+                )
+            )
+        return view(request, *args, **kwargs)
+
+    return login_required(guarded, login_url=LOGIN_URL)
+
+
 def sees_everything(user: AbstractBaseUser | AnonymousUser) -> bool:
     membership = membership_of(user)
     if getattr(user, "is_superuser", False):
@@ -39,13 +71,18 @@ def sees_everything(user: AbstractBaseUser | AnonymousUser) -> bool:
 
 
 def visible_cooperations(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Cooperation]:
-    """Every cooperation `user` may see; the public sees only the published register."""
+    """Every cooperation `user` may see through the internal pages. The public (an anonymous
+    visitor) sees only the published register; a logged-in account with no role sees nothing
+    here, since internal pages would show it more of a published cooperation than the public
+    page does (its disputes, DPRD tracks, who did what)."""
     everything = Cooperation.objects.all()
     if sees_everything(user):
         return everything
+    if not user.is_authenticated:
+        return public_cooperations()
     membership = membership_of(user)
     if membership is None or membership.region_id is None:
-        return everything.filter(is_published=True, stage__in=PUBLIC_STAGES)
+        return everything.none()
     region = membership.region_id
     if membership.role != Role.PEMBINA_PROVINSI:
         # A record cancelled as entered by mistake stays open to supervisors only (the audit).
@@ -65,12 +102,50 @@ def _involved(role: str, region: str) -> QuerySet[Any]:
     return Party.objects.filter(region_id=region).values("cooperation_id")
 
 
+def public_cooperations() -> QuerySet[Cooperation]:
+    """The public register: signed cooperation, once published (PP 50/2007 Pasal 21)."""
+    return Cooperation.objects.filter(is_published=True, stage__in=PUBLIC_STAGES)
+
+
 def get_cooperation_for(user: AbstractBaseUser | AnonymousUser, pk: int) -> Cooperation:
     """The cooperation `pk` if `user` may see it; 404 otherwise, exactly as if it did not exist."""
     cooperation = visible_cooperations(user).filter(pk=pk).first()
     if cooperation is None:
         raise Http404
     return cooperation
+
+
+# ----- What a region keeps to itself on a cooperation it shares with others -----
+
+
+def private_work_filter(user: AbstractBaseUser | AnonymousUser, region_field: str) -> Q | None:
+    """The rows whose `region_field` is a region whose private work `user` sees: the region's
+    own users, the governor's bureau of its province, and the Ministry and administrators (None:
+    every region). A filter that matches nothing for anyone else."""
+    if sees_everything(user):
+        return None
+    membership = membership_of(user)
+    if membership is None or membership.region_id is None:
+        return Q(pk__in=[])
+    region = membership.region_id
+    own = Q(**{f"{region_field}_id": region})
+    if membership.role == Role.PEMBINA_PROVINSI:
+        return own | Q(**{f"{region_field}__province_id": region})
+    return own
+
+
+def visible_events(user: AbstractBaseUser | AnonymousUser, events: QuerySet[Any]) -> QuerySet[Any]:
+    """`events` (of a cooperation `user` may see) without those about another region's private
+    document: its DOCUMENT_ATTACHED event names the file, the uploader and that it exists. It is
+    kept for those who see that region's private work. An event recorded before documents could
+    be shared carries no visibility and counts as private."""
+    own = private_work_filter(user, "region")
+    if own is None:
+        return events
+    private = Q(kind=EventKind.DOCUMENT_ATTACHED) & (
+        Q(changes__visibility="private") | Q(changes__visibility__isnull=True)
+    )
+    return events.filter(~private | own)
 
 
 def acts_for(user: AbstractBaseUser | AnonymousUser, region_code: str, role: Role) -> bool:

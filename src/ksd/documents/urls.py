@@ -11,4 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("dokumen/kerja-sama/<int:pk>/", views.cooperation_documents, name="cooperation"),
     path("dokumen/kerja-sama/<int:pk>/unggah/", views.upload, name="upload"),
     path("dokumen/<int:pk>/", views.download, name="download"),
+    path("dokumen/<int:pk>/bagikan/", views.share, name="share"),
+    path("dokumen/<int:pk>/terbitkan/", views.publish, name="publish"),
+    path("publik/dokumen/<int:pk>/", views.public_download, name="public_download"),
 ]

@@ -1,21 +1,37 @@
-"""Pages of the documents app: a cooperation's documents, the upload form, the download."""
+"""Pages of the documents app: a cooperation's documents, the upload form, the download, the
+steps that share or publish a document, and the public download of a published agreement."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
+import logging
+from collections.abc import Callable
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ksd.accounts.models import Role
 from ksd.core import clock
-from ksd.core.access import acts_for, get_cooperation_for, membership_of
+from ksd.core.access import acts_for, get_cooperation_for, member_required, membership_of
+from ksd.core.error_pages import bad_request
 from ksd.core.errors import StepRefused
 from ksd.documents.forms import UploadForm
-from ksd.documents.queries import get_document_for, visible_documents
+from ksd.documents.models import Document
+from ksd.documents.queries import get_document_for, get_public_document, visible_documents
 from ksd.documents.services import attach_document
+from ksd.documents.sharing import (
+    may_publish_as,
+    may_share,
+    publish_document,
+    share_document,
+    with_actions,
+)
 from ksd.documents.storage import open_stored
+
+logger = logging.getLogger(__name__)
 
 
 def _uploading_region(request: HttpRequest, cooperation_id: int) -> str | None:
@@ -30,22 +46,23 @@ def _uploading_region(request: HttpRequest, cooperation_id: int) -> str | None:
     return code if cooperation.parties.filter(region_id=code).exists() else None
 
 
-@login_required
+@member_required
 @require_safe
 def cooperation_documents(request: HttpRequest, pk: int) -> HttpResponse:
     cooperation = get_cooperation_for(request.user, pk)
+    documents = with_actions(request.user, visible_documents(request.user, cooperation))
     return render(
         request,
         "documents/cooperation_documents.html",
         {
             "cooperation": cooperation,
-            "documents": visible_documents(request.user, cooperation),
+            "documents": documents,
             "may_upload": _uploading_region(request, pk) is not None,
         },
     )
 
 
-@login_required
+@member_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
     cooperation = get_cooperation_for(request.user, pk)
@@ -57,7 +74,8 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             attach_document(
                 cooperation.pk, actor=request.user, region_code=region_code,  # type: ignore[arg-type]
-                upload=form.cleaned_data["file"], kind=form.cleaned_data["kind"], now=clock.now(),
+                upload=form.cleaned_data["file"], kind=form.cleaned_data["kind"],
+                visibility=form.cleaned_data["visibility"] or None, now=clock.now(),
             )  # fmt: skip
         except StepRefused as refused:
             form.add_error("file", str(refused))
@@ -69,13 +87,66 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_safe
-def download(request: HttpRequest, pk: int) -> FileResponse:
-    document = get_document_for(request.user, pk)
+def _file_response(request: HttpRequest, document: Document) -> HttpResponse:
+    """The stored bytes as a download, or a page saying they are missing from storage."""
+    try:
+        stored = open_stored(document.sha256)
+    except FileNotFoundError:
+        logger.error(
+            "Document %s (sha256 %s) is missing from storage", document.pk, document.sha256
+        )
+        return render(request, "documents/missing.html", {"document": document}, status=404)
     return FileResponse(
-        open_stored(document.sha256),
-        as_attachment=True,
-        filename=document.original_name,
+        stored, as_attachment=True, filename=document.original_name,
         content_type=document.content_type,
+    )  # fmt: skip
+
+
+@member_required
+@require_safe
+def download(request: HttpRequest, pk: int) -> HttpResponse:
+    return _file_response(request, get_document_for(request.user, pk))
+
+
+@require_safe
+def public_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The signed agreement a party published, from the public page of its cooperation."""
+    return _file_response(request, get_public_document(pk))
+
+
+def _sharing_step(
+    request: HttpRequest,
+    document: Document,
+    step: Callable[..., Document],
+    done: str,
+) -> HttpResponse:
+    """Take the step; a refusal (already shared, not a signed agreement, the cooperation not yet
+    in the public register) is answered 400 with its message and changes nothing."""
+    try:
+        step(document.pk, actor=request.user, now=clock.now())
+    except StepRefused as refused:
+        return bad_request(request, message=str(refused))
+    messages.success(request, done)
+    return redirect("documents:cooperation", pk=document.cooperation_id)
+
+
+@member_required
+@require_POST
+def share(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_document_for(request.user, pk)
+    if not may_share(request.user, document):
+        raise PermissionDenied
+    return _sharing_step(
+        request, document, share_document, _("The document is now shared with all parties.")
+    )
+
+
+@member_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_document_for(request.user, pk)
+    if not may_publish_as(request.user, document):
+        raise PermissionDenied
+    return _sharing_step(
+        request, document, publish_document, _("The document is now in the public register.")
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ksd.core import clock
+from ksd.core.access import member_required
 from ksd.core.errors import StepRefused
 from ksd.dprd import clock_settings
 from ksd.dprd.clock_forms import ClockSettingForm, WithdrawForm
 from ksd.dprd.models import ClockSetting, ClockSettingChange
 
-logged_in = login_required(login_url="/akun/masuk/")
+logged_in = member_required  # logged in, with a role (core/access.py)
 
 
 def _page(

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -18,13 +17,13 @@ from django.views.decorators.http import require_POST
 
 from ksd.accounts.models import Role
 from ksd.cooperation.models import Cooperation
-from ksd.cooperation.views import LOGIN_URL, run_step
+from ksd.cooperation.views import run_step
 from ksd.core import clock
-from ksd.core.access import acts_for, get_cooperation_for, membership_of
+from ksd.core.access import acts_for, get_cooperation_for, member_required, membership_of
 from ksd.dprd import services
 from ksd.dprd.forms import DecisionForm, OpinionForm, ResubmissionForm, SubmitForm
 
-logged_in = login_required(login_url=LOGIN_URL)
+logged_in = member_required  # logged in, with a role (core/access.py)
 
 
 def _track_step(

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from ksd.core import clock
+from ksd.core.admin_lists import DateHierarchyAdmin
 from ksd.core.audit import AuditTrailAdmin
 from ksd.regions.models import (
     Affair,
@@ -49,7 +50,7 @@ class AgencyAdmin(AuditTrailAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(AuditTrailAdmin):
+class OfficialAdmin(DateHierarchyAdmin, AuditTrailAdmin):
     list_display = (
         "name",
         "position",
@@ -74,7 +75,7 @@ class OfficialAdmin(AuditTrailAdmin):
 
 
 @admin.register(PowerOfAttorney)
-class PowerOfAttorneyAdmin(AuditTrailAdmin):
+class PowerOfAttorneyAdmin(DateHierarchyAdmin, AuditTrailAdmin):
     list_display = (
         "number",
         "region",
@@ -104,7 +105,7 @@ class ThirdPartyAdmin(AuditTrailAdmin):
 
 
 @admin.register(HolidayOverride)
-class HolidayOverrideAdmin(AuditTrailAdmin):
+class HolidayOverrideAdmin(DateHierarchyAdmin, AuditTrailAdmin):
     """Each row records who entered it and when; the audit trail keeps every later change and
     deletion with its actor and the old and new values."""
 

@@ -14,6 +14,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ksd.core.dates import record_date
+from ksd.core.limits import TEXT_LIMIT
 from ksd.regions.models import Agency, Official, PowerOfAttorney, Region, ThirdParty
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -43,10 +44,13 @@ class RegionFilterForm(forms.Form):
 
 
 class ThirdPartyForm(forms.ModelForm):
+    address = ThirdParty._meta.get_field("address").formfield(
+        max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
     class Meta:
         model = ThirdParty
         fields = ("name", "form", "is_domestic", "npwp", "nib", "nik", "address", "contact")
-        widgets: ClassVar[dict[str, forms.Widget]] = {"address": forms.Textarea(attrs={"rows": 3})}
 
 
 def _unique_in_region(model: Any, region_id: str, field: str, value: str, message: str) -> None:
@@ -86,6 +90,10 @@ class OfficialForm(forms.ModelForm):
 
 
 class PowerOfAttorneyForm(forms.ModelForm):
+    scope = PowerOfAttorney._meta.get_field("scope").formfield(
+        max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
     class Meta:
         model = PowerOfAttorney
         fields = ("number", "grantor", "grantee", "issued_on", "valid_from", "valid_until", "scope")
@@ -93,7 +101,6 @@ class PowerOfAttorneyForm(forms.ModelForm):
             "issued_on": DATE,
             "valid_from": DATE,
             "valid_until": DATE,
-            "scope": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
@@ -24,7 +23,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 from ksd.accounts.models import Role
 from ksd.cooperation.models import CLOSED_BY_RECORD_KEEPING
 from ksd.core import clock
-from ksd.core.access import acts_for, membership_of, sees_everything, visible_cooperations
+from ksd.core.access import (
+    acts_for,
+    member_required,
+    membership_of,
+    sees_everything,
+    visible_cooperations,
+)
 from ksd.regions.forms import (
     AgencyForm,
     OfficialForm,
@@ -39,7 +44,7 @@ from ksd.regions.validators import digits_only
 
 LOGIN_URL = "/akun/masuk/"
 PAGE_SIZE = 25
-logged_in = login_required(login_url=LOGIN_URL)
+logged_in = member_required  # logged in, with a role (core/access.py)
 
 
 # ----- Who may read and add -----

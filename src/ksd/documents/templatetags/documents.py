@@ -9,7 +9,8 @@ from django import template
 from ksd.accounts.models import Role
 from ksd.cooperation.models import Cooperation
 from ksd.core.access import acts_for, membership_of
-from ksd.documents.queries import visible_documents
+from ksd.documents.queries import public_documents, visible_documents
+from ksd.documents.sharing import with_actions
 
 register = template.Library()
 
@@ -28,6 +29,12 @@ def documents_of(context: dict[str, Any], cooperation: Cooperation) -> dict[str,
     )
     return {
         "cooperation": cooperation,
-        "documents": visible_documents(user, cooperation),
+        "documents": with_actions(user, visible_documents(user, cooperation)),
         "may_upload": may_upload,
     }
+
+
+@register.inclusion_tag("documents/_public_list.html")
+def public_documents_of(cooperation: Cooperation) -> dict[str, Any]:
+    """The signed agreement a party published, for the public page of `cooperation`."""
+    return {"documents": list(public_documents(cooperation))}
