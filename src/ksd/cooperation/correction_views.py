@@ -55,6 +55,7 @@ from ksd.core.access import (
     sees_the_audit,
     visible_cooperations,
 )
+from ksd.core.dates import today_at
 from ksd.core.errors import StepRefused
 from ksd.law.facts import BURDEN_FIELDS
 
@@ -235,7 +236,7 @@ def correct_fact(request: HttpRequest, pk: int) -> HttpResponse:
         request, cooperation, "correct", form,
         lambda d: corrections.correct_fact(
             cooperation.pk, actor=request.user, fact=d["fact"], value=form.new_value(),
-            reason=d["reason"], today=clock.today_in(), now=clock.now()),
+            reason=d["reason"], today=today_at(clock.now()), now=clock.now()),
         _("The correction has been recorded."),
     )  # fmt: skip
 
@@ -254,7 +255,7 @@ def correct_dprd_date(request: HttpRequest, pk: int) -> HttpResponse:
         lambda d: corrections.correct_dprd_date(
             cooperation.pk, actor=request.user, region_code=d["region"], fact=d["fact"],
             value=d["date"].isoformat() if d["date"] else "", reason=d["reason"],
-            today=clock.today_in(), now=clock.now()),
+            today=today_at(clock.now()), now=clock.now()),
         _("The correction has been recorded."),
     )  # fmt: skip
 
@@ -271,7 +272,7 @@ def correct_answer_date(request: HttpRequest, pk: int) -> HttpResponse:
         request, cooperation, "correct_answer", form,
         lambda d: corrections.correct_answer_date(
             cooperation.pk, actor=request.user, party_key=d["party"],
-            value=d["date"].isoformat(), reason=d["reason"], today=clock.today_in(),
+            value=d["date"].isoformat(), reason=d["reason"], today=today_at(clock.now()),
             now=clock.now()),
         _("The correction has been recorded."),
     )  # fmt: skip
@@ -290,7 +291,7 @@ def correct_burden(request: HttpRequest, pk: int) -> HttpResponse:
         request, cooperation, "correct_burden", form,
         lambda d: corrections.correct_burden(
             cooperation.pk, actor=request.user, region_code=d["region"], burden=form.burden(),
-            reason=d["reason"], today=clock.today_in(), now=clock.now()),
+            reason=d["reason"], today=today_at(clock.now()), now=clock.now()),
         _("The correction has been recorded."),
     )  # fmt: skip
 
@@ -341,7 +342,7 @@ def withdraw_offer(request: HttpRequest, pk: int) -> HttpResponse:
         request, cooperation, "withdraw", form,
         lambda d: corrections.withdraw_offer(
             cooperation.pk, actor=request.user, on=d["on"], reason=d["reason"],
-            today=clock.today_in(), now=clock.now()),
+            today=today_at(clock.now()), now=clock.now()),
         _("The offer has been withdrawn."),
     )  # fmt: skip
 

@@ -52,8 +52,7 @@ from ksd.law.facts import BURDEN_FIELDS, ThirdPartyForm
 from ksd.law.regimes import regime_for
 from ksd.regions.models import Affair, Region
 
-# The dates KSD can judge (core/dates.py): from PP 50/2007's entry into force to the end of the
-# working-day calendar.
+# The dates KSD can record (core/dates.py, the one range shared with the lifecycle steps).
 FIRST_DATE = FIRST_LEGAL_DAY
 LAST_DATE = LAST_LEGAL_DAY
 REASON_MAX_LENGTH = 2000
