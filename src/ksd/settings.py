@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "ksd.dprd",
     "ksd.documents",
     "ksd.bodies",
+    # The JSON API; "ninja" serves its docs page's Swagger UI from static files, not a CDN.
+    "ninja",
+    "ksd.api",
     # Login throttling: failed attempts per account and per address, unlocked in the admin.
     "axes",
     "ksd.dataset",
@@ -163,6 +166,10 @@ AXES_CLIENT_IP_CALLABLE = "ksd.accounts.throttle.client_address"
 # Behind N reverse proxies, the client's address is the N-th from the right of X-Forwarded-For;
 # 0 (no proxy): REMOTE_ADDR. A wrong count lets a client choose the address it is locked by.
 PROXY_COUNT = env_int("KSD_PROXY_COUNT", 0, minimum=0)
+# Calls per API token per minute (api/auth.py); 0: no limit. Tokens are not passwords: they are
+# long random strings, so guessing them needs no throttle; this only keeps one runaway program
+# from filling a server. Logins (and so the docs page's session) stay throttled by axes above.
+API_REQUESTS_PER_MINUTE = env_int("KSD_API_REQUESTS_PER_MINUTE", 600, minimum=0)
 # Successful logins are not logged by axes (the session table already shows who is in).
 AXES_DISABLE_ACCESS_LOG = True
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from ksd.api.main import api
 from ksd.core import views as core_views
 
 # Error pages in the visitor's language, with the site's navigation (core/error_pages.py).
@@ -27,4 +28,7 @@ urlpatterns = [
     path("", include("ksd.documents.urls")),
     path("", include("ksd.bodies.urls")),
     path("", include("ksd.regions.urls")),
+    path("", include("ksd.api.urls")),
+    # The JSON API, its schema (/api/openapi.json) and docs page (/api/docs): docs/api.md.
+    path("api/", api.urls),
 ]
