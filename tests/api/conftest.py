@@ -12,6 +12,7 @@ from django.test import Client
 
 from ksd.api.tokens import create_token
 from pages.records import NOW
+from pages.test_permission_matrix import var_dir, world  # noqa: F401 - the pages' world, by name
 
 
 @pytest.fixture(autouse=True)

@@ -17,15 +17,13 @@ import pytest
 
 import personas
 from api.conftest import ApiClient, token_for
-from pages.test_permission_matrix import (  # noqa: F401 - fixtures used by name
+from pages.test_permission_matrix import (
     LOGIN,
     MATRIX,
     PERSONAS,
     World,
     expected_code,
     snapshot,
-    var_dir,
-    world,
 )
 
 Body = dict[str, Any] | Callable[[str], dict[str, Any]]

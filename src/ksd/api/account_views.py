@@ -33,7 +33,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     created = None
     if request.method == "POST" and form.is_valid():
         try:
-            row, created = create_token(request.user, form.cleaned_data["name"], now=clock.now())
+            _row, created = create_token(request.user, form.cleaned_data["name"], now=clock.now())
         except StepRefused as refused:
             form.add_error(None, refused.message)
         else:

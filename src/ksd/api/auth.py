@@ -25,17 +25,17 @@ from ksd.core import clock
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
-class Throttled(HttpError):
+class ThrottledError(HttpError):
     def __init__(self) -> None:
         super().__init__(429, _("Too many requests with this token; wait a minute."))
 
 
-class BadToken(AuthenticationError):
+class BadTokenError(AuthenticationError):
     def __init__(self) -> None:
         super().__init__(401, _("The API token is unknown, revoked, or its user is disabled."))
 
 
-class CsrfFailed(HttpError):
+class CsrfError(HttpError):
     def __init__(self) -> None:
         super().__init__(
             403, _("A change through the browser's session needs the CSRF token (X-CSRFToken).")
@@ -69,20 +69,20 @@ class KsdAuth(HttpBearer):
         if header:
             scheme, _sep, token = header.partition(" ")
             if scheme.lower() != self.openapi_scheme:
-                raise BadToken
+                raise BadTokenError
             return self.authenticate(request, token.strip())
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             if request.method not in SAFE_METHODS and check_csrf(request) is not None:
-                raise CsrfFailed
+                raise CsrfError
             return user
         return AnonymousUser()
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         user = user_for_token(token, now=clock.now())
         if user is None:
-            raise BadToken
+            raise BadTokenError
         if not _within_rate(token):
-            raise Throttled
+            raise ThrottledError
         request.user = user
         return user

@@ -14,7 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from ksd.core.errors import StepRefused
@@ -30,8 +30,8 @@ class FieldError(Schema):
 class Error(Schema):
     code: str
     message: str
-    citations: list[str] = []
-    errors: list[FieldError] = []
+    citations: list[str] = Field(default_factory=list)
+    errors: list[FieldError] = Field(default_factory=list)
 
 
 # The answers every endpoint may give besides its own.
