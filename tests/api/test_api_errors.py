@@ -58,3 +58,13 @@ def test_the_browser_session_reads_and_a_change_needs_its_csrf_token(world: Worl
                            headers={"X-CSRFToken": token})  # fmt: skip
     assert allowed.status_code == 400  # through the door to the service, which refuses
     assert allowed.json()["code"] == "step_refused"
+
+
+def test_the_schema_and_the_docs_page_are_served_without_a_login(db: None) -> None:
+    schema = Client().get("/api/openapi.json").json()
+    assert schema["info"]["title"] == "KSD API"
+    assert "/api/cooperations/{pk}/dprd/decision" in schema["paths"]
+    docs = Client().get("/api/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in docs
+    assert '"validatorUrl": null' in docs  # no badge fetched from validator.swagger.io
+    assert "cdn" not in docs.lower()

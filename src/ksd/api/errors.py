@@ -107,7 +107,8 @@ def install(api: NinjaAPI) -> None:
             message = _("Log in, or send a personal API token (Authorization: Bearer …).")
         elif status == 400:  # ninja could not read the body at all
             return error(api, request, 400, "invalid_body",
-                         _("The request body is not valid JSON."))  # fmt: skip
+                         _("The request body could not be read: send JSON, without NUL "
+                           "characters (\\0)."))  # fmt: skip
         return error(api, request, status, CODES.get(status, "error"), message)
 
     def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -23,6 +23,7 @@ from ksd.api.schemas import (
     DprdTrackOut,
     EventPage,
     PartyOut,
+    RecordId,
     RegionOut,
     RegionPage,
 )
@@ -100,7 +101,7 @@ def cooperations(request: HttpRequest, filters: Query[RegisterQuery]) -> Any:
 
 
 @router.get("/cooperations/{pk}", response={200: CooperationOut, **COMMON}, tags=["cooperations"])
-def cooperation(request: HttpRequest, pk: int) -> Any:
+def cooperation(request: HttpRequest, pk: RecordId) -> Any:
     found = _visible(request, pk)
     prefetch_related_objects([found], convert.PARTIES)
     return convert.cooperation(found)
@@ -113,7 +114,7 @@ def _visible(request: HttpRequest, pk: int) -> Cooperation:
 @router.get(
     "/cooperations/{pk}/parties", response={200: list[PartyOut], **COMMON}, tags=["cooperations"]
 )
-def parties(request: HttpRequest, pk: int) -> Any:
+def parties(request: HttpRequest, pk: RecordId) -> Any:
     found = _visible(request, pk)
     return [convert.party(p) for p in Party.objects.filter(cooperation=found).select_related(
         "region")]  # fmt: skip
@@ -122,7 +123,7 @@ def parties(request: HttpRequest, pk: int) -> Any:
 @router.get(
     "/cooperations/{pk}/dprd-tracks", response={200: list[DprdTrackOut], **COMMON}, tags=["dprd"]
 )
-def dprd_tracks(request: HttpRequest, pk: int) -> Any:
+def dprd_tracks(request: HttpRequest, pk: RecordId) -> Any:
     """Each burdened region's DPRD track, its deadlines in working days with their articles."""
     found = queries.load_page(get_cooperation_for(member(request), pk))
     today = clock.today_in()
@@ -133,7 +134,7 @@ def dprd_tracks(request: HttpRequest, pk: int) -> Any:
 
 
 @router.get("/cooperations/{pk}/events", response={200: EventPage, **COMMON}, tags=["events"])
-def events(request: HttpRequest, pk: int, paging: Query[PageQuery]) -> Any:
+def events(request: HttpRequest, pk: RecordId, paging: Query[PageQuery]) -> Any:
     """The events you may see, oldest first (no event about another region's private
     document: core/access.py visible_events)."""
     user = member(request)
@@ -149,7 +150,7 @@ def events(request: HttpRequest, pk: int, paging: Query[PageQuery]) -> Any:
     "/cooperations/{pk}/documents", response={200: list[DocumentOut], **COMMON},
     tags=["documents"],
 )  # fmt: skip
-def documents(request: HttpRequest, pk: int) -> Any:
+def documents(request: HttpRequest, pk: RecordId) -> Any:
     """The metadata of the documents you may see (documents/queries.py); the public sees the
     published signed agreement of a cooperation in the public register."""
     user = viewer(request)
@@ -160,7 +161,7 @@ def documents(request: HttpRequest, pk: int) -> Any:
 
 
 @router.get("/documents/{pk}", response={200: DocumentOut, **COMMON}, tags=["documents"])
-def document(request: HttpRequest, pk: int) -> Any:
+def document(request: HttpRequest, pk: RecordId) -> Any:
     user = viewer(request)
     if has_role(user):
         return convert.document(get_document_for(user, pk))
@@ -168,7 +169,7 @@ def document(request: HttpRequest, pk: int) -> Any:
 
 
 @router.get("/cooperations/{pk}/assessment", response={200: AssessmentOut, **COMMON}, tags=["law"])
-def assessment(request: HttpRequest, pk: int) -> Any:
+def assessment(request: HttpRequest, pk: RecordId) -> Any:
     """ksd.law's assessment of the record today, each finding with its article, in the
     regulation that governs the cooperation (cooperation/law.py)."""
     found = queries.load_page(get_cooperation_for(member(request), pk))

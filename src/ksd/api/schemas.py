@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from ninja import Schema
+from ninja import Path, Schema
+
+# A record's id in a URL: a positive 64-bit integer, as the database stores it (a larger number
+# would not even reach the database).
+RecordId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 
 class PartyOut(Schema):

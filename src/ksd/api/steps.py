@@ -17,7 +17,7 @@ from ksd.accounts.models import Role
 from ksd.api import convert
 from ksd.api.callers import member
 from ksd.api.errors import COMMON
-from ksd.api.schemas import CooperationOut
+from ksd.api.schemas import CooperationOut, RecordId
 from ksd.cooperation import services
 from ksd.cooperation.models import Cooperation
 from ksd.cooperation.views import operator_region
@@ -41,7 +41,7 @@ def _answer(user: Any, cooperation: Cooperation) -> dict[str, Any]:
     return convert.cooperation(fresh)
 
 
-def _operator_step(request: HttpRequest, pk: int) -> tuple[Any, Cooperation]:
+def _operator_step(request: HttpRequest, pk: RecordId) -> tuple[Any, Cooperation]:
     """As cooperation/views.py: an operator of a party region; 404 for what the user may not
     see, 403 for who may see but not act."""
     user = member(request)
@@ -61,7 +61,7 @@ class AnswerIn(Schema):
 
 
 @router.post("/cooperations/{pk}/steps/answer-offer", response=STEP)
-def answer_offer(request: HttpRequest, pk: int, payload: AnswerIn) -> Any:
+def answer_offer(request: HttpRequest, pk: RecordId, payload: AnswerIn) -> Any:
     """PP 50/2007 Pasal 7 huruf b: a party accepts or declines the offer. An operator answers
     for its own region and, for the offering region, for the third parties."""
     user = member(request)
@@ -88,7 +88,7 @@ class JointAgreementIn(Schema):
 
 
 @router.post("/cooperations/{pk}/steps/joint-agreement", response=STEP)
-def joint_agreement(request: HttpRequest, pk: int, payload: JointAgreementIn) -> Any:
+def joint_agreement(request: HttpRequest, pk: RecordId, payload: JointAgreementIn) -> Any:
     user, cooperation = _operator_step(request, pk)
     services.sign_joint_agreement(cooperation.pk, actor=user, number=payload.number,
                                   signed_on=payload.signed_on, now=clock.now())  # fmt: skip
@@ -106,7 +106,7 @@ class DraftIn(Schema):
 
 
 @router.post("/cooperations/{pk}/steps/draft", response=STEP)
-def draft(request: HttpRequest, pk: int, payload: DraftIn) -> Any:
+def draft(request: HttpRequest, pk: RecordId, payload: DraftIn) -> Any:
     user, cooperation = _operator_step(request, pk)
     services.draft_agreement(
         cooperation.pk, actor=user, contents=list(payload.contents),
@@ -125,7 +125,7 @@ class SignIn(Schema):
 
 
 @router.post("/cooperations/{pk}/steps/sign", response=STEP)
-def sign(request: HttpRequest, pk: int, payload: SignIn) -> Any:
+def sign(request: HttpRequest, pk: RecordId, payload: SignIn) -> Any:
     user, cooperation = _operator_step(request, pk)
     services.sign_agreement(
         cooperation.pk, actor=user, number=payload.number, signed_on=payload.signed_on,
@@ -135,7 +135,7 @@ def sign(request: HttpRequest, pk: int, payload: SignIn) -> Any:
 
 
 @router.post("/cooperations/{pk}/steps/publish", response=STEP)
-def publish(request: HttpRequest, pk: int) -> Any:
+def publish(request: HttpRequest, pk: RecordId) -> Any:
     """PP 50/2007 Pasal 21: a signed cooperation enters the public register."""
     user, cooperation = _operator_step(request, pk)
     services.publish(cooperation.pk, actor=user, now=clock.now())
@@ -145,7 +145,7 @@ def publish(request: HttpRequest, pk: int) -> Any:
 # ----- DPRD steps (dprd/views.py): the region's operator or DPRD secretariat -----
 
 
-def _track_step(request: HttpRequest, pk: int, region: str, roles: tuple[Role, ...]) -> Any:
+def _track_step(request: HttpRequest, pk: RecordId, region: str, roles: tuple[Role, ...]) -> Any:
     user = member(request)
     cooperation = get_cooperation_for(user, pk)
     is_party = any(p.region_id == region for p in cooperation.parties.all())
@@ -163,7 +163,7 @@ class SubmitIn(Schema):
 
 
 @router.post("/cooperations/{pk}/dprd/submit", response=STEP)
-def dprd_submit(request: HttpRequest, pk: int, payload: SubmitIn) -> Any:
+def dprd_submit(request: HttpRequest, pk: RecordId, payload: SubmitIn) -> Any:
     """PP 50/2007 Pasal 11: the draft goes to the region's DPRD."""
     user, cooperation = _track_step(request, pk, payload.region, (Role.OPERATOR,))
     dprd.submit_to_dprd(cooperation.pk, actor=user, region_code=payload.region,
@@ -179,7 +179,7 @@ class OpinionIn(Schema):
 
 
 @router.post("/cooperations/{pk}/dprd/opinion", response=STEP)
-def dprd_opinion(request: HttpRequest, pk: int, payload: OpinionIn) -> Any:
+def dprd_opinion(request: HttpRequest, pk: RecordId, payload: OpinionIn) -> Any:
     """PP 50/2007 Pasal 12 ayat (2): the DPRD's opinion (pendapat dan saran)."""
     roles = (Role.OPERATOR, Role.DPRD)
     user, cooperation = _track_step(request, pk, payload.region, roles)
@@ -196,7 +196,7 @@ class ResubmitIn(Schema):
 
 
 @router.post("/cooperations/{pk}/dprd/resubmit", response=STEP)
-def dprd_resubmit(request: HttpRequest, pk: int, payload: ResubmitIn) -> Any:
+def dprd_resubmit(request: HttpRequest, pk: RecordId, payload: ResubmitIn) -> Any:
     """PP 50/2007 Pasal 12 ayat (3): the revised draft goes back to the DPRD."""
     user, cooperation = _track_step(request, pk, payload.region, (Role.OPERATOR,))
     dprd.record_resubmission(cooperation.pk, actor=user, region_code=payload.region,
@@ -211,7 +211,7 @@ class DecisionIn(Schema):
 
 
 @router.post("/cooperations/{pk}/dprd/decision", response=STEP)
-def dprd_decision(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
+def dprd_decision(request: HttpRequest, pk: RecordId, payload: DecisionIn) -> Any:
     """PP 50/2007 Pasal 12 ayat (1): the DPRD approves or refuses; only its own secretariat
     records it."""
     user, cooperation = _track_step(request, pk, payload.region, (Role.DPRD,))

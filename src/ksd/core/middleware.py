@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from importlib import import_module
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
 from ksd.core.error_pages import bad_request
@@ -59,6 +59,14 @@ def query_too_long(request: HttpRequest) -> bool:
     return any(len(text) > MAX_QUERY_VALUE for text in _pairs(request.GET))
 
 
+def _refuse(request: HttpRequest, message: str) -> HttpResponse:
+    """KSD's 400 page, or for the JSON API its error shape (api/errors.py)."""
+    if request.path.startswith("/api/"):
+        body = {"code": "bad_request", "message": message, "citations": [], "errors": []}
+        return JsonResponse(body, status=400)
+    return bad_request(request, message=message)
+
+
 class RefuseUnusableInputMiddleware:
     """Answers 400 with a page in the visitor's language to a request that carries NUL, or a
     query-string value too long to be a search term."""
@@ -73,17 +81,17 @@ class RefuseUnusableInputMiddleware:
                 # empty session makes the page anonymous, and the bad cookie is deleted on the
                 # way out.
                 request.session = import_module(settings.SESSION_ENGINE).SessionStore()
-            return bad_request(
+            return _refuse(
                 request,
-                message=_(
+                _(
                     "The request contains a NUL character (\\0), which KSD cannot accept, so "
                     "nothing was changed. Remove it from what you typed or pasted and try again."
                 ),
             )
         if query_too_long(request):
-            return bad_request(
+            return _refuse(
                 request,
-                message=_(
+                _(
                     "A search or filter value in the address is longer than %(limit)d "
                     "characters, so it was not used. Shorten it and try again."
                 )
