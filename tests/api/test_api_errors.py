@@ -31,7 +31,7 @@ def test_invalid_values_are_named_field_by_field(world: World) -> None:
     assert data["code"] == "invalid"
     fields = {e["field"]: e["message"] for e in data["errors"]}
     assert set(fields) == {"number", "signed_on"}
-    assert "YYYY-MM-DD" in fields["signed_on"]
+    assert "TTTT-BB-HH" in fields["signed_on"]
     broken = client.client.post(url, "{not json", content_type="application/json",
                                 headers=client.headers)  # fmt: skip
     assert broken.status_code == 400

@@ -5,11 +5,14 @@ schema does not describe. Bounded: a few endpoints, a few examples each (well un
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -44,7 +47,19 @@ OPERATIONS = [
 
 
 @pytest.fixture
-def callers(world: World) -> list[dict[str, str]]:
+def keep_the_test_connection() -> Iterator[None]:
+    """Django's own test client keeps the test's database connection open across requests;
+    schemathesis calls the WSGI handler itself, whose request_finished would close it (and
+    with it the test's transaction)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def callers(world: World, keep_the_test_connection: None) -> list[dict[str, str]]:
     """The public (no token) and an operator of a party region, who may take the steps."""
     token = token_for(personas.operator_kota_yogyakarta())
     return [{}, {"Authorization": f"Bearer {token}"}]
