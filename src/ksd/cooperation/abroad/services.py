@@ -96,8 +96,8 @@ def record_foreign_step(
     result: str | None = None, now: dt.datetime,
 ) -> Cooperation:  # fmt: skip
     """Record one central step of a KSDPL/KSDLL on its date, citing the article ksd.law names."""
+    from ksd.cooperation.common import lock
     from ksd.cooperation.law import facts_for, law_lang, law_parameters
-    from ksd.cooperation.services import lock
     from ksd.law.assessment import assess
     from ksd.law.citations import Severity
 
@@ -168,7 +168,7 @@ def state_foreign_facts(
     """What the region states about Pasal 27 (requirements met), Pasal 23 ayat (2) (the object)
     and Pasal 30 ayat (3) (what the plan contains). Appended as an event, so what was stated
     before stays on record; ksd.law judges the latest statement."""
-    from ksd.cooperation.services import lock
+    from ksd.cooperation.common import lock
 
     cooperation = lock(cooperation_id)
     if cooperation.regime != Regime.PP28_2018 or not is_abroad(cooperation):
