@@ -34,12 +34,14 @@ from ksd.cooperation.signing.services import (
     request_opinions,
     sign_agreement,
 )
+from ksd.core.errors import StepRefused  # what every step raises, long reachable from here
 
 __all__ = [
     "MAX_TERM_YEARS",
     "OPINION_ADDRESSEES",
     "BurdenFacts",
     "PartySpec",
+    "StepRefused",
     "accept_offer",
     "amend",
     "decline_offer",
