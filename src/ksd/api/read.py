@@ -28,9 +28,9 @@ from ksd.api.schemas import (
     RegionPage,
 )
 from ksd.cooperation import queries
-from ksd.cooperation.forms import RegisterFilterForm
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import Cooperation, Party
+from ksd.cooperation.pages.forms import RegisterFilterForm
 from ksd.core import clock
 from ksd.core.access import get_cooperation_for, has_role
 from ksd.core.paging import page_of

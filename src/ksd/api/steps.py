@@ -20,7 +20,7 @@ from ksd.api.errors import COMMON
 from ksd.api.schemas import CooperationOut, RecordId
 from ksd.cooperation import services
 from ksd.cooperation.models import Cooperation
-from ksd.cooperation.views import operator_region
+from ksd.cooperation.pages.acting import operator_region
 from ksd.core import clock
 from ksd.core.access import acts_for, get_cooperation_for
 from ksd.dprd import services as dprd
