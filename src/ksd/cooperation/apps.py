@@ -10,5 +10,7 @@ class CooperationConfig(AppConfig):
 
     def ready(self) -> None:
         from ksd.cooperation.append_only import ensure_installed
+        from ksd.cooperation.status import fill_never_computed
 
         post_migrate.connect(ensure_installed, sender=self, dispatch_uid="ksd_event_append_only")
+        post_migrate.connect(fill_never_computed, sender=self, dispatch_uid="ksd_stored_status")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from ksd.accounts.models import Role
@@ -40,7 +40,7 @@ from ksd.law.regimes import Regime
 
 PAGE_SIZE = 25
 # Columns a register may be sorted by; "-" in front sorts descending.
-SORTS = ("title", "offered_on", "ends_on", "stage", "kind", "regime")
+SORTS = ("title", "offered_on", "ends_on", "stage", "kind", "regime", "next_due_on")
 
 Visitor = AbstractBaseUser | AnonymousUser
 
@@ -81,7 +81,16 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
     if filters.get("expiring_within") is not None:
         until = today + dt.timedelta(days=filters["expiring_within"])
         rows = rows.filter(ends_on__gte=today, ends_on__lte=until)
+    # The stored status (cooperation/status.py): flags and the next deadline, never the law.
+    if filters.get("overdue"):
+        rows = rows.filter(is_overdue=True)
+    if filters.get("expiring"):
+        rows = rows.filter(is_expiring=True)
     sort = filters.get("sort") or "-offered_on"
+    if sort.lstrip("-") == "next_due_on":  # records with no deadline come last either way
+        due = F("next_due_on")
+        order = due.desc(nulls_last=True) if sort.startswith("-") else due.asc(nulls_last=True)
+        return _with_parties(rows.order_by(order, "-id" if sort.startswith("-") else "id"))
     return _with_parties(rows.order_by(sort, "-id"))
 
 
