@@ -38,5 +38,5 @@ def record_event(
     # Every step records its event last, in its transaction: the stored status follows it.
     from ksd.cooperation.status import note_step  # status reads the law bridge, which reads us
 
-    note_step(cooperation, now=now)
+    note_step(cooperation, on=on, now=now)
     return event

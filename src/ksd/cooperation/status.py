@@ -400,10 +400,10 @@ def refresh(cooperation: Cooperation, *, now: dt.datetime) -> None:
     writes.flush()
 
 
-def note_step(cooperation: Cooperation, *, now: dt.datetime) -> None:
-    """A step was recorded: the day of the last step (the stalled rule reads it) and the
-    status."""
-    day = date_in(now)
+def note_step(cooperation: Cooperation, *, on: dt.date | None, now: dt.datetime) -> None:
+    """A step was recorded: the legal date of the latest step (the stalled rule reads it; a
+    step without one, such as a correction, counts on the day it is recorded) and the status."""
+    day = on or date_in(now)
     if cooperation.last_step_on is None or cooperation.last_step_on < day:
         Cooperation.objects.filter(pk=cooperation.pk).update(last_step_on=day)
         cooperation.last_step_on = day
@@ -461,12 +461,17 @@ def refresh_due(as_of: dt.date) -> int:
 
 
 def fill_last_steps(ids: Sequence[int] | None = None) -> None:
-    """Set last_step_on from the event log (the day the latest event was recorded)."""
-    rows = Event.objects.values("cooperation_id").annotate(last=Max("at"))
+    """Set last_step_on from the event log, as note_step keeps it."""
+    rows = Event.objects.values("cooperation_id").annotate(
+        last_on=Max("on"), last_at=Max("at", filter=Q(on__isnull=True))
+    )
     if ids is not None:
         rows = rows.filter(cooperation_id__in=list(ids))
+    wanted = {}
+    for row in rows:
+        days = [row["last_on"], date_in(row["last_at"]) if row["last_at"] else None]
+        wanted[row["cooperation_id"]] = max(d for d in days if d is not None)
     changed = []
-    wanted = {r["cooperation_id"]: date_in(r["last"]) for r in rows}
     for cooperation in Cooperation.objects.filter(pk__in=list(wanted)).only("pk", "last_step_on"):
         if cooperation.last_step_on != wanted[cooperation.pk]:
             cooperation.last_step_on = wanted[cooperation.pk]
