@@ -62,7 +62,10 @@ class Run:
 Step = Callable[[Run], object]
 
 
-def _copies(run: Run, region: str, sent_on: dt.date = D(2016, 4, 4)) -> object:
+PP50_COPIES_ON = D(2016, 4, 4)
+
+
+def _copies(run: Run, region: str, sent_on: dt.date = PP50_COPIES_ON) -> object:
     cooperation = Cooperation.objects.get(pk=run.pk)
     rule = copies_to_send(copies_regime(cooperation), get_region(region))
     recipients = list(rule.recipients) if rule else []
@@ -219,7 +222,7 @@ LIFECYCLES = {
 }
 
 
-class _Rollback(Exception):
+class _RollbackError(Exception):
     pass
 
 
@@ -243,7 +246,11 @@ def drive(people: tuple[User, User, User], lifecycle: str, names: list[str]) -> 
 def people(regions_loaded: None) -> tuple[User, User, User]:
     import personas
 
-    return personas.operator_kota_yogyakarta(), personas.biro_pemerintahan_diy(), personas.kemendagri()
+    return (
+        personas.operator_kota_yogyakarta(),
+        personas.biro_pemerintahan_diy(),
+        personas.kemendagri(),
+    )
 
 
 def _tasks(pk: int) -> set[tuple[str, str | None]]:
@@ -313,6 +320,28 @@ def test_stored_and_computed_agree_whatever_the_order_of_steps(
     try:
         with transaction.atomic():
             drive(people, lifecycle, names)
-            raise _Rollback  # the next example starts from an empty register again
-    except _Rollback:
+            raise _RollbackError  # the next example starts from an empty register again
+    except _RollbackError:
         pass
+
+
+def test_entering_the_pp28_clocks_gives_the_open_tracks_their_deadlines_at_the_next_tick(
+    people: tuple[User, User, User],
+) -> None:
+    import personas
+    from ksd.dprd.clock_settings import set_clocks
+
+    run = drive(people, "pp28", ["company accepts", "joint agreement", "burdens", "submit"])
+    task = OpenTask.objects.get(cooperation_id=run.pk, kind=TaskKind.DPRD_DECIDE)
+    assert task.due_on is None  # no clock under PP 28/2018 until the Minister's numbers are in
+
+    set_clocks(actor=personas.administrator(), in_force_from=D(2018, 7, 13), assessment=30,
+               opinion=15, revision=15, deemed_approval=15, decree_number="Permendagri 22/2020",
+               decree_date=D(2018, 7, 13), now=run.now)  # fmt: skip
+    assert Cooperation.objects.get(pk=run.pk).status_on is None  # stale until the tick
+    assert refresh_due(today_at(run.now)) == 1
+
+    task = OpenTask.objects.get(cooperation_id=run.pk, kind=TaskKind.DPRD_DECIDE)
+    assert task.due_on is not None
+    assert task.due_name == "assessment_due"
+    run.agrees()

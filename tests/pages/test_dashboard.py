@@ -33,7 +33,8 @@ def test_an_operator_sees_the_offer_awaiting_its_answer(
     page = _dashboard(as_user(operator_kota_yogyakarta))
     assert "TPST Piyungan" not in _section(page, "mine")
     waiting = _section(page, "others")
-    assert "Kabupaten Sleman" in waiting and "Kabupaten Bantul" in waiting
+    assert "Kabupaten Sleman" in waiting
+    assert "Kabupaten Bantul" in waiting
     assert f"/kerja-sama/{coop.pk}/#steps" in waiting
 
 

@@ -153,7 +153,9 @@ def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
                      tasks.filter(region_id=own, kind=TaskKind.GOVERNOR_DISPUTE))
         )  # fmt: skip
         overdue = tasks.filter(_area(own), kind__in=DPRD_TASKS, due_on__lt=today)
-        board.sections.append(_section("overdue", _("Overdue DPRD tracks in your province"), overdue))
+        board.sections.append(
+            _section("overdue", _("Overdue DPRD tracks in your province"), overdue)
+        )
         _add_stalled(board, today, Party.objects.filter(_area(own)).values("cooperation_id"))
     elif role == Role.PEMBINA_PUSAT or sees_everything(user):
         board.sections.append(

@@ -148,13 +148,19 @@ class Cooperation(models.Model):
             models.Index(fields=("stage", "offered_on"), name="coop_by_stage"),
             models.Index(fields=("next_due_on", "id"), name="coop_by_next_due"),
             models.Index(
-                F("offered_on").desc(), F("id").desc(), name="coop_overdue",
+                F("offered_on").desc(),
+                F("id").desc(),
+                name="coop_overdue",
                 condition=models.Q(is_overdue=True),
             ),
             models.Index(
                 fields=("ends_on", "id"), name="coop_expiring", condition=models.Q(is_expiring=True)
             ),
             models.Index(fields=("last_step_on", "id"), name="coop_by_last_step"),
+            # Records whose stored status `ksd tick` must compute (again).
+            models.Index(
+                fields=("id",), name="coop_status_stale", condition=models.Q(status_on__isnull=True)
+            ),
             # The public register: published records, newest signature first.
             models.Index(
                 F("signed_on").desc(),

@@ -165,7 +165,7 @@ def compute(cooperation: Cooperation, assessment: Assessment | None, as_of: dt.d
     status = Status()
     reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
     verdicts = {v.region: v for v in assessment.dprd} if assessment is not None else {}
-    for region, review in reviews.items():
+    for region, _review in reviews.items():
         verdict = verdicts.get(region)
         track = verdict.track.status if verdict is not None else ""
         due_name = TRACK_NEXT_DEADLINE.get(track, "")
@@ -222,7 +222,7 @@ def _tasks(cooperation: Cooperation, assessment: Assessment, as_of: dt.date) -> 
     )
     drafted = bool(cooperation.draft_contents)
     if initiator and not drafted and (
-        stage == Stage.JOINT_AGREEMENT and (regime is Regime.PP50_2007 or cleared)
+        (stage == Stage.JOINT_AGREEMENT and (regime is Regime.PP50_2007 or cleared))
         or stage == Stage.READY_TO_SIGN
     ):  # fmt: skip
         add(TaskKind.DRAFT, initiator)
@@ -429,13 +429,17 @@ def due_for_refresh(as_of: dt.date) -> list[int]:
     entering = Cooperation.objects.filter(
         is_expiring=False, stage__in=IN_FORCE, ends_on__gte=as_of, ends_on__lte=window
     ).values_list("pk", flat=True)
-    leaving = Cooperation.objects.filter(is_expiring=True).filter(
-        Q(ends_on__lt=as_of) | Q(ends_on__gt=window) | ~Q(stage__in=IN_FORCE)
-    ).values_list("pk", flat=True)
+    leaving = (
+        Cooperation.objects.filter(is_expiring=True)
+        .filter(Q(ends_on__lt=as_of) | Q(ends_on__gt=window) | ~Q(stage__in=IN_FORCE))
+        .values_list("pk", flat=True)
+    )
     ended = Cooperation.objects.filter(next_due_name="ends_on", next_due_on__lt=as_of).values_list(
         "pk", flat=True
     )
-    return sorted({*turning, *entering, *leaving, *ended})
+    # Never computed, or made stale by a change of the calendars or the DPRD clocks.
+    stale = Cooperation.objects.filter(status_on__isnull=True).values_list("pk", flat=True)
+    return sorted({*turning, *entering, *leaving, *ended, *stale})
 
 
 def refresh_many(ids: Sequence[int], as_of: dt.date, *, check_only: bool = False) -> list[int]:
@@ -479,9 +483,29 @@ def fill_last_steps(ids: Sequence[int] | None = None) -> None:
     Cooperation.objects.bulk_update(changed, ["last_step_on"], batch_size=CHUNK)
 
 
+def invalidate_open_tracks(region: str | None = None) -> int:
+    """The working calendar of `region` (None: every region) or the DPRD clocks changed: the
+    deadlines of the open DPRD tracks move. Their records are marked stale in one statement;
+    `ksd tick` (refresh_due) computes them again on its next run."""
+    tracks = DprdReview.objects.filter(
+        approved_on__isnull=True, rejected_on__isnull=True, deemed_approved_on__isnull=True
+    )
+    if region is not None:
+        tracks = tracks.filter(region_id=region)
+    rows = Cooperation.objects.filter(pk__in=tracks.values("cooperation_id"))
+    return rows.exclude(stage__in=CLOSED_STAGES).update(status_on=None)
+
+
+def calendar_changed(instance: Any, **_kwargs: Any) -> None:
+    """post_save/post_delete receiver of the administrator's holiday overrides."""
+    invalidate_open_tracks(getattr(instance, "region_id", None))
+
+
 def never_computed() -> list[int]:
     return list(
-        Cooperation.objects.filter(status_on__isnull=True).order_by("pk").values_list("pk", flat=True)
+        Cooperation.objects.filter(status_on__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
 
 

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from ksd.cooperation.articles import article_for
-from ksd.cooperation.status import refresh_many
-from ksd.core.dates import today_at
 from ksd.cooperation.models import (
     Cooperation,
     Event,
@@ -32,6 +30,8 @@ from ksd.cooperation.models import (
     Party,
     Stage,
 )
+from ksd.cooperation.status import refresh_many
+from ksd.core.dates import today_at
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import assess
 from ksd.law.facts import Burden, Facts, ThirdParty, ThirdPartyForm
