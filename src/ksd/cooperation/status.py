@@ -20,7 +20,7 @@ from django.db.models import Max, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ksd.cooperation.articles import copies_regime
-from ksd.cooperation.foreign import FOREIGN_FACT_EVENT_KINDS
+from ksd.cooperation.foreign import FOREIGN_FACT_EVENT_KINDS, foreign_facts_for
 from ksd.cooperation.law import calendar_for_region, facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Event, OpenTask, Stage
 from ksd.core import clock
@@ -159,19 +159,52 @@ class Status:
 # ----- Computing the status (no writes) -----
 
 
+# Stages whose open tasks depend on ksd.law's DPRD verdicts (burden facts, submission, drafting
+# once the DPRDs have approved, signing).
+LAW_STAGES = (Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)
+
+
+def _decided(review: DprdReview) -> bool:
+    return bool(review.approved_on or review.rejected_on or review.deemed_approved_on)
+
+
+def needs_the_law(cooperation: Cooperation) -> bool:
+    """Whether the status depends on ksd.law's DPRD verdicts: a stage before signing where they
+    decide what waits, or a DPRD track still undecided. Otherwise (an offer, an agreement in
+    force or ended with every track decided) the recorded dates alone say it and the law is not
+    asked: a national register is mostly such records."""
+    if cooperation.stage in CLOSED_STAGES:
+        return False
+    if cooperation.stage in LAW_STAGES:
+        return True
+    return not all(_decided(r) for r in cooperation.dprd_reviews.all())
+
+
+def _recorded_track(review: DprdReview) -> str:
+    """A decided track's status as recorded (a deemed approval first, as the law puts it)."""
+    if review.deemed_approved_on:
+        return "deemed_approved"
+    if review.approved_on:
+        return "approved"
+    return "rejected" if review.rejected_on else ""
+
+
 def compute(cooperation: Cooperation, assessment: Assessment | None, as_of: dt.date) -> Status:
-    """The status of `cooperation` (loaded by `_load`) on `as_of` from ksd.law's assessment
-    (None for a closed record with no DPRD track: nothing to ask the law)."""
+    """The status of `cooperation` (loaded by `_load`) on `as_of`, from ksd.law's assessment,
+    or from the recorded dates alone where needs_the_law says the law is not needed (None)."""
     status = Status()
     reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
     verdicts = {v.region: v for v in assessment.dprd} if assessment is not None else {}
-    for region, _review in reviews.items():
+    for region, review in reviews.items():
         verdict = verdicts.get(region)
-        track = verdict.track.status if verdict is not None else ""
+        if verdict is None:
+            status.tracks[region] = (_recorded_track(review), None, "")
+            continue
+        track = verdict.track.status
         due_name = TRACK_NEXT_DEADLINE.get(track, "")
-        due_on = verdict.track.deadlines.get(due_name) if verdict and due_name else None
+        due_on = verdict.track.deadlines.get(due_name) if due_name else None
         status.tracks[region] = (track, due_on, due_name if due_on else "")
-    if cooperation.stage not in CLOSED_STAGES and assessment is not None:
+    if cooperation.stage not in CLOSED_STAGES:
         status.tasks = _tasks(cooperation, assessment, as_of)
     dated = sorted((t.due_on, t.due_name) for t in status.tasks if t.due_on is not None)
     if dated:
@@ -193,7 +226,7 @@ def _task(kind: str, region: str | None, *, subject: str = "", due_on: dt.date |
     return TaskRow(kind, region, subject, due_on, due_name if due_on else "", status, overdue)
 
 
-def _tasks(cooperation: Cooperation, assessment: Assessment, as_of: dt.date) -> set[TaskRow]:
+def _tasks(cooperation: Cooperation, assessment: Assessment | None, as_of: dt.date) -> set[TaskRow]:
     parties = list(cooperation.parties.all())
     regions = [p.region_id for p in parties if p.region_id]
     initiator = cooperation.initiator_id
@@ -215,7 +248,7 @@ def _tasks(cooperation: Cooperation, assessment: Assessment, as_of: dt.date) -> 
     if stage == Stage.ACCEPTED:
         for region in regions:
             add(TaskKind.SIGN_JOINT_AGREEMENT, region)
-    dprd = list(assessment.dprd)
+    dprd = list(assessment.dprd) if assessment is not None else []
     cleared = all(
         v.approval_required is False or (v.approval_required and v.track.status in CLEARED)
         for v in dprd
@@ -238,7 +271,11 @@ def _tasks(cooperation: Cooperation, assessment: Assessment, as_of: dt.date) -> 
             add(TaskKind.DPRD_DECIDE, v.region, due_on=due_on, due_name=due_name, status=track)
         elif track in OFFICE_WAITS:
             add(TaskKind.RESUBMIT_DPRD, v.region, due_on=due_on, due_name=due_name, status=track)
-    foreign = assessment.facts.foreign
+    foreign = (
+        assessment.facts.foreign
+        if assessment is not None
+        else foreign_facts_for(cooperation, cooperation.foreign_events)
+    )
     confirmed = foreign is None or foreign.confirmed_on is not None
     signable = stage in (Stage.DRAFTING, Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)
     if signable and drafted and cleared and confirmed:
@@ -314,7 +351,7 @@ class _Law:
         return self._calendars[code]
 
     def assessment(self, cooperation: Cooperation, as_of: dt.date) -> Assessment | None:
-        if cooperation.stage in CLOSED_STAGES and not cooperation.dprd_reviews.all():
+        if not needs_the_law(cooperation):
             return None
         facts = facts_for(cooperation, as_of=as_of, foreign_events=cooperation.foreign_events)
         return assess(facts, calendars=self.calendar, parameters=self.parameters)
