@@ -192,3 +192,24 @@ def test_each_dashboard_runs_the_same_number_of_queries_at_two_sizes(
     large = grow(3)
 
     assert small == large
+
+
+def test_the_register_filters_and_sorts_by_the_stored_status(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from ksd.cooperation.status import refresh_due
+    from ksd.core.dates import today_at
+
+    late = in_dprd_review(operator_kota_yogyakarta)
+    signed = signed_and_published(operator_kota_yogyakarta)
+    monkeypatch.setattr("ksd.core.clock.now", lambda: LATER)
+    refresh_due(today_at(LATER))
+    client = as_user(operator_kota_yogyakarta)
+
+    overdue = client.get("/kerja-sama/?overdue=on").content.decode()
+    assert late.title in overdue
+    assert signed.title not in overdue
+    by_deadline = client.get("/kerja-sama/?sort=next_due_on").content.decode()
+    # Sleman's DPRD decision (April 2016) is due long before the agreement ends (2021).
+    assert by_deadline.index(late.title) < by_deadline.index(signed.title)
