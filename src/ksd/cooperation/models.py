@@ -156,7 +156,21 @@ class Cooperation(models.Model):
             models.Index(
                 fields=("ends_on", "id"), name="coop_expiring", condition=models.Q(is_expiring=True)
             ),
-            models.Index(fields=("last_step_on", "id"), name="coop_by_last_step"),
+            # The supervisors' stalled cooperations: not yet signed, oldest last step first.
+            models.Index(
+                fields=("last_step_on", "id"),
+                name="coop_stalled",
+                condition=models.Q(
+                    stage__in=(
+                        "offered",
+                        "accepted",
+                        "joint_agreement",
+                        "drafting",
+                        "dprd_review",
+                        "ready_to_sign",
+                    )
+                ),
+            ),
             # Records whose stored status `ksd tick` must compute (again).
             models.Index(
                 fields=("id",), name="coop_status_stale", condition=models.Q(status_on__isnull=True)
