@@ -33,7 +33,7 @@ from ksd.regions.models import Region
 
 Visitor = AbstractBaseUser | AnonymousUser
 # How many rows one section shows; the register lists the rest.
-SECTION_SIZE = 50
+SECTION_SIZE = 25
 DPRD_TASKS = (TaskKind.DPRD_DECIDE, TaskKind.RESUBMIT_DPRD)
 STATUS_LABELS = {
     "under_review": _("Under review by the DPRD"),
@@ -102,15 +102,19 @@ class Dashboard:
         return [i for s in self.sections for i in s.items]
 
 
+URGENT_FIRST = ("-is_overdue", F("due_on").asc(nulls_last=True), "pk")
+
+
 def _urgent_first(rows: QuerySet[OpenTask]) -> QuerySet[OpenTask]:
     """Overdue first, then the nearest deadline, tasks without a legal deadline last."""
-    return rows.select_related("cooperation", "region").order_by(
-        "-is_overdue", F("due_on").asc(nulls_last=True), "pk"
-    )
+    return rows.select_related("cooperation", "region").order_by(*URGENT_FIRST)
 
 
 def _section(key: str, title: str, rows: QuerySet[OpenTask]) -> Section:
-    found = list(_urgent_first(rows)[: SECTION_SIZE + 1])
+    # The most urgent ids first, sorting the narrow task rows only; then those rows with their
+    # cooperation and region (a region's tasks are thousands, the cooperation rows are wide).
+    ids = list(rows.order_by(*URGENT_FIRST).values_list("pk", flat=True)[: SECTION_SIZE + 1])
+    found = list(_urgent_first(OpenTask.objects.filter(pk__in=ids))) if ids else []
     return Section(key, str(title), [Item(t) for t in found[:SECTION_SIZE]],
                    len(found) > SECTION_SIZE)  # fmt: skip
 
