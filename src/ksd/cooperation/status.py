@@ -482,6 +482,8 @@ def due_for_refresh(as_of: dt.date) -> list[int]:
 def refresh_many(ids: Sequence[int], as_of: dt.date, *, check_only: bool = False) -> list[int]:
     """Recompute the status of `ids` as of `as_of` in chunks (one commit per chunk); returns the
     ids whose stored status differed. With `check_only`, nothing is written."""
+    if not ids:  # the usual tick: nothing changed, nothing to load
+        return []
     law = _Law(batch=True)
     differing: list[int] = []
     for chunk in _chunks(ids):
