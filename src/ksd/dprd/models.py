@@ -40,7 +40,7 @@ class DprdReview(models.Model):
         ordering = ("cooperation", "region")
         indexes = (
             models.Index(fields=("region", "cooperation"), name="dprd_review_by_region"),
-            # The dashboard's "tracks still open" (cooperation/queries.py tasks_for).
+            # The tracks still open (cooperation/status.py invalidate_open_tracks).
             models.Index(
                 fields=("region", "cooperation"), name="dprd_review_open",
                 condition=models.Q(approved_on__isnull=True, rejected_on__isnull=True,
