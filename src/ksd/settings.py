@@ -224,6 +224,10 @@ AUDITLOG_STORE_JSON_CHANGES = True  # old and new values as JSON values, not the
 # X-Forwarded-For can be forged by any client: the trail names the user, not an address.
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 
+# The supervisors' dashboards list a cooperation not yet signed as stalled when no step has been
+# recorded on it for more than this many working days (cooperation/dashboard.py).
+KSD_STALLED_WORKING_DAYS = env_int("KSD_STALLED_WORKING_DAYS", 30, minimum=1)
+
 # Logins live in the accounts app, under Indonesian paths.
 LOGIN_URL = "/akun/masuk/"
 LOGIN_REDIRECT_URL = "home"

@@ -106,3 +106,14 @@ def test_it_refuses_a_database_with_real_records(
     with pytest.raises(CommandError, match="catatan kerja sama yang sebenarnya"):
         call_command("generate_dataset", cooperations=5)
     assert Cooperation.objects.count() == 1
+
+
+def test_the_generated_records_carry_their_stored_status(generated: list[Cooperation]) -> None:
+    """generate_dataset stores each record's status in bulk: `ksd recompute_status --check`
+    finds nothing to correct, and the dashboards have tasks to show."""
+    from ksd.cooperation.models import OpenTask
+
+    call_command("recompute_status", check=True, stdout=None)
+    assert all(c.status_on is not None for c in generated)
+    assert OpenTask.objects.filter(kind="dprd_decide").exists()
+    assert OpenTask.objects.filter(kind="answer_offer").exists()

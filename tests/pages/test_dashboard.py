@@ -17,14 +17,25 @@ def _dashboard(client: Client) -> str:
     return response.content.decode()
 
 
+def _section(page: str, key: str) -> str:
+    """The HTML of one section of the dashboard ("" when it is not shown)."""
+    start = page.find(f'id="tasks-{key}"')
+    return "" if start < 0 else page[start : page.index("</section>", start)]
+
+
 def test_an_operator_sees_the_offer_awaiting_its_answer(
     operator_kota_yogyakarta: User, operator_sleman: User, as_user: Callable[[User], Client]
 ) -> None:
-    offer(operator_kota_yogyakarta)
+    coop = offer(operator_kota_yogyakarta)
 
-    assert "TPST Piyungan" in _dashboard(as_user(operator_sleman))
-    # The initiator has nothing to answer.
-    assert "TPST Piyungan" not in _dashboard(as_user(operator_kota_yogyakarta))
+    assert "TPST Piyungan" in _section(_dashboard(as_user(operator_sleman)), "mine")
+    # The initiator has nothing to answer; it sees that it waits for Sleman and Bantul.
+    page = _dashboard(as_user(operator_kota_yogyakarta))
+    assert "TPST Piyungan" not in _section(page, "mine")
+    waiting = _section(page, "others")
+    assert "Kabupaten Sleman" in waiting
+    assert "Kabupaten Bantul" in waiting
+    assert f"/kerja-sama/{coop.pk}/#steps" in waiting
 
 
 def test_an_open_dprd_track_shows_its_due_date_countdown_and_why(

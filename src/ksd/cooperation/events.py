@@ -1,4 +1,6 @@
-"""Appending to a cooperation's event log: the only writer of Event rows."""
+"""Appending to a cooperation's event log: the only writer of Event rows, and the one place
+every lifecycle step passes through, so the stored status (cooperation/status.py) is refreshed
+here, in the step's transaction."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ def record_event(
     reason: str = "",
     changes: dict[str, Any] | None = None,
 ) -> Event:
-    return Event.objects.create(
+    event = Event.objects.create(
         cooperation=cooperation,
         kind=kind,
         actor=actor,
@@ -33,3 +35,8 @@ def record_event(
         reason=reason,
         changes=changes or {},
     )
+    # Every step records its event last, in its transaction: the stored status follows it.
+    from ksd.cooperation.status import note_step  # status reads the law bridge, which reads us
+
+    note_step(cooperation, on=on, now=now)
+    return event

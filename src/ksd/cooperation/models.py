@@ -125,6 +125,14 @@ class Cooperation(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_at = models.DateTimeField(_("created at"))
     updated_at = models.DateTimeField(_("updated at"))
+    # The status lists read, stored by cooperation/status.py in the transaction of every step and
+    # by `ksd tick` as days pass; `ksd recompute_status` rebuilds them from ksd.law.
+    next_due_on = models.DateField(_("next deadline"), null=True, blank=True)
+    next_due_name = models.CharField(_("what is due"), max_length=30, blank=True)
+    is_overdue = models.BooleanField(_("overdue"), default=False)
+    is_expiring = models.BooleanField(_("expiring soon"), default=False)
+    status_on = models.DateField(_("status computed for"), null=True, blank=True)
+    last_step_on = models.DateField(_("last step recorded on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("cooperation")
@@ -138,6 +146,35 @@ class Cooperation(models.Model):
             models.Index(fields=("ends_on", "id"), name="coop_by_ends"),
             models.Index(fields=("title", "id"), name="coop_by_title"),
             models.Index(fields=("stage", "offered_on"), name="coop_by_stage"),
+            models.Index(fields=("next_due_on", "id"), name="coop_by_next_due"),
+            models.Index(
+                F("offered_on").desc(),
+                F("id").desc(),
+                name="coop_overdue",
+                condition=models.Q(is_overdue=True),
+            ),
+            models.Index(
+                fields=("ends_on", "id"), name="coop_expiring", condition=models.Q(is_expiring=True)
+            ),
+            # The supervisors' stalled cooperations: not yet signed, oldest last step first.
+            models.Index(
+                fields=("last_step_on", "id"),
+                name="coop_stalled",
+                condition=models.Q(
+                    stage__in=(
+                        "offered",
+                        "accepted",
+                        "joint_agreement",
+                        "drafting",
+                        "dprd_review",
+                        "ready_to_sign",
+                    )
+                ),
+            ),
+            # Records whose stored status `ksd tick` must compute (again).
+            models.Index(
+                fields=("id",), name="coop_status_stale", condition=models.Q(status_on__isnull=True)
+            ),
             # The public register: published records, newest signature first.
             models.Index(
                 F("signed_on").desc(),
@@ -400,6 +437,45 @@ class Dispute(models.Model):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+
+class OpenTask(models.Model):
+    """One step that waits for someone: a region's office, its DPRD, a governor or the Minister
+    (cooperation/status.py derives them from ksd.law; the dashboards read them by index)."""
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
+        related_name="open_tasks",
+    )  # fmt: skip
+    # The region whose office or DPRD must act, or the province whose governor decides; None
+    # for the Minister.
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=30)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    due_name = models.CharField(_("what is due"), max_length=30, blank=True)
+    status = models.CharField(_("status"), max_length=30, blank=True)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    is_overdue = models.BooleanField(_("overdue"), default=False)
+
+    class Meta:
+        verbose_name = _("open task")
+        verbose_name_plural = _("open tasks")
+        ordering = ("due_on", "id")
+        indexes = (
+            models.Index(fields=("region", "kind", "due_on"), name="task_by_region"),
+            models.Index(fields=("kind", "due_on"), name="task_by_kind"),
+            # What `ksd tick` turns overdue as days pass.
+            models.Index(
+                fields=("due_on",), name="task_turning_overdue",
+                condition=models.Q(is_overdue=False, due_on__isnull=False),
+            ),
+        )  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.region_id})"
 
 
 class EventKind(models.IntegerChoices):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from ksd.accounts.models import Role
@@ -40,7 +40,7 @@ from ksd.law.regimes import Regime
 
 PAGE_SIZE = 25
 # Columns a register may be sorted by; "-" in front sorts descending.
-SORTS = ("title", "offered_on", "ends_on", "stage", "kind", "regime")
+SORTS = ("title", "offered_on", "ends_on", "stage", "kind", "regime", "next_due_on")
 
 Visitor = AbstractBaseUser | AnonymousUser
 
@@ -81,7 +81,16 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
     if filters.get("expiring_within") is not None:
         until = today + dt.timedelta(days=filters["expiring_within"])
         rows = rows.filter(ends_on__gte=today, ends_on__lte=until)
+    # The stored status (cooperation/status.py): flags and the next deadline, never the law.
+    if filters.get("overdue"):
+        rows = rows.filter(is_overdue=True)
+    if filters.get("expiring"):
+        rows = rows.filter(is_expiring=True)
     sort = filters.get("sort") or "-offered_on"
+    if sort.lstrip("-") == "next_due_on":  # records with no deadline come last either way
+        due = F("next_due_on")
+        order = due.desc(nulls_last=True) if sort.startswith("-") else due.asc(nulls_last=True)
+        return _with_parties(rows.order_by(order, "-id" if sort.startswith("-") else "id"))
     return _with_parties(rows.order_by(sort, "-id"))
 
 
@@ -430,63 +439,7 @@ def burden_regions(
     ]
 
 
-# ----- The dashboard -----
-
-
-@dataclass
-class Task:
-    cooperation: Cooperation
-    what: str  # "answer_offer" or a DPRD status
-    track: DprdTrack | None = None
-
-    @property
-    def deadline(self) -> Deadline | None:
-        return self.track.next_deadline if self.track else None
-
-    @property
-    def sort_key(self) -> tuple[int, dt.date, int]:
-        d = self.deadline
-        if d is None:
-            return (1, self.cooperation.offered_on, self.cooperation.pk)
-        return (0, d.due_on, self.cooperation.pk)
-
-
-def tasks_for(user: Visitor, *, today: dt.date) -> list[Task]:
-    """For the visitor's region: each offer awaiting its answer and each open DPRD track,
-    the most urgent first (nearest due date; tasks without a legal deadline last)."""
-    membership = membership_of(user)
-    if membership is None or membership.region_id is None:
-        return []
-    own = membership.region_id
-    rows = visible_cooperations(user).filter(
-        Q(stage=Stage.OFFERED, parties__region_id=own, parties__accepted_on__isnull=True,
-          parties__declined_on__isnull=True, parties__is_initiator=False)
-        # Only tracks the record has not closed: a decided track asks nothing of anyone, and
-        # skipping them keeps the law from running over a region's whole history.
-        | Q(dprd_reviews__region_id=own, dprd_reviews__approved_on__isnull=True,
-            dprd_reviews__rejected_on__isnull=True, dprd_reviews__deemed_approved_on__isnull=True)
-    ).exclude(stage__in=(Stage.DECLINED, Stage.TERMINATED, Stage.EXPIRED,
-                         *CLOSED_BY_RECORD_KEEPING))  # fmt: skip
-    rows = (
-        visible_cooperations(user)
-        .filter(pk__in=rows.values("pk"))
-        .prefetch_related(
-            Prefetch("parties", queryset=Party.objects.select_related("region")),
-            Prefetch("dprd_reviews", queryset=DprdReview.objects.select_related("region")),
-        )
-    )
-    tasks: list[Task] = []
-    rows_list = list(rows)
-    calendars = calendars_of(rows_list)
-    for cooperation in rows_list:
-        if cooperation.stage == Stage.OFFERED:
-            tasks.append(Task(cooperation, "answer_offer"))
-            continue
-        assessment = assessment_with(cooperation, calendars, today=today)
-        for track in dprd_tracks(cooperation, assessment, calendars, today=today):
-            if track.region_code == own and track.status in OPEN_STATUSES:
-                tasks.append(Task(cooperation, track.status, track))
-    return sorted(tasks, key=lambda t: t.sort_key)
+# ----- The dashboard: cooperation/dashboard.py, from the stored status -----
 
 
 NOTICES_SHOWN = 20

@@ -30,6 +30,8 @@ from ksd.cooperation.models import (
     Party,
     Stage,
 )
+from ksd.cooperation.status import refresh_many
+from ksd.core.dates import today_at
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import assess
 from ksd.law.facts import Burden, Facts, ThirdParty, ThirdPartyForm
@@ -448,7 +450,10 @@ def _reached(stage: Stage) -> set[Stage]:
     return set(ORDER[: ORDER.index(stage) + 1])
 
 
-def _write(batch: list[Planned]) -> None:
+def _write(batch: list[Planned], today: dt.date, as_of: dt.date) -> None:
+    for planned in batch:  # the stalled rule's date, as cooperation/status.py keeps it
+        days = [e.on or today for e in planned.events]
+        planned.cooperation.last_step_on = max(days) if days else None
     Cooperation.objects.bulk_create([p.cooperation for p in batch])
     parties: list[Party] = []
     reviews: list[DprdReview] = []
@@ -469,6 +474,8 @@ def _write(batch: list[Planned]) -> None:
     DprdReview.objects.bulk_create(reviews, batch_size=2000)
     Event.objects.bulk_create(events, batch_size=2000)
     Notification.objects.bulk_create(notifications, batch_size=2000, ignore_conflicts=True)
+    # The stored status lists read (deadlines, flags, open tasks), from ksd.law, in bulk.
+    refresh_many([p.cooperation.pk for p in batch], as_of)
 
 
 def generate(
@@ -490,7 +497,7 @@ def generate(
     for size in _batches(count):
         batch = [builder.build() for _ in range(size)]
         with transaction.atomic():
-            _write(batch)
+            _write(batch, today, today_at(now))
         written += size
         if progress:
             progress(written)

@@ -104,6 +104,7 @@ def set_clocks(
         setting=setting, action=ClockSettingChange.Action.SET, actor=actor, at=now,
         old_value=old_value, new_value=setting.as_value(),
     )  # fmt: skip
+    _deadlines_moved()
     return setting
 
 
@@ -129,7 +130,16 @@ def withdraw_clocks(
         setting=setting, action=ClockSettingChange.Action.WITHDRAWN, actor=actor, at=now,
         old_value=setting.as_value(), new_value=None, reason=reason.strip(),
     )  # fmt: skip
+    _deadlines_moved()
     return setting
+
+
+def _deadlines_moved() -> None:
+    """The clocks changed: the open DPRD tracks' stored deadlines are computed again by the
+    next `ksd tick` (cooperation/status.py)."""
+    from ksd.cooperation.status import invalidate_open_tracks
+
+    invalidate_open_tracks()
 
 
 def dprd_clock_notice(

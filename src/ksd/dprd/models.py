@@ -27,6 +27,10 @@ class DprdReview(models.Model):
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     rejected_on = models.DateField(_("refused on"), null=True, blank=True)
     deemed_approved_on = models.DateField(_("deemed approved on"), null=True, blank=True)
+    # ksd.law's status of the track and its next deadline, stored by cooperation/status.py.
+    status = models.CharField(_("status"), max_length=30, blank=True)
+    due_on = models.DateField(_("next deadline"), null=True, blank=True)
+    due_name = models.CharField(_("what is due"), max_length=30, blank=True)
     created_at = models.DateTimeField(_("created at"))
     updated_at = models.DateTimeField(_("updated at"))
 
@@ -36,7 +40,7 @@ class DprdReview(models.Model):
         ordering = ("cooperation", "region")
         indexes = (
             models.Index(fields=("region", "cooperation"), name="dprd_review_by_region"),
-            # The dashboard's "tracks still open" (cooperation/queries.py tasks_for).
+            # The tracks still open (cooperation/status.py invalidate_open_tracks).
             models.Index(
                 fields=("region", "cooperation"), name="dprd_review_open",
                 condition=models.Q(approved_on__isnull=True, rejected_on__isnull=True,

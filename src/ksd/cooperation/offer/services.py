@@ -346,4 +346,8 @@ def record_burdens(
     _save_burdens(parties, burdens)
     cooperation.updated_at = now
     cooperation.save(update_fields=["updated_at"])
+    # The one step that records no event: its facts still change what is waiting.
+    from ksd.cooperation.status import refresh
+
+    refresh(cooperation, now=now)
     return cooperation

@@ -52,6 +52,9 @@ class RegisterFilterForm(forms.Form):
     expiring_within = forms.IntegerField(
         label=_("Ends within (days)"), required=False, min_value=0, max_value=3650
     )
+    # Read from the stored status (cooperation/status.py), by index.
+    overdue = forms.BooleanField(label=_("Only with a deadline passed"), required=False)
+    expiring = forms.BooleanField(label=_("Only agreements ending within 90 days"), required=False)
     sort = forms.ChoiceField(
         required=False,
         choices=[("", "")] + [(s, s) for s in SORTS] + [(f"-{s}", f"-{s}") for s in SORTS],

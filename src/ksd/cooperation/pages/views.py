@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from ksd.cooperation import queries
+from ksd.cooperation.dashboard import dashboard_for
 from ksd.cooperation.pages.acting import operator_region
 from ksd.cooperation.pages.detail import render_detail
 from ksd.cooperation.pages.forms import RegisterFilterForm
@@ -56,19 +57,19 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @logged_in
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
-    tasks = queries.tasks_for(request.user, today=clock.today_in())
+    board = dashboard_for(request.user, today=clock.today_in())
     notices = queries.notifications_for(request.user)
     clock_notice = dprd_clock_notice(request.user)
     # The PP 28/2018 notice concerns only those who can set the clocks or who have a task under
     # that regulation: a PP 50/2007 desk is not told about another regulation's gap.
     if not clock_notice["may_set_clocks"] and not any(
-        t.cooperation.regime == Regime.PP28_2018 for t in tasks
+        i.cooperation.regime == Regime.PP28_2018 for i in board.items
     ):
         clock_notice["dprd_clock_unset"] = False
     return render(
         request,
         "cooperation/dashboard.html",
-        {"tasks": tasks, "notices": notices, **clock_notice},
+        {"board": board, "notices": notices, **clock_notice},
     )
 
 

@@ -7,11 +7,16 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from ksd.cooperation.jobs import run_tick
+from ksd.cooperation.status import refresh_due
 from ksd.core.clock import now
+from ksd.core.dates import today_at
 
 
 class Command(BaseCommand):
     help = "Apply deemed DPRD approvals, expire ended agreements and create notifications."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write(str(run_tick(now=now())))
+        moment = now()
+        self.stdout.write(str(run_tick(now=moment)))
+        # What days passing changed in the stored status (overdue, expiring): cooperation/status.py.
+        self.stdout.write(f"status: {refresh_due(today_at(moment))} refreshed")

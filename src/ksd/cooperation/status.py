@@ -1,0 +1,564 @@
+"""The status lists read, stored on the records: each cooperation's next deadline and its
+overdue and expiring flags, each DPRD track's status and deadline, and the open tasks of every
+region, DPRD, governor and the Minister (OpenTask).
+
+ksd.law decides all of it; this module only stores its answer. `refresh` runs in the transaction
+of every lifecycle step (cooperation/events.py record_event, the one door every step passes
+through); `refresh_due` is run by `ksd tick` for what changes as days pass (a deadline passed, an
+agreement entering its last months); `ksd recompute_status` rebuilds everything and checks it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import Max, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from ksd.cooperation.articles import copies_regime
+from ksd.cooperation.foreign import FOREIGN_FACT_EVENT_KINDS, foreign_facts_for
+from ksd.cooperation.law import calendar_for_region, facts_for, law_parameters
+from ksd.cooperation.models import Cooperation, Event, OpenTask, Stage
+from ksd.core import clock
+from ksd.core.clock import date_in
+from ksd.core.dates import today_at
+from ksd.dprd.models import DprdReview
+from ksd.dprd.stages import SUBMIT_STAGES
+from ksd.law.assessment import Assessment, assess, copies_to_send
+from ksd.law.errors import LawInputError
+from ksd.law.regimes import Regime
+from ksd.law.regions import all_regions
+
+if TYPE_CHECKING:
+    from ksd.law.calendar import WorkingCalendar
+    from ksd.law.parameters import ParameterValue
+
+# An agreement is "expiring" in its last days, as `ksd tick` notices it (jobs.EXPIRY_NOTICE_DAYS).
+EXPIRING_WITHIN_DAYS = 90
+# Stages that ask nothing more of anyone.
+CLOSED_STAGES = (
+    Stage.DECLINED, Stage.TERMINATED, Stage.EXPIRED, Stage.WITHDRAWN, Stage.CANCELLED,
+)  # fmt: skip
+# Stages before signing: a cooperation that stays in one of them without a step "stalls".
+BEFORE_SIGNING = (
+    Stage.OFFERED, Stage.ACCEPTED, Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.DPRD_REVIEW,
+    Stage.READY_TO_SIGN,
+)  # fmt: skip
+IN_FORCE = (Stage.SIGNED, Stage.IMPLEMENTING)
+CHUNK = 500
+# The migrations that add the stored fields.
+STATUS_MIGRATIONS = (
+    ("cooperation", "0017_stored_status_and_open_tasks"),
+    ("dprd", "0004_stored_track_status"),
+)
+
+
+class TaskKind:
+    """What an open task asks; who it waits for follows from the kind (WAITS_FOR)."""
+
+    ANSWER_OFFER = "answer_offer"
+    SIGN_JOINT_AGREEMENT = "sign_joint_agreement"
+    BURDEN_FACTS = "burden_facts"
+    DRAFT = "draft_agreement"
+    SUBMIT_DPRD = "submit_dprd"
+    RESUBMIT_DPRD = "resubmit_dprd"
+    SIGN = "sign"
+    SEND_COPIES = "send_copies"
+    REPORT_ABROAD = "report_abroad"
+    SETTLE_DISPUTE = "settle_dispute"
+    DPRD_DECIDE = "dprd_decide"
+    GOVERNOR_DISPUTE = "governor_dispute"
+    MINISTER_DISPUTE = "minister_dispute"
+
+
+OPERATOR_TASKS = (
+    TaskKind.ANSWER_OFFER, TaskKind.SIGN_JOINT_AGREEMENT, TaskKind.BURDEN_FACTS, TaskKind.DRAFT,
+    TaskKind.SUBMIT_DPRD, TaskKind.RESUBMIT_DPRD, TaskKind.SIGN, TaskKind.SEND_COPIES,
+    TaskKind.REPORT_ABROAD, TaskKind.SETTLE_DISPUTE,
+)  # fmt: skip
+TASK_LABELS = {
+    TaskKind.ANSWER_OFFER: _("Answer the offer"),
+    TaskKind.SIGN_JOINT_AGREEMENT: _("Record the signed joint agreement"),
+    TaskKind.BURDEN_FACTS: _("Record the burden facts of your region"),
+    TaskKind.DRAFT: _("Record the draft agreement"),
+    TaskKind.SUBMIT_DPRD: _("Submit the draft to your DPRD"),
+    TaskKind.RESUBMIT_DPRD: _("Resubmit the revised draft to your DPRD"),
+    TaskKind.SIGN: _("Sign the agreement"),
+    TaskKind.SEND_COPIES: _("Send copies of the signed agreement"),
+    TaskKind.REPORT_ABROAD: _("Report the cooperation abroad to the Minister"),
+    TaskKind.SETTLE_DISPUTE: _("Settle the dispute"),
+    TaskKind.DPRD_DECIDE: _("Give the DPRD's opinion or decision"),
+    TaskKind.GOVERNOR_DISPUTE: _("Dispute for the governor to decide"),
+    TaskKind.MINISTER_DISPUTE: _("Dispute for the Minister to decide"),
+}
+# The section of the cooperation's page where the step is taken (its template's ids).
+TASK_ANCHORS = {
+    TaskKind.ANSWER_OFFER: "steps",
+    TaskKind.SIGN_JOINT_AGREEMENT: "steps",
+    TaskKind.BURDEN_FACTS: "steps",
+    TaskKind.DRAFT: "steps",
+    TaskKind.SUBMIT_DPRD: "dprd",
+    TaskKind.RESUBMIT_DPRD: "dprd",
+    TaskKind.SIGN: "steps",
+    TaskKind.SEND_COPIES: "steps",
+    TaskKind.REPORT_ABROAD: "steps",
+    TaskKind.SETTLE_DISPUTE: "disputes",
+    TaskKind.DPRD_DECIDE: "dprd",
+    TaskKind.GOVERNOR_DISPUTE: "disputes",
+    TaskKind.MINISTER_DISPUTE: "disputes",
+}
+# The deadline that matters next in each open status of a DPRD track (cooperation/queries.py
+# shows the same one on the cooperation's page).
+TRACK_NEXT_DEADLINE = {
+    "under_review": "assessment_due",
+    "assessment_overdue": "assessment_due",
+    "opinion_given": "revision_due",
+    "revision_overdue": "revision_due",
+    "resubmitted": "deemed_approval_due",
+}
+DPRD_WAITS = ("under_review", "assessment_overdue", "resubmitted")
+OFFICE_WAITS = ("opinion_given", "revision_overdue")
+CLEARED = ("approved", "deemed_approved")
+
+
+@dataclass(frozen=True, order=True)
+class TaskRow:
+    kind: str
+    region: str | None
+    subject: str = ""
+    due_on: dt.date | None = None
+    due_name: str = ""
+    status: str = ""
+    is_overdue: bool = False
+
+
+@dataclass
+class Status:
+    """What is stored for one cooperation, as of one day."""
+
+    next_due_on: dt.date | None = None
+    next_due_name: str = ""
+    is_overdue: bool = False
+    is_expiring: bool = False
+    tracks: dict[str, tuple[str, dt.date | None, str]] = field(default_factory=dict)
+    tasks: set[TaskRow] = field(default_factory=set)
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "next_due_on": self.next_due_on,
+            "next_due_name": self.next_due_name,
+            "is_overdue": self.is_overdue,
+            "is_expiring": self.is_expiring,
+        }
+
+
+# ----- Computing the status (no writes) -----
+
+
+# Stages whose open tasks depend on ksd.law's DPRD verdicts (burden facts, submission, drafting
+# once the DPRDs have approved, signing).
+LAW_STAGES = (Stage.JOINT_AGREEMENT, Stage.DRAFTING, Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)
+
+
+def _decided(review: DprdReview) -> bool:
+    return bool(review.approved_on or review.rejected_on or review.deemed_approved_on)
+
+
+def needs_the_law(cooperation: Cooperation) -> bool:
+    """Whether the status depends on ksd.law's DPRD verdicts: a stage before signing where they
+    decide what waits, or a DPRD track still undecided. Otherwise (an offer, an agreement in
+    force or ended with every track decided) the recorded dates alone say it and the law is not
+    asked: a national register is mostly such records."""
+    if cooperation.stage in CLOSED_STAGES:
+        return False
+    if cooperation.stage in LAW_STAGES:
+        return True
+    return not all(_decided(r) for r in cooperation.dprd_reviews.all())
+
+
+def _recorded_track(review: DprdReview) -> str:
+    """A decided track's status as recorded (a deemed approval first, as the law puts it)."""
+    if review.deemed_approved_on:
+        return "deemed_approved"
+    if review.approved_on:
+        return "approved"
+    return "rejected" if review.rejected_on else ""
+
+
+def compute(cooperation: Cooperation, assessment: Assessment | None, as_of: dt.date) -> Status:
+    """The status of `cooperation` (loaded by `_load`) on `as_of`, from ksd.law's assessment,
+    or from the recorded dates alone where needs_the_law says the law is not needed (None)."""
+    status = Status()
+    reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
+    verdicts = {v.region: v for v in assessment.dprd} if assessment is not None else {}
+    for region, review in reviews.items():
+        verdict = verdicts.get(region)
+        if verdict is None:
+            status.tracks[region] = (_recorded_track(review), None, "")
+            continue
+        track = verdict.track.status
+        due_name = TRACK_NEXT_DEADLINE.get(track, "")
+        due_on = verdict.track.deadlines.get(due_name) if due_name else None
+        status.tracks[region] = (track, due_on, due_name if due_on else "")
+    if cooperation.stage not in CLOSED_STAGES:
+        status.tasks = _tasks(cooperation, assessment, as_of)
+    dated = sorted((t.due_on, t.due_name) for t in status.tasks if t.due_on is not None)
+    if dated:
+        status.next_due_on, status.next_due_name = dated[0]
+    elif cooperation.stage in IN_FORCE and cooperation.ends_on and cooperation.ends_on >= as_of:
+        status.next_due_on, status.next_due_name = cooperation.ends_on, "ends_on"
+    status.is_overdue = any(t.is_overdue for t in status.tasks)
+    status.is_expiring = (
+        cooperation.stage in IN_FORCE
+        and cooperation.ends_on is not None
+        and as_of <= cooperation.ends_on <= as_of + dt.timedelta(days=EXPIRING_WITHIN_DAYS)
+    )
+    return status
+
+
+def _task(kind: str, region: str | None, *, subject: str = "", due_on: dt.date | None = None,
+          due_name: str = "", status: str = "", as_of: dt.date) -> TaskRow:  # fmt: skip
+    overdue = due_on is not None and due_on < as_of
+    return TaskRow(kind, region, subject, due_on, due_name if due_on else "", status, overdue)
+
+
+def _tasks(cooperation: Cooperation, assessment: Assessment | None, as_of: dt.date) -> set[TaskRow]:
+    parties = list(cooperation.parties.all())
+    regions = [p.region_id for p in parties if p.region_id]
+    initiator = cooperation.initiator_id
+    stage = Stage(cooperation.stage)
+    regime = Regime(cooperation.regime)
+    tasks: set[TaskRow] = set()
+
+    def add(kind: str, region: str | None, **extra: Any) -> None:
+        tasks.add(_task(kind, region, as_of=as_of, **extra))
+
+    if stage == Stage.OFFERED:
+        for p in parties:
+            if p.is_initiator or p.accepted_on or p.declined_on:
+                continue
+            if p.region_id:
+                add(TaskKind.ANSWER_OFFER, p.region_id)
+            elif initiator:  # the initiator records a third party's answer
+                add(TaskKind.ANSWER_OFFER, initiator, subject=p.third_party_name)
+    if stage == Stage.ACCEPTED:
+        for region in regions:
+            add(TaskKind.SIGN_JOINT_AGREEMENT, region)
+    dprd = list(assessment.dprd) if assessment is not None else []
+    cleared = all(
+        v.approval_required is False or (v.approval_required and v.track.status in CLEARED)
+        for v in dprd
+    )
+    drafted = bool(cooperation.draft_contents)
+    if initiator and not drafted and (
+        (stage == Stage.JOINT_AGREEMENT and (regime is Regime.PP50_2007 or cleared))
+        or stage == Stage.READY_TO_SIGN
+    ):  # fmt: skip
+        add(TaskKind.DRAFT, initiator)
+    for v in dprd:
+        track = v.track.status
+        due_name = TRACK_NEXT_DEADLINE.get(track, "")
+        due_on = v.track.deadlines.get(due_name) if due_name else None
+        if v.approval_required is None and stage in (Stage.JOINT_AGREEMENT, Stage.DRAFTING):
+            add(TaskKind.BURDEN_FACTS, v.region)
+        elif v.approval_required and track == "not_submitted" and stage in SUBMIT_STAGES[regime]:
+            add(TaskKind.SUBMIT_DPRD, v.region)
+        elif track in DPRD_WAITS:
+            add(TaskKind.DPRD_DECIDE, v.region, due_on=due_on, due_name=due_name, status=track)
+        elif track in OFFICE_WAITS:
+            add(TaskKind.RESUBMIT_DPRD, v.region, due_on=due_on, due_name=due_name, status=track)
+    foreign = (
+        assessment.facts.foreign
+        if assessment is not None
+        else foreign_facts_for(cooperation, cooperation.foreign_events)
+    )
+    confirmed = foreign is None or foreign.confirmed_on is not None
+    signable = stage in (Stage.DRAFTING, Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)
+    if signable and drafted and cleared and confirmed:
+        for region in regions:
+            add(TaskKind.SIGN, region)
+    if stage in IN_FORCE:
+        _after_signing(cooperation, regions, add)
+        if foreign is not None and foreign.reported_on is None and initiator:
+            add(TaskKind.REPORT_ABROAD, initiator)
+    return tasks
+
+
+def _after_signing(cooperation: Cooperation, regions: list[str], add: Any) -> None:
+    sent: dict[str, set[str]] = {}
+    for copy in cooperation.copies_sent.all():
+        sent.setdefault(copy.region_id, set()).add(copy.recipient)
+    regime = copies_regime(cooperation)
+    known = all_regions()
+    for region in regions:
+        if region not in known:
+            continue
+        try:
+            rule = copies_to_send(regime, known[region])
+        except LawInputError:
+            continue
+        if rule is not None and set(rule.recipients) - sent.get(region, set()):
+            add(TaskKind.SEND_COPIES, region)
+    for dispute in cooperation.disputes.all():
+        if dispute.settled_on is not None:
+            continue
+        if dispute.authority == "gubernur" and dispute.authority_province_id:
+            add(TaskKind.GOVERNOR_DISPUTE, dispute.authority_province_id, subject=str(dispute.pk))
+        elif dispute.authority == "menteri":
+            add(TaskKind.MINISTER_DISPUTE, None, subject=str(dispute.pk))
+        else:  # deliberation or the agreement's own clause: the disputing regions settle it
+            for region in dispute.between:
+                if region in regions:
+                    add(TaskKind.SETTLE_DISPUTE, region, subject=str(dispute.pk))
+
+
+# ----- Loading and writing -----
+
+
+def _load(ids: Iterable[int]) -> QuerySet[Cooperation]:
+    """The cooperations of `ids` with everything `compute` reads, in a fixed number of queries."""
+    foreign = Event.objects.filter(kind__in=FOREIGN_FACT_EVENT_KINDS)
+    return (
+        Cooperation.objects.filter(pk__in=list(ids))
+        .select_related("affair")
+        .prefetch_related(
+            "parties", "dprd_reviews", "copies_sent", "disputes", "open_tasks",
+            Prefetch("events", foreign, to_attr="foreign_events"),
+        )
+        .order_by("pk")
+    )  # fmt: skip
+
+
+class _Law:
+    """The law's inputs for many records at once: calendars read once, parameters once."""
+
+    def __init__(self, batch: bool) -> None:
+        self.parameters: list[ParameterValue] = law_parameters()
+        self._calendars: dict[str, WorkingCalendar] = {}
+        self._overrides: Any = calendar_for_region
+        if batch:
+            from ksd.cooperation.queries import Calendars  # the page's reader of overrides
+
+            self._overrides = Calendars(all_regions())
+
+    def calendar(self, code: str) -> WorkingCalendar:
+        if code not in self._calendars:
+            self._calendars[code] = self._overrides(code)
+        return self._calendars[code]
+
+    def assessment(self, cooperation: Cooperation, as_of: dt.date) -> Assessment | None:
+        if not needs_the_law(cooperation):
+            return None
+        facts = facts_for(cooperation, as_of=as_of, foreign_events=cooperation.foreign_events)
+        return assess(facts, calendars=self.calendar, parameters=self.parameters)
+
+
+def stored(cooperation: Cooperation) -> Status:
+    """What is stored now for `cooperation` (loaded by `_load`)."""
+    return Status(
+        cooperation.next_due_on,
+        cooperation.next_due_name,
+        cooperation.is_overdue,
+        cooperation.is_expiring,
+        {r.region_id: (r.status, r.due_on, r.due_name) for r in cooperation.dprd_reviews.all()},
+        {
+            TaskRow(t.kind, t.region_id, t.subject, t.due_on, t.due_name, t.status, t.is_overdue)
+            for t in cooperation.open_tasks.all()
+        },
+    )
+
+
+@dataclass
+class _Writes:
+    """Row changes of a batch, written in a few statements."""
+
+    cooperations: list[Cooperation] = field(default_factory=list)
+    reviews: list[DprdReview] = field(default_factory=list)
+    stale_tasks: list[int] = field(default_factory=list)
+    new_tasks: list[OpenTask] = field(default_factory=list)
+
+    def add(self, cooperation: Cooperation, want: Status, as_of: dt.date) -> bool:
+        have = stored(cooperation)
+        changed = have.fields() != want.fields()
+        for name, value in want.fields().items():
+            setattr(cooperation, name, value)
+        if changed or cooperation.status_on != as_of:
+            cooperation.status_on = as_of
+            self.cooperations.append(cooperation)
+        for review in cooperation.dprd_reviews.all():
+            value = want.tracks.get(review.region_id, ("", None, ""))
+            if (review.status, review.due_on, review.due_name) != value:
+                review.status, review.due_on, review.due_name = value
+                self.reviews.append(review)
+        rows = {
+            TaskRow(t.kind, t.region_id, t.subject, t.due_on, t.due_name, t.status, t.is_overdue): t
+            for t in cooperation.open_tasks.all()
+        }
+        self.stale_tasks += [t.pk for row, t in rows.items() if row not in want.tasks]
+        self.new_tasks += [
+            OpenTask(cooperation=cooperation, kind=r.kind, region_id=r.region, subject=r.subject,
+                     due_on=r.due_on, due_name=r.due_name, status=r.status,
+                     is_overdue=r.is_overdue)
+            for r in sorted(want.tasks, key=_task_order) if r not in rows
+        ]  # fmt: skip
+        return changed or bool(set(rows) ^ want.tasks) or have.tracks != want.tracks
+
+    def flush(self) -> None:
+        fields = [*Status().fields(), "status_on"]
+        Cooperation.objects.bulk_update(self.cooperations, fields, batch_size=CHUNK)
+        DprdReview.objects.bulk_update(
+            self.reviews, ["status", "due_on", "due_name"], batch_size=CHUNK
+        )
+        if self.stale_tasks:
+            OpenTask.objects.filter(pk__in=self.stale_tasks).delete()
+        OpenTask.objects.bulk_create(self.new_tasks, batch_size=CHUNK)
+        self.cooperations, self.reviews, self.stale_tasks, self.new_tasks = [], [], [], []
+
+
+def _task_order(row: TaskRow) -> tuple[str, str, str]:
+    return (row.kind, row.region or "", row.subject)
+
+
+def refresh(cooperation: Cooperation, *, now: dt.datetime) -> None:
+    """Store the status of `cooperation` as ksd.law sees it at `now`; called inside the step's
+    transaction, after the step's rows are written (the record is read again from the database,
+    so nothing the step kept in memory can be stale)."""
+    as_of = today_at(now)
+    law = _Law(batch=False)
+    writes = _Writes()
+    for row in _load([cooperation.pk]):
+        writes.add(row, compute(row, law.assessment(row, as_of), as_of), as_of)
+        for name in (*Status().fields(), "status_on"):
+            setattr(cooperation, name, getattr(row, name))
+    writes.flush()
+
+
+def note_step(cooperation: Cooperation, *, on: dt.date | None, now: dt.datetime) -> None:
+    """A step was recorded: the legal date of the latest step (the stalled rule reads it; a
+    step without one, such as a correction, counts on the day it is recorded) and the status."""
+    day = on or date_in(now)
+    if cooperation.last_step_on is None or cooperation.last_step_on < day:
+        Cooperation.objects.filter(pk=cooperation.pk).update(last_step_on=day)
+        cooperation.last_step_on = day
+    refresh(cooperation, now=now)
+
+
+# ----- Many records: `ksd tick` and `ksd recompute_status` -----
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def due_for_refresh(as_of: dt.date) -> list[int]:
+    """Cooperations whose stored status `as_of` may differ from what was stored because days
+    have passed: a task's deadline passed, or an agreement entered (or left) its last
+    EXPIRING_WITHIN_DAYS; all read by index."""
+    window = as_of + dt.timedelta(days=EXPIRING_WITHIN_DAYS)
+    turning = OpenTask.objects.filter(is_overdue=False, due_on__lt=as_of).values_list(
+        "cooperation_id", flat=True
+    )
+    entering = Cooperation.objects.filter(
+        is_expiring=False, stage__in=IN_FORCE, ends_on__gte=as_of, ends_on__lte=window
+    ).values_list("pk", flat=True)
+    leaving = (
+        Cooperation.objects.filter(is_expiring=True)
+        .filter(Q(ends_on__lt=as_of) | Q(ends_on__gt=window) | ~Q(stage__in=IN_FORCE))
+        .values_list("pk", flat=True)
+    )
+    ended = Cooperation.objects.filter(next_due_name="ends_on", next_due_on__lt=as_of).values_list(
+        "pk", flat=True
+    )
+    # Never computed, or made stale by a change of the calendars or the DPRD clocks.
+    stale = Cooperation.objects.filter(status_on__isnull=True).values_list("pk", flat=True)
+    return sorted({*turning, *entering, *leaving, *ended, *stale})
+
+
+def refresh_many(ids: Sequence[int], as_of: dt.date, *, check_only: bool = False) -> list[int]:
+    """Recompute the status of `ids` as of `as_of` in chunks (one commit per chunk); returns the
+    ids whose stored status differed. With `check_only`, nothing is written."""
+    if not ids:  # the usual tick: nothing changed, nothing to load
+        return []
+    law = _Law(batch=True)
+    differing: list[int] = []
+    for chunk in _chunks(ids):
+        with transaction.atomic():
+            writes = _Writes()
+            rows = list(_load(chunk))
+            for row in rows:
+                if writes.add(row, compute(row, law.assessment(row, as_of), as_of), as_of):
+                    differing.append(row.pk)
+            if not check_only:
+                writes.flush()
+    return differing
+
+
+def refresh_due(as_of: dt.date) -> int:
+    """What `ksd tick` calls: refresh the records that days passing may have changed."""
+    return len(refresh_many(due_for_refresh(as_of), as_of))
+
+
+def fill_last_steps(ids: Sequence[int] | None = None) -> None:
+    """Set last_step_on from the event log, as note_step keeps it."""
+    rows = Event.objects.values("cooperation_id").annotate(
+        last_on=Max("on"), last_at=Max("at", filter=Q(on__isnull=True))
+    )
+    if ids is not None:
+        rows = rows.filter(cooperation_id__in=list(ids))
+    wanted = {}
+    for row in rows:
+        days = [row["last_on"], date_in(row["last_at"]) if row["last_at"] else None]
+        wanted[row["cooperation_id"]] = max(d for d in days if d is not None)
+    changed = []
+    for cooperation in Cooperation.objects.filter(pk__in=list(wanted)).only("pk", "last_step_on"):
+        if cooperation.last_step_on != wanted[cooperation.pk]:
+            cooperation.last_step_on = wanted[cooperation.pk]
+            changed.append(cooperation)
+    Cooperation.objects.bulk_update(changed, ["last_step_on"], batch_size=CHUNK)
+
+
+def invalidate_open_tracks(region: str | None = None) -> int:
+    """The working calendar of `region` (None: every region) or the DPRD clocks changed: the
+    deadlines of the open DPRD tracks move. Their records are marked stale in one statement;
+    `ksd tick` (refresh_due) computes them again on its next run."""
+    tracks = DprdReview.objects.filter(
+        approved_on__isnull=True, rejected_on__isnull=True, deemed_approved_on__isnull=True
+    )
+    if region is not None:
+        tracks = tracks.filter(region_id=region)
+    rows = Cooperation.objects.filter(pk__in=tracks.values("cooperation_id"))
+    return rows.exclude(stage__in=CLOSED_STAGES).update(status_on=None)
+
+
+def calendar_changed(instance: Any, **_kwargs: Any) -> None:
+    """post_save/post_delete receiver of the administrator's holiday overrides."""
+    invalidate_open_tracks(getattr(instance, "region_id", None))
+
+
+def never_computed() -> list[int]:
+    return list(
+        Cooperation.objects.filter(status_on__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def fill_never_computed(using: str = "default", **_kwargs: Any) -> None:
+    """post_migrate receiver: records that have never had their status stored (a database
+    upgraded from before the stored status) get it from ksd.law, once. A few minutes for a
+    national register (docs/performance.md); nothing to do afterwards."""
+    from django.db import connections
+    from django.db.migrations.recorder import MigrationRecorder
+
+    applied = MigrationRecorder(connections[using]).applied_migrations()
+    if not all(m in applied for m in STATUS_MIGRATIONS):  # migrated to an earlier state
+        return
+    ids = never_computed()
+    if ids:
+        fill_last_steps(ids)
+        refresh_many(ids, today_at(clock.now()))
