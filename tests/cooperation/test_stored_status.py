@@ -15,8 +15,10 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ksd.cooperation import corrections, disputes, services
+from ksd.cooperation import services
 from ksd.cooperation.articles import copies_regime
+from ksd.cooperation.corrections import services as corrections
+from ksd.cooperation.disputes import services as disputes
 from ksd.cooperation.jobs import run_tick
 from ksd.cooperation.models import Cooperation, OpenTask
 from ksd.cooperation.status import TaskKind, refresh_due, refresh_many

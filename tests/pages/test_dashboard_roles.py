@@ -15,7 +15,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from ksd.cooperation import disputes, services
+from ksd.cooperation import services
+from ksd.cooperation.disputes import services as disputes
 from ksd.cooperation.models import Cooperation
 from pages.records import ALL_CONTENTS, BUDGETED, NOW, drafted, in_dprd_review, signed_and_published
 

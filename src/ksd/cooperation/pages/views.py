@@ -69,7 +69,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cooperation/dashboard.html",
-        {"board": board, "notices": notices, **clock_notice},
+        {"board": board, "tasks": board.items, "notices": notices, **clock_notice},
     )
 
 
