@@ -25,7 +25,15 @@ from ksd.cooperation.models import (
     Stage,
 )
 from ksd.cooperation.services import expire
-from ksd.cooperation.tick_batches import Law, Notices, chunks, with_law_facts
+from ksd.cooperation.tick_batches import (
+    NEVER,
+    Law,
+    Notices,
+    chunks,
+    next_check,
+    save_schedule,
+    with_law_facts,
+)
 from ksd.core.clock import DEFAULT_ZONE, date_in
 from ksd.dprd.models import DprdReview
 from ksd.dprd.services import apply_deemed_approval
@@ -173,38 +181,61 @@ _CLOSED_TRACK = (
 
 
 def notify_dprd_deadlines(now: dt.datetime, summary: TickSummary, law: Law) -> None:
-    """Open DPRD tracks of cooperations in an open stage with a date recent enough to leave a
-    deadline still to come (Law.dprd_lookback); ksd.law decides each track's status and
-    deadlines, as on the cooperation's page."""
+    """Open DPRD tracks of cooperations in an open stage that are due for a reading: their
+    schedule (DprdReview.next_check_on) says so, or they have none yet and a date recent enough
+    to leave a deadline still to come (Law.dprd_lookback). ksd.law decides each track's status
+    and deadlines, as on the cooperation's page; the tick then schedules the track's next
+    reading (tick_batches.next_check)."""
     today = date_in(now)
     since = today - law.dprd_lookback()
     recent = (
         Q(received_on__gte=since) | Q(opinion_sent_on__gte=since)
         | Q(opinion_received_on__gte=since) | Q(resubmitted_on__gte=since)
     )  # fmt: skip
+    due = Q(next_check_on__lte=today) | (Q(next_check_on__isnull=True) & recent)
     ids = list(
-        DprdReview.objects.filter(recent, cooperation__stage__in=_OPEN_STAGES)
+        DprdReview.objects.filter(due, cooperation__stage__in=_OPEN_STAGES)
         .exclude(approved_on__lte=today).exclude(rejected_on__lte=today)
         .order_by("cooperation_id").values_list("cooperation_id", flat=True).distinct()
     )  # fmt: skip
     for chunk in chunks(ids):
-        notices = Notices(now)
-        for cooperation in with_law_facts(chunk):
-            for verdict in law.assess(cooperation, as_of=today).dprd:
-                if verdict.track.status in _CLOSED_TRACK:
+        # The chunk's tracks are locked while read and scheduled: a step recorded meanwhile
+        # waits, then resets the schedule it would otherwise have lost (DprdReview.save).
+        with transaction.atomic():
+            locked = list(
+                DprdReview.objects.select_for_update()
+                .filter(cooperation_id__in=list(chunk))
+                .values_list("pk", flat=True)
+            )
+            schedule = dict.fromkeys(locked, NEVER)
+            notices = Notices(now)
+            for cooperation in with_law_facts(chunk):
+                _notify_and_schedule(cooperation, today, law, notices, schedule)
+            summary.notifications += notices.flush()
+            save_schedule(schedule)
+
+
+def _notify_and_schedule(cooperation: Cooperation, today: dt.date, law: Law, notices: Notices,
+                         schedule: dict[int, dt.date]) -> None:  # fmt: skip
+    reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
+    for verdict in law.assess(cooperation, as_of=today).dprd:
+        review = reviews.get(verdict.region)
+        calendar = law.calendar(verdict.region)
+        noticed: set[dt.date] = set()
+        if verdict.track.status not in _CLOSED_TRACK:
+            for name, due in verdict.track.deadlines.items():
+                if due is None or due < today:
                     continue
-                calendar = law.calendar(verdict.region)
-                for name, due in verdict.track.deadlines.items():
-                    if due is None or due < today:
-                        continue
-                    if calendar.count_working_days(today, due) <= DPRD_NOTICE_WORKING_DAYS:
-                        notices.add(
-                            cooperation, verdict.region, Notification.Kind.DPRD_DEADLINE, due,
-                            _("DPRD deadline for “%(title)s” on %(date)s.")
-                            % {"title": cooperation.title, "date": due.isoformat()},
-                            _deadline_citation(cooperation, name),
-                        )  # fmt: skip
-        summary.notifications += notices.flush()
+                if calendar.count_working_days(today, due) <= DPRD_NOTICE_WORKING_DAYS:
+                    noticed.add(due)
+                    notices.add(
+                        cooperation, verdict.region, Notification.Kind.DPRD_DEADLINE, due,
+                        _("DPRD deadline for “%(title)s” on %(date)s.")
+                        % {"title": cooperation.title, "date": due.isoformat()},
+                        _deadline_citation(cooperation, name),
+                    )  # fmt: skip
+        if review is not None and review.pk in schedule:
+            schedule[review.pk] = next_check(review, verdict.track, today, noticed)
 
 
 def run_tick(*, now: dt.datetime) -> TickSummary:
