@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from ksd.cooperation.articles import article_of
+from ksd.cooperation.expiry import expire_many
 from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
     Cooperation,
@@ -24,7 +25,6 @@ from ksd.cooperation.models import (
     Party,
     Stage,
 )
-from ksd.cooperation.services import expire
 from ksd.cooperation.tick_batches import (
     NEVER,
     Law,
@@ -136,38 +136,44 @@ def expire_agreements(now: dt.datetime, summary: TickSummary, law: Law) -> None:
         .order_by("pk").values_list("pk", flat=True)
     )  # fmt: skip
     for chunk in chunks(ending):
-        # One commit per chunk: each expiry is still atomic on its own (a savepoint).
+        # One commit per chunk; the expiries of a chunk in a few statements (expiry.py).
         with transaction.atomic():
             notices = Notices(now)
-            chunk_rows = Cooperation.objects.filter(pk__in=list(chunk)).prefetch_related("parties")
-            for cooperation in chunk_rows.order_by("pk"):
-                _expire_or_notify(cooperation, now, summary, law, notices)
+            rows = Cooperation.objects.filter(pk__in=list(chunk)).prefetch_related("parties")
+            _expire_or_notify(list(rows.order_by("pk")), now, summary, law, notices)
             summary.notifications += notices.flush()
 
 
-def _expire_or_notify(cooperation: Cooperation, now: dt.datetime, summary: TickSummary,
+def _expire_or_notify(cooperations: list[Cooperation], now: dt.datetime, summary: TickSummary,
                       law: Law, notices: Notices) -> None:  # fmt: skip
-    """Expire the agreement when its end has passed in its first region's zone, else leave each
+    """Expire each agreement whose end has passed in its first region's zone, else leave each
     region a notice when the end is within EXPIRY_NOTICE_DAYS."""
-    regions = [p.region_id for p in cooperation.parties.all() if p.region_id is not None]
-    today = date_in(now, law.timezones.get(regions[0], DEFAULT_ZONE) if regions else DEFAULT_ZONE)
-    assert cooperation.ends_on is not None  # noqa: S101 - filtered by the caller
-    if cooperation.ends_on < today and expire(cooperation.pk, as_of=today, now=now):
-        summary.expired += 1
-        for region in regions:
-            notices.add(
-                cooperation, region, Notification.Kind.EXPIRED, cooperation.ends_on,
-                _("“%(title)s” has expired.") % {"title": cooperation.title},
-                article_of(cooperation, EventKind.EXPIRED),
-            )  # fmt: skip
-    elif 0 <= (cooperation.ends_on - today).days <= EXPIRY_NOTICE_DAYS:
-        for region in regions:
-            notices.add(
-                cooperation, region, Notification.Kind.EXPIRING, cooperation.ends_on,
-                _("“%(title)s” ends on %(date)s.")
-                % {"title": cooperation.title, "date": cooperation.ends_on.isoformat()},
-                article_of(cooperation, EventKind.EXPIRED),
-            )  # fmt: skip
+    regions: dict[int, list[str]] = {}
+    ended: dict[dt.date, list[Cooperation]] = {}
+    for cooperation in cooperations:
+        mine = [p.region_id for p in cooperation.parties.all() if p.region_id is not None]
+        regions[cooperation.pk] = mine
+        today = date_in(now, law.timezones.get(mine[0], DEFAULT_ZONE) if mine else DEFAULT_ZONE)
+        assert cooperation.ends_on is not None  # noqa: S101 - filtered by the caller
+        if cooperation.ends_on < today:
+            ended.setdefault(today, []).append(cooperation)
+        elif 0 <= (cooperation.ends_on - today).days <= EXPIRY_NOTICE_DAYS:
+            for region in mine:
+                notices.add(
+                    cooperation, region, Notification.Kind.EXPIRING, cooperation.ends_on,
+                    _("“%(title)s” ends on %(date)s.")
+                    % {"title": cooperation.title, "date": cooperation.ends_on.isoformat()},
+                    article_of(cooperation, EventKind.EXPIRED),
+                )  # fmt: skip
+    for today, batch in ended.items():
+        for cooperation in expire_many(batch, as_of=today, now=now):
+            summary.expired += 1
+            for region in regions[cooperation.pk]:
+                notices.add(
+                    cooperation, region, Notification.Kind.EXPIRED, cooperation.ends_on,
+                    _("“%(title)s” has expired.") % {"title": cooperation.title},
+                    article_of(cooperation, EventKind.EXPIRED),
+                )  # fmt: skip
 
 
 _CLOSED_TRACK = (
