@@ -61,3 +61,13 @@ def test_a_holiday_or_a_clock_change_has_every_open_track_read_again(scheduled: 
         decree_date=dt.date(2019, 12, 1), created_by=admin, created_at=NOW,
     )  # fmt: skip
     assert _unscheduled_open_tracks() == open_count
+
+
+def test_a_saved_cooperation_has_its_tracks_read_again(scheduled: None) -> None:
+    review = DprdReview.objects.order_by("pk").first()
+    assert review is not None
+    cooperation = review.cooperation
+    cooperation.updated_at = NOW
+    cooperation.save(update_fields=["updated_at"])
+    assert not DprdReview.objects.filter(cooperation=cooperation, next_check_on=LATER).exists()
+    assert DprdReview.objects.exclude(cooperation=cooperation).filter(next_check_on=LATER).exists()
