@@ -1,9 +1,10 @@
 """`make bench-web`: KSD's pages at national scale, served by the production server.
 
-For each database (SQLite, PostgreSQL) it generates the dataset once (`ksd generate_dataset`,
-reused while the count matches), creates one user per role (`ksd bench_personas`, which also
-counts each page's SQL queries), starts gunicorn the way `make serve` does, and measures every
-page of the issue's table:
+For each database (SQLite, PostgreSQL) it generates the dataset once (`ksd generate_dataset`),
+reused while the count, the generator's VERSION and the latest migrations match (a file next to
+the data records which wrote it; a dataset of another version is dropped and generated again),
+creates one user per role (`ksd bench_personas`, which also counts each page's SQL queries),
+starts gunicorn the way `make serve` does, and measures every page of the issue's table:
 
 - one user: requests one after another for --seconds (at least 3, at most 300): p50, p95, p99;
 - throughput: --connections at once for --seconds, with wrk when it is installed (a C client
@@ -71,11 +72,43 @@ def _ensure_postgres_database(name: str) -> None:
             db.execute(f'CREATE DATABASE "{name}"')
 
 
+def _drop_postgres_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(host=HOST, user="postgres", dbname="postgres", autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def _marker(env: dict[str, str], database: str) -> Path:
+    """The file that says which generator and schema wrote the dataset of this database."""
+    name = env["KSD_PG_NAME"] if database == "postgres" else "sqlite"
+    return Path(env["KSD_VAR_DIR"]) / f"dataset-{name}.txt"
+
+
+def _reset(env: dict[str, str], database: str) -> None:
+    """Throw away a dataset that an older generator or schema wrote, so it is generated again."""
+    if database == "postgres":
+        _drop_postgres_database(env["KSD_PG_NAME"])
+    else:
+        for path in Path(env["KSD_VAR_DIR"]).glob("ksd.sqlite3*"):
+            path.unlink()
+    _marker(env, database).unlink(missing_ok=True)
+
+
 def prepare(
     database: str, cooperations: int, pg_name: str | None = None
 ) -> tuple[dict[str, str], dict[str, object]]:
     env = _env(database, cooperations, pg_name)
     Path(env["KSD_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
+    # The generator's version and the latest migration of each app, before migrating: a
+    # dataset written by another version of either is generated again, not reused.
+    fingerprint = _last_line(_ksd(env, "shell", "-c", _FINGERPRINT))
+    marker = _marker(env, database)
+    written_by = _last_line(marker.read_text()) if marker.exists() else None
+    if written_by != fingerprint and _has_database(env, database):
+        print(f"[{database}] the dataset was written by another generator or schema: "
+              "generating it again", flush=True)  # fmt: skip
+        _reset(env, database)
     if database == "postgres":
         _ensure_postgres_database(env["KSD_PG_NAME"])
     _ksd(env, "migrate", "--no-input")
@@ -86,12 +119,33 @@ def prepare(
         print(f"[{database}] generating {cooperations - count:,} cooperations ...", flush=True)
         _ksd(env, "generate_dataset", "--cooperations", str(cooperations - count))
         print(f"[{database}] generated in {time.monotonic() - started:.0f} s", flush=True)
+    marker.write_text(fingerprint + "\n")
     _ksd(env, "collectstatic", "--no-input", "-v0")
     personas = json.loads(_ksd(env, "bench_personas"))
     return env, personas
 
 
 _COUNT = "from ksd.cooperation.models import Cooperation; print(Cooperation.objects.count())"
+_FINGERPRINT = (
+    "from django.db.migrations.loader import MigrationLoader; "
+    "from ksd.dataset.generator import VERSION; "
+    "leaves = sorted(MigrationLoader(None, ignore_no_migrations=True).graph.leaf_nodes()); "
+    "print(f'generator {VERSION}; ' + ', '.join(f'{a}.{m}' for a, m in leaves))"
+)
+
+
+def _last_line(text: str) -> str:
+    return ([line for line in text.splitlines() if line.strip()] or [""])[-1].strip()
+
+
+def _has_database(env: dict[str, str], database: str) -> bool:
+    if database == "sqlite":
+        return (Path(env["KSD_VAR_DIR"]) / "ksd.sqlite3").exists()
+    import psycopg
+
+    with psycopg.connect(host=HOST, user="postgres", dbname="postgres", autocommit=True) as db:
+        query = "SELECT 1 FROM pg_database WHERE datname = %s"
+        return db.execute(query, (env["KSD_PG_NAME"],)).fetchone() is not None
 
 
 class Server:
@@ -259,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, object]] = []
     for database in args.databases.split(","):
         rows += measure(database.strip(), args)
-    pages = [r for r in rows if r["page"] != "bare view"]
+    pages = [r for r in rows if r["page"] != "bare view"] or rows
     worst_p95 = max(pages, key=lambda r: r["p95"])  # type: ignore[arg-type,return-value]
     worst_ratio = min(pages, key=lambda r: r["ratio"])  # type: ignore[arg-type,return-value]
     print(

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ksd.cooperation import tick_batches
+from ksd.cooperation import jobs, tick_batches
 from ksd.cooperation.articles import article_of
 from ksd.cooperation.jobs import (
     _OPEN_STAGES,
@@ -151,13 +151,35 @@ def test_the_tick_leaves_what_a_record_by_record_reading_of_the_law_gives(
     assert {Notification.Kind.EXPIRED, Notification.Kind.EXPIRING} <= {n[2] for n in made}
 
 
-def _second_run(at: dt.datetime) -> int:
-    """Run the tick twice; the second run must find nothing: returns its query count."""
+def test_ticking_every_day_leaves_each_day_what_the_law_gives_that_day(register: None) -> None:
+    """The tick reads a track again only when its schedule says so: day after day, the notices
+    are exactly those a record-by-record reading of ksd.law asks for up to that day."""
+    grow(120)
+    Notification.objects.all().delete()
+    # From six weeks before the latest deadline of an open track until just after it.
+    last = a_day_with_deadlines_ahead() + dt.timedelta(days=4)
+    at = last - dt.timedelta(days=45)
+    wanted: set[tuple[int, str, str, dt.date | None, str]] = set()
+    while at <= last:
+        wanted |= expected_dprd_notices(at)
+        run_tick(now=at)
+        assert {n for n in notices() if n[2] == Notification.Kind.DPRD_DEADLINE} == wanted, at
+        at += dt.timedelta(days=1)
+    assert len(wanted) > 3
+
+
+def _second_run(at: dt.datetime, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Run the tick twice; the second run must find nothing and read no record: returns its
+    query count."""
     run_tick(now=at)
     assert Notification.objects.filter(kind=Notification.Kind.DPRD_DEADLINE).exists()
     before = (notices(), Event.objects.count(), set(Cooperation.objects.values_list("pk", "stage")))
-    with CaptureQueriesContext(connection) as queries:
-        summary = run_tick(now=at)
+    read: list[int] = []
+    with monkeypatch.context() as patched:
+        patched.setattr(jobs, "with_law_facts", lambda ids: read.extend(ids) or [])
+        with CaptureQueriesContext(connection) as queries:
+            summary = run_tick(now=at)
+    assert read == []
     after = (notices(), Event.objects.count(), set(Cooperation.objects.values_list("pk", "stage")))
     assert (summary.deemed_approvals, summary.expired, summary.notifications) == (0, 0, 0)
     assert after == before
@@ -165,15 +187,15 @@ def _second_run(at: dt.datetime) -> int:
 
 
 def test_a_second_run_finds_nothing_and_its_queries_do_not_grow_with_the_register(
-    register: None, django_assert_max_num_queries: object
+    register: None, django_assert_max_num_queries: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     grow(60)
     at = a_day_with_deadlines_ahead()
-    small = _second_run(at)
+    small = _second_run(at, monkeypatch)
     open_tracks = DprdReview.objects.filter(cooperation__stage__in=_OPEN_STAGES).count()
     grow(240)
     assert DprdReview.objects.filter(cooperation__stage__in=_OPEN_STAGES).count() > open_tracks
-    large = _second_run(at)
+    large = _second_run(at, monkeypatch)
 
     assert large <= small
     with django_assert_max_num_queries(small):  # type: ignore[operator]

@@ -62,11 +62,11 @@ def in_redis(settings: Any) -> Iterator[str]:
 
 def test_without_redis_sessions_are_in_the_database_and_the_cache_in_memory() -> None:
     # The suite runs without KSD_REDIS_URL, as a single machine does.
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    assert settings.SESSION_ENGINE == "ksd.core.sessions"  # Django's db sessions, one plain read
     assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
     assert cache_and_sessions("") == (
         {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
-        "django.contrib.sessions.backends.db",
+        "ksd.core.sessions",
     )
 
 

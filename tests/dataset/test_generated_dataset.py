@@ -117,3 +117,19 @@ def test_the_generated_records_carry_their_stored_status(generated: list[Coopera
     assert all(c.status_on is not None for c in generated)
     assert OpenTask.objects.filter(kind="dprd_decide").exists()
     assert OpenTask.objects.filter(kind="answer_offer").exists()
+
+
+def test_the_planner_has_statistics_of_the_generated_rows(generated: list[Cooperation]) -> None:
+    """Right after the bulk load the query planner knows the tables' sizes (ANALYZE), so the
+    register's indexes are chosen from the first request on (docs/performance.md)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'cooperation_cooperation'")
+            rows = [int(r[0].split()[0]) for r in cursor.fetchall()]
+        else:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'cooperation_party'")
+            rows = [int(r[0]) for r in cursor.fetchall()]
+    assert rows
+    assert max(rows) >= len(generated)

@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from ksd.cooperation.articles import article_of
+from ksd.cooperation.expiry import expire_many
 from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
     Cooperation,
@@ -24,8 +25,15 @@ from ksd.cooperation.models import (
     Party,
     Stage,
 )
-from ksd.cooperation.services import expire
-from ksd.cooperation.tick_batches import Law, Notices, chunks, with_law_facts
+from ksd.cooperation.tick_batches import (
+    NEVER,
+    Law,
+    Notices,
+    chunks,
+    next_check,
+    save_schedule,
+    with_law_facts,
+)
 from ksd.core.clock import DEFAULT_ZONE, date_in
 from ksd.dprd.models import DprdReview
 from ksd.dprd.services import apply_deemed_approval
@@ -128,38 +136,44 @@ def expire_agreements(now: dt.datetime, summary: TickSummary, law: Law) -> None:
         .order_by("pk").values_list("pk", flat=True)
     )  # fmt: skip
     for chunk in chunks(ending):
-        # One commit per chunk: each expiry is still atomic on its own (a savepoint).
+        # One commit per chunk; the expiries of a chunk in a few statements (expiry.py).
         with transaction.atomic():
             notices = Notices(now)
-            chunk_rows = Cooperation.objects.filter(pk__in=list(chunk)).prefetch_related("parties")
-            for cooperation in chunk_rows.order_by("pk"):
-                _expire_or_notify(cooperation, now, summary, law, notices)
+            rows = Cooperation.objects.filter(pk__in=list(chunk)).prefetch_related("parties")
+            _expire_or_notify(list(rows.order_by("pk")), now, summary, law, notices)
             summary.notifications += notices.flush()
 
 
-def _expire_or_notify(cooperation: Cooperation, now: dt.datetime, summary: TickSummary,
+def _expire_or_notify(cooperations: list[Cooperation], now: dt.datetime, summary: TickSummary,
                       law: Law, notices: Notices) -> None:  # fmt: skip
-    """Expire the agreement when its end has passed in its first region's zone, else leave each
+    """Expire each agreement whose end has passed in its first region's zone, else leave each
     region a notice when the end is within EXPIRY_NOTICE_DAYS."""
-    regions = [p.region_id for p in cooperation.parties.all() if p.region_id is not None]
-    today = date_in(now, law.timezones.get(regions[0], DEFAULT_ZONE) if regions else DEFAULT_ZONE)
-    assert cooperation.ends_on is not None  # noqa: S101 - filtered by the caller
-    if cooperation.ends_on < today and expire(cooperation.pk, as_of=today, now=now):
-        summary.expired += 1
-        for region in regions:
-            notices.add(
-                cooperation, region, Notification.Kind.EXPIRED, cooperation.ends_on,
-                _("“%(title)s” has expired.") % {"title": cooperation.title},
-                article_of(cooperation, EventKind.EXPIRED),
-            )  # fmt: skip
-    elif 0 <= (cooperation.ends_on - today).days <= EXPIRY_NOTICE_DAYS:
-        for region in regions:
-            notices.add(
-                cooperation, region, Notification.Kind.EXPIRING, cooperation.ends_on,
-                _("“%(title)s” ends on %(date)s.")
-                % {"title": cooperation.title, "date": cooperation.ends_on.isoformat()},
-                article_of(cooperation, EventKind.EXPIRED),
-            )  # fmt: skip
+    regions: dict[int, list[str]] = {}
+    ended: dict[dt.date, list[Cooperation]] = {}
+    for cooperation in cooperations:
+        mine = [p.region_id for p in cooperation.parties.all() if p.region_id is not None]
+        regions[cooperation.pk] = mine
+        today = date_in(now, law.timezones.get(mine[0], DEFAULT_ZONE) if mine else DEFAULT_ZONE)
+        assert cooperation.ends_on is not None  # noqa: S101 - filtered by the caller
+        if cooperation.ends_on < today:
+            ended.setdefault(today, []).append(cooperation)
+        elif 0 <= (cooperation.ends_on - today).days <= EXPIRY_NOTICE_DAYS:
+            for region in mine:
+                notices.add(
+                    cooperation, region, Notification.Kind.EXPIRING, cooperation.ends_on,
+                    _("“%(title)s” ends on %(date)s.")
+                    % {"title": cooperation.title, "date": cooperation.ends_on.isoformat()},
+                    article_of(cooperation, EventKind.EXPIRED),
+                )  # fmt: skip
+    for today, batch in ended.items():
+        for cooperation in expire_many(batch, as_of=today, now=now):
+            summary.expired += 1
+            for region in regions[cooperation.pk]:
+                notices.add(
+                    cooperation, region, Notification.Kind.EXPIRED, cooperation.ends_on,
+                    _("“%(title)s” has expired.") % {"title": cooperation.title},
+                    article_of(cooperation, EventKind.EXPIRED),
+                )  # fmt: skip
 
 
 _CLOSED_TRACK = (
@@ -173,38 +187,61 @@ _CLOSED_TRACK = (
 
 
 def notify_dprd_deadlines(now: dt.datetime, summary: TickSummary, law: Law) -> None:
-    """Open DPRD tracks of cooperations in an open stage with a date recent enough to leave a
-    deadline still to come (Law.dprd_lookback); ksd.law decides each track's status and
-    deadlines, as on the cooperation's page."""
+    """Open DPRD tracks of cooperations in an open stage that are due for a reading: their
+    schedule (DprdReview.next_check_on) says so, or they have none yet and a date recent enough
+    to leave a deadline still to come (Law.dprd_lookback). ksd.law decides each track's status
+    and deadlines, as on the cooperation's page; the tick then schedules the track's next
+    reading (tick_batches.next_check)."""
     today = date_in(now)
     since = today - law.dprd_lookback()
     recent = (
         Q(received_on__gte=since) | Q(opinion_sent_on__gte=since)
         | Q(opinion_received_on__gte=since) | Q(resubmitted_on__gte=since)
     )  # fmt: skip
+    due = Q(next_check_on__lte=today) | (Q(next_check_on__isnull=True) & recent)
     ids = list(
-        DprdReview.objects.filter(recent, cooperation__stage__in=_OPEN_STAGES)
+        DprdReview.objects.filter(due, cooperation__stage__in=_OPEN_STAGES)
         .exclude(approved_on__lte=today).exclude(rejected_on__lte=today)
         .order_by("cooperation_id").values_list("cooperation_id", flat=True).distinct()
     )  # fmt: skip
     for chunk in chunks(ids):
-        notices = Notices(now)
-        for cooperation in with_law_facts(chunk):
-            for verdict in law.assess(cooperation, as_of=today).dprd:
-                if verdict.track.status in _CLOSED_TRACK:
+        # The chunk's tracks are locked while read and scheduled: a step recorded meanwhile
+        # waits, then resets the schedule it would otherwise have lost (DprdReview.save).
+        with transaction.atomic():
+            locked = list(
+                DprdReview.objects.select_for_update()
+                .filter(cooperation_id__in=list(chunk))
+                .values_list("pk", flat=True)
+            )
+            schedule = dict.fromkeys(locked, NEVER)
+            notices = Notices(now)
+            for cooperation in with_law_facts(chunk):
+                _notify_and_schedule(cooperation, today, law, notices, schedule)
+            summary.notifications += notices.flush()
+            save_schedule(schedule)
+
+
+def _notify_and_schedule(cooperation: Cooperation, today: dt.date, law: Law, notices: Notices,
+                         schedule: dict[int, dt.date]) -> None:  # fmt: skip
+    reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
+    for verdict in law.assess(cooperation, as_of=today).dprd:
+        review = reviews.get(verdict.region)
+        calendar = law.calendar(verdict.region)
+        noticed: set[dt.date] = set()
+        if verdict.track.status not in _CLOSED_TRACK:
+            for name, due in verdict.track.deadlines.items():
+                if due is None or due < today:
                     continue
-                calendar = law.calendar(verdict.region)
-                for name, due in verdict.track.deadlines.items():
-                    if due is None or due < today:
-                        continue
-                    if calendar.count_working_days(today, due) <= DPRD_NOTICE_WORKING_DAYS:
-                        notices.add(
-                            cooperation, verdict.region, Notification.Kind.DPRD_DEADLINE, due,
-                            _("DPRD deadline for “%(title)s” on %(date)s.")
-                            % {"title": cooperation.title, "date": due.isoformat()},
-                            _deadline_citation(cooperation, name),
-                        )  # fmt: skip
-        summary.notifications += notices.flush()
+                if calendar.count_working_days(today, due) <= DPRD_NOTICE_WORKING_DAYS:
+                    noticed.add(due)
+                    notices.add(
+                        cooperation, verdict.region, Notification.Kind.DPRD_DEADLINE, due,
+                        _("DPRD deadline for “%(title)s” on %(date)s.")
+                        % {"title": cooperation.title, "date": due.isoformat()},
+                        _deadline_citation(cooperation, name),
+                    )  # fmt: skip
+        if review is not None and review.pk in schedule:
+            schedule[review.pk] = next_check(review, verdict.track, today, noticed)
 
 
 def run_tick(*, now: dt.datetime) -> TickSummary:

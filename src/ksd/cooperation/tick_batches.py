@@ -17,15 +17,25 @@ from ksd.cooperation.foreign import FOREIGN_FACT_EVENT_KINDS
 from ksd.cooperation.law import facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Event, Notification
 from ksd.cooperation.queries import Calendars
+from ksd.dprd.models import DprdReview
 from ksd.law.assessment import Assessment, assess
 from ksd.law.calendar import WorkingCalendar
 from ksd.law.parameters import ParameterValue, every_value, supplied_values
 from ksd.law.pp28_2018.foreign import DPRD_WORKING_DAYS as FOREIGN_DPRD_DAYS
 from ksd.law.pp50_2007.dprd import CLOCKS as PP50_CLOCKS
+from ksd.law.verdicts import Track
 from ksd.regions.models import Region
 
 # How many records one chunk loads: memory stays bounded whatever the size of the register.
 CHUNK = 500
+# A track with nothing left to happen by the passing of time alone (decided, no clock, every
+# deadline past): read again only after a step, a correction or a change of clocks or holidays.
+NEVER = dt.date(9999, 12, 31)
+# A deadline's notice is due from DPRD_NOTICE_WORKING_DAYS (5) working days before it, which
+# never spans more than three weeks, even around the collective leave of Idul Fitri.
+NOTICE_REACH = dt.timedelta(days=21)
+_DATES = ("received_on", "opinion_sent_on", "opinion_received_on", "resubmitted_on",
+          "approved_on", "rejected_on")  # fmt: skip
 
 
 def chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -88,6 +98,29 @@ class Law:
         (at most 2 weekend days per 5 working days, plus every holiday and collective leave of
         a year); a track whose every date is older cannot have a deadline still to come."""
         return dt.timedelta(days=3 * self.longest_dprd_clock() + 60)
+
+
+def next_check(review: DprdReview, track: Track, today: dt.date, noticed: set[dt.date]) -> dt.date:
+    """The first day after `today` on which reading the track again can change what the tick
+    does: a deadline comes within reach of its notice, a noticed deadline passes (the status
+    moves on: overdue, or deemed approved the day after, PP 50/2007 Pasal 12 ayat (4)), or a
+    step dated ahead takes effect."""
+    days = [d for name in _DATES if (d := getattr(review, name)) is not None and d > today]
+    for due in track.deadlines.values():
+        if due is None or due < today:
+            continue
+        if due in noticed:
+            days.append(due + dt.timedelta(days=1))
+        else:
+            days.append(max(today + dt.timedelta(days=1), due - NOTICE_REACH))
+    return min(days, default=NEVER)
+
+
+def save_schedule(schedule: dict[int, dt.date]) -> None:
+    """Each track's next reading, in one statement (a bulk update, which DprdReview.save's
+    reset does not see)."""
+    rows = [DprdReview(pk=pk, next_check_on=day) for pk, day in schedule.items()]
+    DprdReview.objects.bulk_update(rows, ["next_check_on"])
 
 
 class Notices:

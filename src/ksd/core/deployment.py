@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from ksd.core.env import env_choice, env_str
 
-DATABASE_SESSIONS = "django.contrib.sessions.backends.db"
+DATABASE_SESSIONS = "ksd.core.sessions"  # Django's database sessions, read in one plain statement
 # Sessions read from Redis and written through to the database: a request needs no database
 # read for its session, and a Redis restart (this Redis keeps nothing on disk) logs nobody out.
 CACHED_DATABASE_SESSIONS = "django.contrib.sessions.backends.cached_db"

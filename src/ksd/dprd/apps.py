@@ -6,3 +6,8 @@ class DprdConfig(AppConfig):
     name = "ksd.dprd"
     label = "dprd"
     verbose_name = _("DPRD approval")
+
+    def ready(self) -> None:
+        from ksd.dprd import tick_schedule
+
+        tick_schedule.connect()

@@ -7,6 +7,8 @@ has run. `deemed_approved_on` records that the tick applied Pasal 12 ayat (4).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +35,12 @@ class DprdReview(models.Model):
     due_name = models.CharField(_("what is due"), max_length=30, blank=True)
     created_at = models.DateTimeField(_("created at"))
     updated_at = models.DateTimeField(_("updated at"))
+    # ksd tick's schedule, not a fact: the day it must next read this track (a deadline comes
+    # within reach of its notice, passes, or a dated step takes effect), counted by ksd.law
+    # when the tick last read it. Null: at the next run, by the tick's own rule of which dates
+    # are recent (cooperation/jobs.py). Every save resets it, so any recorded step or
+    # correction is read again; so do changes of the DPRD clocks or of holidays (dprd/apps.py).
+    next_check_on = models.DateField(_("next check by ksd tick"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("DPRD review")
@@ -46,6 +54,8 @@ class DprdReview(models.Model):
                 condition=models.Q(approved_on__isnull=True, rejected_on__isnull=True,
                                    deemed_approved_on__isnull=True),
             ),
+            # ksd tick's tracks due for a reading (cooperation/jobs.py notify_dprd_deadlines).
+            models.Index(fields=("next_check_on", "cooperation"), name="dprd_review_next_check"),
         )  # fmt: skip
         constraints = (
             models.UniqueConstraint(fields=("cooperation", "region"), name="dprd_review_once"),
@@ -53,6 +63,13 @@ class DprdReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cooperation} — DPRD {self.region_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A changed date may move the track's deadlines: the next tick reads it again.
+        self.next_check_on = None
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "next_check_on"}
+        super().save(*args, **kwargs)
 
 
 class ClockSetting(models.Model):

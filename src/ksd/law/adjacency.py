@@ -152,10 +152,11 @@ def judge(
     error when its regions do not border (parameter compulsory_border_rule decides whether
     every pair must border or the regions must form one bordering group)."""
     regions = list({r.code: r for r in facts.regions if r.is_autonomous}.values())
+    epoch = epoch_start(facts.date)  # once, not per pair: borders() would look it up each time
     pairs: list[tuple[tuple[str, str], bool]] = []
     for i, a in enumerate(regions):
         for b in regions[i + 1 :]:
-            pairs.append(((a.code, b.code), borders(a, b, facts.date)))
+            pairs.append(((a.code, b.code), _borders(a.code, b.code, epoch)))
     if not facts.compulsory or len(regions) < 2:
         return pairs, [], None
     if facts.regime is Regime.PP28_2018:

@@ -16,6 +16,7 @@ from ksd.law.calendar import HolidayOverride, WorkingCalendar, calendar_for
 from ksd.law.citations import Citation, Finding, Lang, Reason, Severity, Text
 from ksd.law.dispute_authority import overall
 from ksd.law.facts import DprdEvents, Facts, Party, parse_facts
+from ksd.law.pair_classes import each_pair
 from ksd.law.parameters import Parameter, ParameterValue, parameter, supplied_values
 from ksd.law.pp28_2018 import foreign as pp28_foreign
 from ksd.law.regimes import INFO, Regime
@@ -359,23 +360,24 @@ def _disputes(assessment: Assessment, parties: list[Party]) -> None:
             replace(p, region=region_history.region_on(p.key, raised_on)) if p.region else p
             for p in disputing
         ]
-    for i, a in enumerate(disputing):
-        for b in disputing[i + 1 :]:
-            route = rules.dispute_route(a, b, on)
-            if route is None:
-                continue
-            assessment.dispute_pairs.append(((a.key, b.key), route))
-            if route.authority is None:
-                assessment.findings.append(
-                    Finding(
-                        "not_covered_by_regulation",
-                        Severity.WARNING,
-                        Text(route.message_id, route.message_en),
-                        route.citation,
-                        f"{a.key}/{b.key}",
-                    )
+    for a, b, route in each_pair(disputing, lambda a, b: rules.dispute_route(a, b, on)):
+        if route is None:
+            continue
+        assessment.dispute_pairs.append(((a.key, b.key), route))
+        if route.authority is None:
+            assessment.findings.append(
+                Finding(
+                    "not_covered_by_regulation",
+                    Severity.WARNING,
+                    Text(route.message_id, route.message_en),
+                    route.citation,
+                    f"{a.key}/{b.key}",
                 )
-    assessment.dispute, findings = overall(assessment.dispute_pairs, facts.party_label)
+            )
+    labels = {p.key: facts.party_label(p.key) for p in disputing}
+    assessment.dispute, findings = overall(
+        assessment.dispute_pairs, lambda key: labels.get(key) or facts.party_label(key)
+    )
     assessment.findings.extend(findings)
 
 
@@ -455,11 +457,9 @@ def _assess(facts: Facts, calendars: CalendarProvider | None) -> Assessment:
     assessment.findings.extend(_duplicates(facts.parties, rules))
     parties = _unique(facts.parties)
     assessment.findings.extend(rules.eligibility(parties))
-    for i, a in enumerate(parties):
-        for b in parties[i + 1 :]:
-            kind = rules.pair_kind(a, b)
-            if kind is not None:
-                assessment.pairs.append(PairVerdict((a.key, b.key), kind))
+    for a, b, kind in each_pair(parties, rules.pair_kind):
+        if kind is not None:
+            assessment.pairs.append(PairVerdict((a.key, b.key), kind))
     assessment.findings.extend(
         region_history.party_findings(list(facts.regions), facts.date, dict(facts.given_codes))
     )

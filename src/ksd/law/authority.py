@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from ksd.law import yaml_data
 from ksd.law.citations import Citation, Finding, Lang, Severity, Text
 from ksd.law.errors import LawInputError
 from ksd.law.facts import Facts
@@ -62,7 +61,7 @@ class Affair:
 
 @functools.cache
 def matrix() -> dict[str, Affair]:
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = yaml_data.safe_load(
         resources.files("ksd.law")
         .joinpath("data/authority/uu23_2014_lampiran.yaml")
         .read_text("utf-8")

@@ -46,8 +46,8 @@ from importlib import resources
 from typing import Final
 
 import holidays
-import yaml
 
+from ksd.law import yaml_data
 from ksd.law.citations import Lang, Text, long_date
 from ksd.law.errors import LawInputError
 from ksd.law.regions import get_region
@@ -609,7 +609,7 @@ def bundled_overrides() -> tuple[HolidayOverride, ...]:
     """The overrides shipped in law/data/holiday_overrides.yaml; every entry cites a decree and
     a source, and the file says when it was last checked (`checked_on`)."""
     text = resources.files("ksd.law").joinpath("data/holiday_overrides.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml_data.safe_load(text)
     if not isinstance(data, Mapping) or _parse_date(data.get("checked_on")) is None:
         raise LawInputError(
             "invalid_overrides",

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from ksd.law import yaml_data
 from ksd.law.citations import Lang, Text
 
 
@@ -40,7 +39,7 @@ class ParameterError(ValueError):
 
 @functools.cache
 def _table() -> dict[str, tuple[Text, tuple[tuple[dt.date, Any, str], ...]]]:
-    raw = yaml.safe_load(
+    raw = yaml_data.safe_load(
         resources.files("ksd.law").joinpath("data/parameters.yaml").read_text("utf-8")
     )
     table: dict[str, tuple[Text, tuple[tuple[dt.date, Any, str], ...]]] = {}

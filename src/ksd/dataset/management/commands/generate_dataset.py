@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from ksd.cooperation.models import Cooperation
 from ksd.core import clock
-from ksd.dataset.generator import generate
+from ksd.dataset.generator import generate, refresh_statistics
 
 
 class Command(BaseCommand):
@@ -50,4 +50,5 @@ class Command(BaseCommand):
             raise CommandError(
                 _("No regions are loaded: run `ksd load_reference_data` first.")
             ) from None
+        refresh_statistics()
         self.stdout.write(_("%(n)s cooperations generated.") % {"n": f"{written:,}"})
