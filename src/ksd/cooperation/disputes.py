@@ -19,6 +19,7 @@ from ksd.accounts.models import Role
 from ksd.cooperation import dates
 from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
+from ksd.cooperation.later_forms import RECIPIENT_LABELS
 from ksd.cooperation.law import calendar_for_region, facts_for, law_lang, law_parameters
 from ksd.cooperation.models import Dispute, EventKind, Stage
 from ksd.cooperation.services import lock
@@ -95,7 +96,10 @@ def settle_dispute(
     if not _may_decide(actor, dispute, settlement):
         raise StepRefused(
             _("You may not record this settlement: the law gives this dispute to %(who)s.")
-            % {"who": dispute.authority or _("no named authority")},
+            % {
+                "who": RECIPIENT_LABELS.get(dispute.authority, dispute.authority)
+                or _("no named authority")
+            },
             dispute.citation,
         )
     dates.check(Step.SETTLEMENT, settled_on, now=now, after=dates.after_dispute(dispute))

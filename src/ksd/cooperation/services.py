@@ -41,6 +41,7 @@ from ksd.cooperation.models import (
     Stage,
 )
 from ksd.cooperation.queries import STATUS_LABELS
+from ksd.core.dates import show
 from ksd.core.errors import StepRefused
 from ksd.law.assessment import RULES, copies_to_send
 from ksd.law.citations import Severity
@@ -440,7 +441,7 @@ def sign_agreement(
             raise StepRefused(
                 _("An agreement in force from %(date)s for %(years)d years would end after the "
                   "year %(max)d; check the dates.")
-                % {"date": start.isoformat(), "years": cooperation.term_years, "max": dt.MAXYEAR}
+                % {"date": show(start), "years": cooperation.term_years, "max": dt.MAXYEAR}
             )  # fmt: skip
         try:
             end = start.replace(year=start.year + cooperation.term_years)
@@ -729,7 +730,7 @@ def record_signatory(
         raise StepRefused(
             _("This official could not sign for %(region)s on %(date)s: only the regional head in "
               "office or the holder of a valid Surat Kuasa may.")
-            % {"region": region_code, "date": cooperation.signed_on.isoformat()},
+            % {"region": region_code, "date": show(cooperation.signed_on)},
             signers_article(cooperation),
         )  # fmt: skip
     official, authority = signers[official_id]
