@@ -8,7 +8,6 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ksd.cooperation.corrections import DPRD_FACTS, REASON_MAX_LENGTH, SHARED_FACTS
 from ksd.cooperation.forms import BURDEN_LABELS, DATE, FORM_LABELS
@@ -123,7 +122,7 @@ class BurdenCorrectionForm(_RecordForm):
 class PartiesCorrectionForm(_RecordForm):
     key = "correct_parties"
     change = forms.ChoiceField(
-        label=pgettext_lazy("correction of the parties", "Change"),
+        label=_("What to change"),
         choices=[("add_region", _("Add a region")), ("add_third_party", _("Add a third party")),
                  ("remove", _("Remove a party"))],
     )  # fmt: skip
