@@ -52,6 +52,7 @@ from ksd.law.regimes import regime_for_agreement
 from ksd.law.regions import get_region
 from ksd.law.transition import step_regime
 from ksd.regions.models import Affair, Agency, PowerOfAttorney, Region
+from ksd.regions.names import region_name
 
 
 @dataclass(frozen=True)
@@ -508,7 +509,8 @@ def send_copies(
     party = next((p for p in cooperation.parties.all() if p.region_id == region_code), None)
     if party is None:
         raise StepRefused(
-            _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
+            _("“%(party)s” is not a party to this cooperation.")
+            % {"party": region_name(region_code)}
         )
     dates.check(Step.COPIES, sent_on, now=now, after=dates.after_signing(cooperation))
     rule = copies_to_send(copies_regime(cooperation), get_region(region_code))
@@ -721,7 +723,8 @@ def record_signatory(
     assert cooperation.signed_on is not None  # noqa: S101 - set by sign_agreement
     if not cooperation.parties.filter(region_id=region_code).exists():
         raise StepRefused(
-            _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
+            _("“%(party)s” is not a party to this cooperation.")
+            % {"party": region_name(region_code)}
         )
     if cooperation.signatories.filter(region_id=region_code).exists():
         raise StepRefused(_("The signatory of this region has already been recorded."))
@@ -730,7 +733,7 @@ def record_signatory(
         raise StepRefused(
             _("This official could not sign for %(region)s on %(date)s: only the regional head in "
               "office or the holder of a valid Surat Kuasa may.")
-            % {"region": region_code, "date": show(cooperation.signed_on)},
+            % {"region": region_name(region_code), "date": show(cooperation.signed_on)},
             signers_article(cooperation),
         )  # fmt: skip
     official, authority = signers[official_id]
@@ -769,7 +772,8 @@ def issue_power_of_attorney(
                   Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)  # fmt: skip
     if not cooperation.parties.filter(region_id=region_code).exists():
         raise StepRefused(
-            _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
+            _("“%(party)s” is not a party to this cooperation.")
+            % {"party": region_name(region_code)}
         )
     dates.check(Step.POWER_OF_ATTORNEY, issued_on, now=now, after=dates.after_offer(cooperation))
     if valid_until is not None:

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ksd.regions.names import region_name
+
 
 class DprdReview(models.Model):
     cooperation = models.ForeignKey(
@@ -48,7 +50,7 @@ class DprdReview(models.Model):
         )
 
     def __str__(self) -> str:
-        return f"{self.cooperation} — DPRD {self.region_id}"
+        return f"{self.cooperation} — DPRD {region_name(self.region_id)}"
 
 
 class ClockSetting(models.Model):

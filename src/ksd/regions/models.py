@@ -11,6 +11,7 @@ from lokal import parse_npwp
 from ksd.core.dates import show
 from ksd.law.calendar import FIRST_DAY, LAST_DAY, OverrideAction
 from ksd.law.calendar import HolidayOverride as LawHolidayOverride
+from ksd.regions.names import region_name
 from ksd.regions.validators import (
     digits_only,
     mask_nik,
@@ -115,7 +116,7 @@ class Agency(models.Model):
         )
 
     def __str__(self) -> str:
-        return f"{self.short_name or self.name} ({self.region_id})"
+        return f"{self.short_name or self.name} ({region_name(self.region_id)})"
 
 
 class Official(models.Model):
