@@ -115,6 +115,7 @@ def test_every_main_page_fits_the_screen_and_has_no_serious_accessibility_violat
         Visit("dashboard-dprd", personas.dprd_kota_yogyakarta(), "/dasbor/"),
         Visit("cooperation-dprd", personas.dprd_kota_yogyakarta(), f"/kerja-sama/{reviewed.pk}/"),
         Visit("dashboard-biro", personas.biro_pemerintahan_diy(), "/dasbor/"),
+        Visit("dashboard-kemendagri", personas.kemendagri(), "/dasbor/"),
         Visit("register-kemendagri", personas.kemendagri(), "/kerja-sama/"),
         Visit("admin", personas.administrator(), "/admin/"),
     ]

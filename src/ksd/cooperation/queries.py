@@ -88,9 +88,9 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
 def public_register(query: str) -> QuerySet[Cooperation]:
     """What the public sees: only the published register (core/access.py decides what that is).
 
-    `query` is looked for in the title, the agreement's, joint agreement's and offer's numbers,
-    the object (government affair, sector), and the parties: a region's name ("Sleman") or a
-    third party's. Each is a subquery of the one statement, so a page costs the same number of
+    `query` is looked for in the title, the agreement's number, the object (government affair,
+    sector), and the parties: a region's name ("Sleman") or a third party's. Not in what the
+    register does not publish (the offer's and the joint agreement's numbers). Each is a subquery of the one statement, so a page costs the same number of
     queries whatever matches; on PostgreSQL trigram indexes serve the "contains" searches
     (migration cooperation 0017). The page's published signed agreements come in one query.
     """
@@ -107,8 +107,6 @@ def public_register(query: str) -> QuerySet[Cooperation]:
             Cooperation.objects.filter(
                 Q(title__icontains=query)
                 | Q(agreement_number__icontains=query)
-                | Q(joint_agreement_number__icontains=query)
-                | Q(offer_number__icontains=query)
                 | Q(sector__icontains=query)
             )
             .order_by()

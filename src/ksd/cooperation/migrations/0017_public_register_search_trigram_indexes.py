@@ -1,5 +1,5 @@
-"""The public register searches numbers, sectors and third parties' names as well as titles
-(cooperation.queries.public_register): on PostgreSQL trigram indexes serve each "contains"
+"""The public register searches agreement numbers, sectors and third parties' names as well as
+titles (cooperation.queries.public_register): on PostgreSQL trigram indexes serve each "contains"
 search (UPPER(column) LIKE '%...%'), as 0014 does for the title. Region names are looked up in
 the 552-row region table and then by the party's indexed region. SQLite: nothing to do."""
 
@@ -7,8 +7,6 @@ from django.db import migrations
 
 INDEXES = {
     "coop_agreement_no_trgm": ("cooperation_cooperation", "agreement_number"),
-    "coop_joint_no_trgm": ("cooperation_cooperation", "joint_agreement_number"),
-    "coop_offer_no_trgm": ("cooperation_cooperation", "offer_number"),
     "coop_sector_trgm": ("cooperation_cooperation", "sector"),
     "party_third_party_name_trgm": ("cooperation_party", "third_party_name"),
 }
