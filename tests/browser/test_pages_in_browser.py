@@ -29,7 +29,7 @@ from pytest_django.live_server_helper import LiveServer
 
 import personas
 from browser.people import Screenshot
-from pages.records import in_dprd_review, signed_and_published
+from pages.records import NOW, in_dprd_review, signed_and_published
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("regions_loaded")]
 
@@ -96,9 +96,28 @@ def _scrolls_sideways(page: Page) -> bool:
     )
 
 
+def _too_wide(page: Page) -> list[str]:
+    """The innermost elements that stick out on the right, to say what to fix."""
+    return list(
+        page.evaluate(
+            """() => [...document.querySelectorAll("body *")]
+              .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+              .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right >
+                                                   document.documentElement.clientWidth + 1))
+              .slice(0, 5)
+              .map(e => e.tagName + "." + e.className + " " + (e.textContent || "").trim().slice(0, 40))"""
+        )
+    )
+
+
 def test_every_main_page_fits_the_screen_and_has_no_serious_accessibility_violation(
-    browser: Browser, live_server: LiveServer, screenshot: Screenshot
+    browser: Browser,
+    live_server: LiveServer,
+    screenshot: Screenshot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # 2 March 2016, the day after the resubmission: the DPRD's clock runs, the tasks show.
+    monkeypatch.setattr("ksd.core.clock.now", lambda: NOW)
     yogya = personas.operator_kota_yogyakarta()
     reviewed = in_dprd_review(yogya)
     published = signed_and_published(yogya)
@@ -139,7 +158,7 @@ def test_every_main_page_fits_the_screen_and_has_no_serious_accessibility_violat
             page.set_viewport_size(PHONE)
             page.reload()
             if _scrolls_sideways(page):
-                problems.append(f"{visit.name}: scrolls sideways at 390 px")
+                problems.append(f"{visit.name}: scrolls sideways at 390 px: {_too_wide(page)}")
             screenshot(page, f"{visit.name}-mobile")
 
     assert not problems, "\n".join(problems)
