@@ -20,6 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from ksd.accounts.models import Role
 from ksd.core.access import is_administrator, membership_of
 
+# A menu's entries: (label, address).
+Items = list[tuple[str | Promise, str]]
+
 
 @dataclass(frozen=True)
 class Link:
@@ -28,20 +31,20 @@ class Link:
     current: bool = False
 
 
-def _links(items: list[tuple[str | Promise, str]], path: str) -> list[Link]:
+def _links(items: Items, path: str) -> list[Link]:
     """Marks as current the link whose address is the longest prefix of `path`."""
     best = max((url for _label, url in items if path.startswith(url) and url != "/"), key=len,
                default=None)  # fmt: skip
     return [Link(label, url, url == best) for label, url in items]
 
 
-def _menus(user: Any) -> tuple[list[tuple[str | Promise, str]], list[tuple[str | Promise, str]]]:
+def _menus(user: Any) -> tuple[Items, Items]:
     membership = membership_of(user)
     role = membership.role if membership else None
     tasks = (_("My tasks"), reverse("cooperation:dashboard"))
     register = (_("Register"), reverse("cooperation:register"))
     public = (_("Public register"), reverse("cooperation:public_register"))
-    reference = [
+    reference: Items = [
         (_("Cooperation bodies"), reverse("bodies:list")),
         (_("Third parties"), reverse("regions:third_parties")),
         (_("Agencies"), reverse("regions:agencies")),
