@@ -56,7 +56,7 @@ def _take(page: Page, action: str, fields: dict[str, str], *, checks: tuple[str,
 
 def _offer(page: Page, live_server: LiveServer) -> int:
     page.goto(live_server.url + "/kerja-sama/")
-    page.locator('a[href="/kerja-sama/baru/"]').click()
+    page.locator('main a[href="/kerja-sama/baru/"]').click()
     form = page.locator("form.ksd-form")
     form.locator('input[name="title"]').fill(TITLE)
     form.locator('input[name="offer_number"]').fill("415.4/017/2016")
@@ -77,8 +77,9 @@ def test_an_inter_regional_cooperation_from_offer_to_deemed_approval_and_signatu
 
         pk = _offer(yogya, live_server)
         parties = yogya.locator(".ksd-parties")
-        expect(parties).to_contain_text("Kota Yogyakarta (34.71)")
-        expect(parties).to_contain_text("Kabupaten Sleman (34.04)")
+        expect(parties).to_contain_text("Kota Yogyakarta — pemrakarsa")
+        expect(parties).to_contain_text("Kabupaten Sleman")
+        expect(parties).not_to_contain_text("34.71")  # a name, never the code
         # The initiator cannot answer for Sleman: only Sleman's operator can.
         expect(step_form(yogya, "jawab-penawaran/")).to_have_count(0)
 
