@@ -36,7 +36,7 @@ def finding_subject(subject: str | None) -> str:
     code) that the finding's message already explains: they are not shown."""
     if not subject:
         return ""
-    from ksd.cooperation.forms import BURDEN_LABELS, CONTENT_LABELS
+    from ksd.cooperation.offer.forms import BURDEN_LABELS, CONTENT_LABELS
 
     names = name_of(subject)
     if names != subject:
@@ -50,6 +50,6 @@ def authority_label(authority: str | None) -> str:
     """Who settles a dispute or receives a copy, in words ("gubernur" -> "Gubernur provinsi")."""
     if not authority:
         return ""
-    from ksd.cooperation.later_forms import RECIPIENT_LABELS
+    from ksd.cooperation.after_signing.forms import RECIPIENT_LABELS
 
     return str(RECIPIENT_LABELS.get(authority, authority))
