@@ -61,7 +61,8 @@ MIDDLEWARE = [
     # server needed on a closed intranet), with far-future caching and compression.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Bahasa Indonesia unless English was chosen on the page; never the browser's language.
+    "ksd.core.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -93,7 +94,10 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "ksd.core.navigation.navigation",
             ],
+            # region_name, region_names: on every page without {% load %}.
+            "builtins": ["ksd.core.templatetags.ksd"],
         },
     },
 ]
@@ -192,6 +196,10 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The language switch's choice is kept a year (Django's default: until the browser closes).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+# "1 Desember 2026", "1 Desember 2026 pukul 20.26": ksd/formats, before Django's own formats.
+FORMAT_MODULE_PATH = ["ksd.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -18,6 +18,7 @@ admin.site.index_title = _("Data administration")
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz/", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     # set_language: the language switch posts here and the choice is kept in a cookie.
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from ksd.bodies.models import BodyKind, BodyMember, BodyReport, CooperationBody
 from ksd.bodies.services import MemberSpec, add_member, file_report, form_body, remove_member
+from ksd.core.dates import show
 from ksd.core.errors import StepRefused
 
 from .conftest import MEMBERS, NOW, drafted_for_years, offered
@@ -159,7 +160,7 @@ def test_a_body_date_outside_what_ksd_can_record_is_refused_and_nothing_changes(
     for step in steps:
         with pytest.raises(StepRefused) as refused:
             step()
-        assert day.isoformat() in refused.value.message
+        assert show(day) in refused.value.message
     assert CooperationBody.objects.count() == 1
     sleman.refresh_from_db()
     assert sleman.left_on is None

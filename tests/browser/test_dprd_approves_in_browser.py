@@ -59,7 +59,7 @@ def test_the_dprd_of_the_region_records_its_approval_and_the_agreement_is_ready_
     with People(browser, live_server) as people:
         page = people.open(personas.dprd_kota_yogyakarta(), f"/kerja-sama/{coop.pk}/")
         track = page.locator('.ksd-track[aria-label="DPRD Kota Yogyakarta"]')
-        expect(track.locator(".ksd-track-dates")).to_contain_text("2016-02-01")
+        expect(track.locator(".ksd-track-dates")).to_contain_text("1 Februari 2016")
         stage_before = page.locator(".ksd-stage").inner_text()
         # A DPRD secretariat only records its own DPRD's opinion and decision.
         for action in ("tanda-tangan/", "rancangan/", "ajukan/"):
@@ -73,11 +73,11 @@ def test_the_dprd_of_the_region_records_its_approval_and_the_agreement_is_ready_
 
         expect(page.locator(".message.success")).to_be_visible()
         expect(track.locator(".ksd-status.approved")).to_be_visible()
-        expect(track.locator(".ksd-track-dates")).to_contain_text("2016-02-15")
+        expect(track.locator(".ksd-track-dates")).to_contain_text("15 Februari 2016")
         expect(page.locator(".ksd-stage")).not_to_have_text(stage_before)
         expect(step_form(page, "keputusan/")).to_have_count(0)
         approved = page.locator(".ksd-timeline li").filter(has_text="dprd_kota_yogyakarta")
-        expect(approved).to_contain_text("2016-02-15")
+        expect(approved).to_contain_text("15 Februari 2016")
         screenshot(page, "cooperation-dprd-approved")
 
     coop.refresh_from_db()

@@ -60,7 +60,7 @@ def test_the_language_switch_on_the_page_turns_it_into_english(
 
     # The choice is kept in a cookie: the next visit is in English too.
     page.goto(live_server.url + "/")
-    expect(page.get_by_role("heading", name="Command line")).to_be_visible()
+    expect(page.get_by_role("heading", name="Start here")).to_be_visible()
 
 
 def test_no_request_leaves_the_live_server_and_the_css_applies(
@@ -75,11 +75,16 @@ def test_no_request_leaves_the_live_server_and_the_css_applies(
     page.goto(live_server.url + "/", wait_until="networkidle")
 
     stylesheets = [url for url in requests if url.endswith(".css")]
-    assert stylesheets == [live_server.url + "/static/core/ksd.css"]
+    assert stylesheets == [
+        live_server.url + "/static/vendor/pico/pico.min.css",
+        live_server.url + "/static/core/ksd.css",
+    ]
     outside = [url for url in requests if not url.startswith(live_server.url + "/")]
     assert outside == []
-    # The stylesheet did load and apply: the header carries KSD's red rule (--accent, #8a1c1c).
+    # The stylesheets did load and apply: the header carries KSD's blue rule (#0f4c81), and
+    # the favicon is KSD's own.
     border = page.locator(".site-header").evaluate(
         "element => getComputedStyle(element).borderBottomColor"
     )
-    assert border == "rgb(138, 28, 28)"
+    assert border == "rgb(15, 76, 129)"
+    assert live_server.url + "/static/core/favicon.svg" in requests

@@ -33,7 +33,7 @@ def test_the_public_register_lists_a_published_agreement_and_not_an_unpublished_
         row = page.locator(".ksd-table tbody tr").filter(has_text=PUBLISHED)
         expect(row).to_have_count(1)
         expect(row).to_contain_text("PKS/02/2016")
-        expect(row).to_contain_text("2016-02-01")
+        expect(row).to_contain_text("1 Februari 2016")
         expect(row).to_contain_text("Kota Yogyakarta")
         expect(page.get_by_text(UNPUBLISHED)).to_have_count(0)
         screenshot(page, "public-register")

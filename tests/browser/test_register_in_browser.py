@@ -43,4 +43,4 @@ def test_the_register_lists_what_each_user_may_see_and_filters_it(
         rows = operator.locator(".ksd-table tbody tr")
         expect(rows.filter(has_text=KARTAMANTUL)).to_have_count(1)
         expect(rows.filter(has_text="BKSP Jabodetabekjur")).to_have_count(0)
-        expect(operator.locator('a[href="/kerja-sama/baru/"]')).to_be_visible()
+        expect(operator.locator('main a[href="/kerja-sama/baru/"]')).to_be_visible()

@@ -43,8 +43,10 @@ def test_an_anonymous_165_mib_post_to_the_login_page_is_refused_unread() -> None
     assert "Content-Security-Policy" in response.headers
 
 
-def test_the_refusal_follows_the_browsers_language() -> None:
-    response = post_declaring(Client(), "/akun/masuk/", 165 * MIB, HTTP_ACCEPT_LANGUAGE="en")
+def test_the_refusal_follows_the_language_chosen_on_the_page() -> None:
+    client = Client()
+    client.cookies["django_language"] = "en"
+    response = post_declaring(client, "/akun/masuk/", 165 * MIB)
 
     assert response.status_code == 413
     assert "Request too large" in response.content.decode()

@@ -33,7 +33,7 @@ def test_an_operator_of_a_party_sees_parties_clocks_and_the_why_of_each_deadline
         assert region in page
     assert "KB/01/2016" in page
     # The deemed approval of Kota Yogyakarta's DPRD: 15 working days from 1 March, Nyepi skipped.
-    assert "2016-03-23" in page
+    assert "23 Maret 2016" in page
     assert "PP 50/2007 Pasal 12 ayat (4)" in page
     assert "15 hari kerja sejak Selasa, 1 Maret 2016 (hari ke-0)" in page
     assert "Nyepi" in page
@@ -67,7 +67,7 @@ def test_a_provincial_supervisor_reads_the_page_but_gets_no_forms(
     page = response.content.decode()
     assert response.status_code == 200
     assert "Pengelolaan sampah regional TPST Piyungan" in page
-    assert "2016-03-23" in page
+    assert "23 Maret 2016" in page
     assert 'method="post" action="/kerja-sama/' not in page
     assert 'action="/dprd/' not in page
 
@@ -171,6 +171,6 @@ def test_a_regional_day_off_from_the_override_table_moves_that_region_s_deadline
     # calendar_for_region, which reads one region at a time.
     expected = calendar_for_region("34.71").add_working_days(dt.date(2016, 3, 1), 15)
     assert expected == dt.date(2016, 3, 24)
-    assert "2016-03-24" in page
+    assert "24 Maret 2016" in page
     assert "Libur daerah uji" in page
-    assert "2016-03-23" not in page
+    assert "23 Maret 2016" not in page

@@ -38,7 +38,7 @@ def test_the_page_shows_the_correction_with_old_and_new_value_who_and_when(
 
     assert response.status_code == 302
     page = client.get(f"/kerja-sama/{coop.pk}/").content.decode()
-    assert "Catatan ini telah dikoreksi 1 kali, terakhir pada 2016-03-02" in page
+    assert "Catatan ini telah dikoreksi 1 kali, terakhir pada 2 Maret 2016 pukul 10.00" in page
     assert "oleh operator_sleman" in page
     assert '415.4/001</span> → <span class="ksd-new">415.4/001-A' in page
     assert WHY in page
@@ -72,7 +72,7 @@ def test_a_correction_putting_dates_out_of_order_is_refused_on_the_page(
     )
     page = response.content.decode()
     assert response.status_code == 400
-    assert "tidak boleh sebelum tanggal kesepakatan bersama (2016-02-05)" in page
+    assert "tidak boleh sebelum tanggal kesepakatan bersama (5 Februari 2016)" in page
 
 
 def test_the_dprd_corrects_its_own_track_and_the_deemed_approval_date_moves_on_the_page(
@@ -80,7 +80,7 @@ def test_the_dprd_corrects_its_own_track_and_the_deemed_approval_date_moves_on_t
 ) -> None:
     coop = in_dprd_review(operator_kota_yogyakarta)  # resubmitted 1 March: deemed on 23 March
     client = as_user(personas.dprd_kota_yogyakarta())
-    assert "2016-03-23" in client.get(f"/kerja-sama/{coop.pk}/").content.decode()
+    assert "23 Maret 2016" in client.get(f"/kerja-sama/{coop.pk}/").content.decode()
 
     response = client.post(
         f"/kerja-sama/{coop.pk}/koreksi/dprd/",
@@ -89,7 +89,7 @@ def test_the_dprd_corrects_its_own_track_and_the_deemed_approval_date_moves_on_t
 
     assert response.status_code == 302
     page = client.get(f"/kerja-sama/{coop.pk}/").content.decode()
-    assert "2016-03-24" in page  # 15 working days from 2 March, Nyepi (9 March) off
+    assert "24 Maret 2016" in page  # 15 working days from 2 March, Nyepi (9 March) off
     assert '2016-03-01</span> → <span class="ksd-new">2016-03-02' in page
     review = DprdReview.objects.get(cooperation=coop, region_id="34.71")
     assert review.resubmitted_on == dt.date(2016, 3, 2)
@@ -187,7 +187,7 @@ def test_the_offering_region_withdraws_its_offer_and_it_leaves_the_register(
     # The partner still opens it and reads that it was withdrawn.
     page = as_user(operator_sleman).get(f"/kerja-sama/{coop.pk}/").content.decode()
     assert "Penawaran ditarik" in page
-    assert "2016-01-08" in page
+    assert "8 Januari 2016" in page
 
 
 def test_a_cancelled_record_leaves_every_register_and_stays_in_the_audit(

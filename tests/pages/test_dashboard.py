@@ -46,7 +46,7 @@ def test_an_open_dprd_track_shows_its_due_date_countdown_and_why(
     page = _dashboard(as_user(operator_kota_yogyakarta))
 
     assert "TPST Piyungan" in page
-    assert "2016-03-23" in page  # deemed approval: 15 working days from 1 March, Nyepi skipped
+    assert "23 Maret 2016" in page  # deemed approval: 15 working days from 1 March, Nyepi skipped
     # From 2 March to 23 March 2016: 14 working days (Nyepi on 9 March is not one).
     assert re.search(r'class="ksd-countdown">14 ', page)
     assert "PP 50/2007 Pasal 12 ayat (4)" in page

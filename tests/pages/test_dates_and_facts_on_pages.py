@@ -195,7 +195,7 @@ def test_signing_on_9999_12_31_is_a_clear_refusal_not_a_server_error(
         {"number": "PKS/1", "signed_on": "9999-12-31", "term_years": "100"},
     )
     assert response.status_code == 400
-    assert "Tanggal 9999-12-31 di luar rentang" in response.content.decode()
+    assert "Tanggal 31 Desember 9999 di luar rentang" in response.content.decode()
     coop.refresh_from_db()
     assert (coop.signed_on, coop.ends_on) == (None, None)
 

@@ -39,7 +39,7 @@ def test_a_public_page_shows_parties_number_and_dates_but_no_drafts_or_dprd(
     page = response.content.decode()
     assert response.status_code == 200
     assert "PKS/02/2016" in page
-    assert "2016-02-01" in page
+    assert "1 Februari 2016" in page
     assert "Sleman" in page
     assert "KB/02/2016" not in page  # the joint agreement is not published
     assert "DPRD" not in page

@@ -147,7 +147,7 @@ def test_an_override_outside_the_calendar_is_refused(operator: User) -> None:
         _override(operator, day=dt.date(2006, 12, 25))
 
     assert caught.value.message_dict["day"] == [
-        "Kalender hari kerja mencakup 2007-01-01 sampai 2100-12-31."
+        "Kalender hari kerja mencakup 1 Januari 2007 sampai 31 Desember 2100."
     ]
 
 

@@ -62,7 +62,7 @@ def test_a_head_whose_term_had_ended_on_the_day_of_issue_cannot_grant_one() -> N
     errors = _errors(power_of_attorney(former, kepala_dlh, issued_on=dt.date(2025, 3, 3)))
 
     assert errors["grantor"] == [
-        "Joko Widodo Susanto tidak sedang menjabat sebagai kepala daerah pada 2025-03-03, "
+        "Joko Widodo Susanto tidak sedang menjabat sebagai kepala daerah pada 3 Maret 2025, "
         "tanggal penerbitan."
     ]
 

@@ -298,7 +298,7 @@ def test_the_officials_page_says_who_may_sign_today_and_on_what_authority(
         assert "Budi Santoso" in page
         assert "Sri Rahayu" in page
         assert "180/001/SK/2025" in page
-        assert "2025-12-31" in page
+        assert "31 Desember 2025" in page
         assert "PP 50/2007 Pasal 3" in page
         assert "PP 50/2007 Pasal 1 angka 5" in page
     assert "Budi Santoso" not in other

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ksd.regions.names import region_name
+
 
 class BodyKind(models.TextChoices):
     BADAN = "badan", _("Cooperation body (badan kerja sama)")
@@ -72,7 +74,7 @@ class BodyMember(models.Model):
         )  # fmt: skip
 
     def __str__(self) -> str:
-        return f"{self.region_id} — {self.representative_name}"
+        return f"{region_name(self.region_id)} — {self.representative_name}"
 
 
 class BodyReport(models.Model):

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from ksd.regions.names import region_name
+
 
 class Kind(models.TextChoices):
     INTER_REGIONAL = "inter_regional", _("Between regions (KSAD/KSDD)")
@@ -299,7 +301,7 @@ class CopySent(models.Model):
         )
 
     def __str__(self) -> str:
-        return f"{self.region_id} → {self.recipient}"
+        return f"{region_name(self.region_id)} → {self.recipient}"
 
 
 class ImplementingAgency(models.Model):
@@ -395,7 +397,7 @@ class Signatory(models.Model):
         )
 
     def __str__(self) -> str:
-        return f"{self.official} ({self.region_id})"
+        return f"{self.official} ({region_name(self.region_id)})"
 
 
 class Dispute(models.Model):

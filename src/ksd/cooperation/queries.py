@@ -95,11 +95,48 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
 
 
 def public_register(query: str) -> QuerySet[Cooperation]:
-    """What the public sees: only the published register (core/access.py decides what that is)."""
+    """What the public sees: only the published register (core/access.py decides what that is).
+
+    `query` is looked for in the title, the agreement's number, the object (government affair,
+    sector), and the parties: a region's name ("Sleman") or a third party's. Not in what the
+    register does not publish (the offer's and the joint agreement's numbers). Each is a subquery of the one statement, so a page costs the same number of
+    queries whatever matches; on PostgreSQL trigram indexes serve the "contains" searches
+    (migration cooperation 0017). The page's published signed agreements come in one query.
+    """
+    from ksd.documents.models import Document, DocumentKind, Visibility
+    from ksd.regions.models import Affair, Region
+
     rows = visible_cooperations(AnonymousUser())
     if query:
-        rows = rows.filter(title__icontains=query)
-    return _with_parties(rows.order_by("-signed_on", "-id"))
+        # A union of index scans rather than one OR over joined tables, which PostgreSQL could
+        # only answer by reading every cooperation.
+        affairs = Affair.objects.filter(Q(name__icontains=query) | Q(name_en__icontains=query))
+        regions = Region.objects.filter(name__icontains=query).values("code")
+        matches = (
+            Cooperation.objects.filter(
+                Q(title__icontains=query)
+                | Q(agreement_number__icontains=query)
+                | Q(sector__icontains=query)
+            )
+            .order_by()
+            .values("pk")
+            .union(
+                Cooperation.objects.filter(affair__in=affairs.values("pk")).order_by().values("pk"),
+                Party.objects.filter(region_id__in=regions).order_by().values("cooperation_id"),
+                Party.objects.filter(third_party_name__icontains=query)
+                .order_by()
+                .values("cooperation_id"),
+            )
+        )
+        rows = rows.filter(pk__in=matches)
+    agreements = Document.objects.filter(
+        kind=DocumentKind.SIGNED_AGREEMENT, visibility=Visibility.PUBLIC
+    ).order_by("-uploaded_at", "-id")
+    return _with_parties(
+        rows.select_related("affair")
+        .prefetch_related(Prefetch("documents", queryset=agreements, to_attr="published"))
+        .order_by("-signed_on", "-id")
+    )
 
 
 def load_page(cooperation: Cooperation) -> Cooperation:

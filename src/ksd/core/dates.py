@@ -50,14 +50,14 @@ def out_of_range(day: dt.date) -> str:
     return _(
         "The date %(date)s is outside what KSD can judge: a legal date lies between %(first)s and "
         "%(last)s (the end of the working-day calendar)."
-    ) % {"date": day.isoformat(), "first": show(FIRST_LEGAL_DAY), "last": show(LAST_LEGAL_DAY)}
+    ) % {"date": show(day), "first": show(FIRST_LEGAL_DAY), "last": show(LAST_LEGAL_DAY)}
 
 
 def before_dprd_rules(day: dt.date) -> str:
     return _(
         "The date %(date)s is before %(first)s: the DPRD's approval of regional cooperation and "
         "its working-day clocks start with PP 50/2007 (Pasal 9-12, in force from that day)."
-    ) % {"date": day.isoformat(), "first": show(FIRST_DPRD_DAY)}
+    ) % {"date": show(day), "first": show(FIRST_DPRD_DAY)}
 
 
 def judgeable_date(day: dt.date) -> None:
@@ -75,7 +75,7 @@ def dprd_date(day: dt.date) -> None:
 
 def _unrecordable(day: dt.date) -> str:
     return _("The date %(date)s is outside what KSD can record: from %(first)s to %(last)s.") % {
-        "date": day.isoformat(), "first": show(FIRST_RECORD_DAY), "last": show(LAST_LEGAL_DAY)
+        "date": show(day), "first": show(FIRST_RECORD_DAY), "last": show(LAST_LEGAL_DAY)
     }  # fmt: skip
 
 

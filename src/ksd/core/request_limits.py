@@ -21,6 +21,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from ksd.core.language import chosen_language
+
 
 @cache
 def _upload_paths() -> tuple[re.Pattern[str], ...]:
@@ -53,8 +55,8 @@ class RequestBodyLimitMiddleware:
 
 
 def too_large(request: HttpRequest, limit: int) -> HttpResponse:
-    # LocaleMiddleware has not run yet: take the language the way it would.
-    language = translation.get_language_from_request(request)
+    # The language middleware has not run yet: take the language the way it would.
+    language = chosen_language(request)
     with translation.override(language):
         megabytes = max(1, limit // (1024 * 1024))
         page = render_to_string(

@@ -2,16 +2,39 @@ from __future__ import annotations
 
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from ksd.accounts.models import Role
+from ksd.core import clock
+from ksd.core.access import has_role, is_administrator, membership_of
 from ksd.regions.queries import count_by_level
+
+# How many of the user's most urgent tasks the home page lists; the dashboard lists them all.
+HOME_TASKS = 5
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    """The landing page: what KSD is, how much reference data is loaded, and the CLI."""
+    """The landing page. Someone with a role starts from their tasks (the most urgent first);
+    a visitor reads what KSD is, how much reference data is loaded, and the public register."""
+    user = request.user
+    if has_role(user):
+        from ksd.cooperation.queries import tasks_for
+
+        membership = membership_of(user)
+        role = membership.role if membership else None
+        tasks = tasks_for(user, today=clock.today_in())
+        return render(
+            request,
+            "core/home_member.html",
+            {"tasks": tasks[:HOME_TASKS], "task_count": len(tasks),
+             "is_operator": role == Role.OPERATOR, "is_dprd": role == Role.DPRD,
+             "is_supervisor": role in (Role.PEMBINA_PROVINSI, Role.PEMBINA_PUSAT),
+             "is_administrator": is_administrator(user)},
+        )  # fmt: skip
     counts = count_by_level()
     return render(
         request,
@@ -36,3 +59,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page links; it lives with the static files."""
+    return redirect(static("core/favicon.ico"), permanent=True)

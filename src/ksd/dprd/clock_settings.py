@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ksd.accounts.models import Role
 from ksd.core import clock
 from ksd.core.access import membership_of
+from ksd.core.dates import show
 from ksd.core.errors import StepRefused
 from ksd.dprd.models import ClockSetting, ClockSettingChange
 from ksd.law.parameters import ParameterValue, parameter, supplied_values
@@ -72,7 +73,7 @@ def set_clocks(
         raise StepRefused(_("Only an administrator may set the DPRD clocks."))
     if in_force_from < FIRST_DAY:
         raise StepRefused(
-            _("PP 28/2018 is in force from %(day)s.") % {"day": FIRST_DAY.isoformat()}, ARTICLE
+            _("PP 28/2018 is in force from %(day)s.") % {"day": show(FIRST_DAY)}, ARTICLE
         )
     if not decree_number.strip():
         raise StepRefused(_("Name the regulation the numbers come from."), ARTICLE)

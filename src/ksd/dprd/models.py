@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ksd.regions.names import region_name
+
 
 class DprdReview(models.Model):
     cooperation = models.ForeignKey(
@@ -62,7 +64,7 @@ class DprdReview(models.Model):
         )
 
     def __str__(self) -> str:
-        return f"{self.cooperation} — DPRD {self.region_id}"
+        return f"{self.cooperation} — DPRD {region_name(self.region_id)}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # A changed date may move the track's deadlines: the next tick reads it again.

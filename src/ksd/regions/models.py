@@ -8,8 +8,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from lokal import parse_npwp
 
+from ksd.core.dates import show
 from ksd.law.calendar import FIRST_DAY, LAST_DAY, OverrideAction
 from ksd.law.calendar import HolidayOverride as LawHolidayOverride
+from ksd.regions.names import region_name
 from ksd.regions.validators import (
     digits_only,
     mask_nik,
@@ -114,7 +116,7 @@ class Agency(models.Model):
         )
 
     def __str__(self) -> str:
-        return f"{self.short_name or self.name} ({self.region_id})"
+        return f"{self.short_name or self.name} ({region_name(self.region_id)})"
 
 
 class Official(models.Model):
@@ -290,7 +292,7 @@ class PowerOfAttorney(models.Model):
                     _("%(name)s was not in office as regional head on %(day)s, the day of issue."),
                     "grantor_not_in_office",
                     name=grantor.name,
-                    day=self.issued_on.isoformat(),
+                    day=show(self.issued_on),
                 )
         if grantee is not None:
             if self.region_id is not None and grantee.region_id != self.region_id:
@@ -464,7 +466,7 @@ class HolidayOverride(models.Model):
             raise ValidationError(
                 {
                     "day": _("The working-day calendar covers %(first)s to %(last)s.")
-                    % {"first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()}
+                    % {"first": show(FIRST_DAY), "last": show(LAST_DAY)}
                 },
                 code="day_out_of_range",
             )

@@ -35,6 +35,7 @@ from ksd.law.facts import parse_termination
 from ksd.law.regions import get_region
 from ksd.law.transition import step_regime
 from ksd.regions.models import Agency
+from ksd.regions.names import region_name
 
 
 @transaction.atomic
@@ -50,7 +51,8 @@ def send_copies(
     party = next((p for p in cooperation.parties.all() if p.region_id == region_code), None)
     if party is None:
         raise StepRefused(
-            _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
+            _("“%(party)s” is not a party to this cooperation.")
+            % {"party": region_name(region_code)}
         )
     dates.check(Step.COPIES, sent_on, now=now, after=dates.after_signing(cooperation))
     rule = copies_to_send(copies_regime(cooperation), get_region(region_code))
@@ -101,7 +103,7 @@ def start_implementation(
     for code, names in agencies.items():
         if code not in regions:
             raise StepRefused(
-                _("“%(party)s” is not a party to this cooperation.") % {"party": code}
+                _("“%(party)s” is not a party to this cooperation.") % {"party": region_name(code)}
             )
         if not all(n.strip() for n in names):
             raise StepRefused(_("Give the name of every implementing agency."))

@@ -123,7 +123,7 @@ class BurdenCorrectionForm(_RecordForm):
 class PartiesCorrectionForm(_RecordForm):
     key = "correct_parties"
     change = forms.ChoiceField(
-        label=_("Change"),
+        label=_("What to change"),
         choices=[("add_region", _("Add a region")), ("add_third_party", _("Add a third party")),
                  ("remove", _("Remove a party"))],
     )  # fmt: skip

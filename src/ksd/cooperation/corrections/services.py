@@ -44,7 +44,7 @@ from ksd.cooperation.models import (
     Stage,
 )
 from ksd.cooperation.offer.services import PartySpec
-from ksd.core.dates import FIRST_LEGAL_DAY, LAST_LEGAL_DAY
+from ksd.core.dates import FIRST_LEGAL_DAY, LAST_LEGAL_DAY, show
 from ksd.core.errors import StepRefused
 from ksd.dprd.models import DprdReview
 from ksd.law.citations import Severity
@@ -151,8 +151,8 @@ def parse_date(value: str, label: str) -> dt.date:
     if not FIRST_DATE <= day <= LAST_DATE:
         raise StepRefused(
             _("The %(label)s (%(date)s) must lie between %(first)s and %(last)s.")
-            % {"label": label, "date": day.isoformat(), "first": FIRST_DATE.isoformat(),
-               "last": LAST_DATE.isoformat()}
+            % {"label": label, "date": show(day), "first": show(FIRST_DATE),
+               "last": show(LAST_DATE)}
         )  # fmt: skip
     return day
 
@@ -277,8 +277,8 @@ def _refuse_dates_out_of_order(
             raise StepRefused(
                 _("The date of %(later)s (%(later_on)s) cannot be before the date of "
                   "%(earlier)s (%(earlier_on)s).")
-                % {"later": later.label, "later_on": later.on.isoformat(),
-                   "earlier": earlier.label, "earlier_on": earlier.on.isoformat()}
+                % {"later": later.label, "later_on": show(later.on),
+                   "earlier": earlier.label, "earlier_on": show(earlier.on)}
             )  # fmt: skip
 
 
@@ -286,7 +286,7 @@ def _refuse_after_today(day: dt.date, label: str, today: dt.date) -> None:
     if day > today:
         raise StepRefused(
             _("The %(label)s (%(date)s) cannot be later than today (%(today)s).")
-            % {"label": label, "date": day.isoformat(), "today": today.isoformat()}
+            % {"label": label, "date": show(day), "today": show(today)}
         )
 
 
@@ -318,7 +318,7 @@ def _refuse_signing_before_approval(cooperation: Cooperation, region_code: str |
             raise StepRefused(
                 _("The agreement was signed on %(signed)s, when the DPRD of %(region)s had not "
                   "yet approved it on these dates.")
-                % {"signed": cooperation.signed_on.isoformat(), "region": region.name}
+                % {"signed": show(cooperation.signed_on), "region": region.name}
             )  # fmt: skip
 
 
@@ -369,7 +369,7 @@ def _recheck_signatories(cooperation: Cooperation, signed_on: dt.date) -> None:
                 _("%(official)s could not sign for %(region)s on %(date)s: only the regional "
                   "head in office or the holder of a valid Surat Kuasa may.")
                 % {"official": signatory.official.name, "region": signatory.region.name,
-                   "date": signed_on.isoformat()}
+                   "date": show(signed_on)}
             )  # fmt: skip
         signatory.signed_on = signed_on
         signatory.power_of_attorney = authority.power_of_attorney
@@ -647,8 +647,8 @@ def withdraw_offer(
         raise StepRefused(
             _("The date of %(later)s (%(later_on)s) cannot be before the date of "
               "%(earlier)s (%(earlier_on)s).")
-            % {"later": _("the withdrawal"), "later_on": on.isoformat(),
-               "earlier": _("the offer"), "earlier_on": cooperation.offered_on.isoformat()}
+            % {"later": _("the withdrawal"), "later_on": show(on),
+               "earlier": _("the offer"), "earlier_on": show(cooperation.offered_on)}
         )  # fmt: skip
     _refuse_after_today(on, str(_("withdrawal date")), today)
     cooperation.stage = Stage.WITHDRAWN

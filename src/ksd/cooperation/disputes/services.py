@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from ksd.accounts.models import Role
 from ksd.cooperation import dates
+from ksd.cooperation.after_signing.forms import RECIPIENT_LABELS
 from ksd.cooperation.common import lock
 from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
@@ -95,7 +96,10 @@ def settle_dispute(
     if not _may_decide(actor, dispute, settlement):
         raise StepRefused(
             _("You may not record this settlement: the law gives this dispute to %(who)s.")
-            % {"who": dispute.authority or _("no named authority")},
+            % {
+                "who": RECIPIENT_LABELS.get(dispute.authority, dispute.authority)
+                or _("no named authority")
+            },
             dispute.citation,
         )
     dates.check(Step.SETTLEMENT, settled_on, now=now, after=dates.after_dispute(dispute))

@@ -30,9 +30,11 @@ from ksd.cooperation.models import (
 )
 from ksd.cooperation.offer.services import check_term
 from ksd.cooperation.queries import STATUS_LABELS
+from ksd.core.dates import show
 from ksd.core.errors import StepRefused
 from ksd.law.regions import get_region
 from ksd.regions.models import PowerOfAttorney
+from ksd.regions.names import region_name
 
 
 @transaction.atomic
@@ -91,7 +93,7 @@ def sign_agreement(
             raise StepRefused(
                 _("An agreement in force from %(date)s for %(years)d years would end after the "
                   "year %(max)d; check the dates.")
-                % {"date": start.isoformat(), "years": cooperation.term_years, "max": dt.MAXYEAR}
+                % {"date": show(start), "years": cooperation.term_years, "max": dt.MAXYEAR}
             )  # fmt: skip
         try:
             end = start.replace(year=start.year + cooperation.term_years)
@@ -159,7 +161,8 @@ def record_signatory(
     assert cooperation.signed_on is not None  # noqa: S101 - set by sign_agreement
     if not cooperation.parties.filter(region_id=region_code).exists():
         raise StepRefused(
-            _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
+            _("“%(party)s” is not a party to this cooperation.")
+            % {"party": region_name(region_code)}
         )
     if cooperation.signatories.filter(region_id=region_code).exists():
         raise StepRefused(_("The signatory of this region has already been recorded."))
@@ -168,7 +171,7 @@ def record_signatory(
         raise StepRefused(
             _("This official could not sign for %(region)s on %(date)s: only the regional head in "
               "office or the holder of a valid Surat Kuasa may.")
-            % {"region": region_code, "date": cooperation.signed_on.isoformat()},
+            % {"region": region_name(region_code), "date": show(cooperation.signed_on)},
             signers_article(cooperation),
         )  # fmt: skip
     official, authority = signers[official_id]
@@ -207,7 +210,8 @@ def issue_power_of_attorney(
                   Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)  # fmt: skip
     if not cooperation.parties.filter(region_id=region_code).exists():
         raise StepRefused(
-            _("“%(party)s” is not a party to this cooperation.") % {"party": region_code}
+            _("“%(party)s” is not a party to this cooperation.")
+            % {"party": region_name(region_code)}
         )
     dates.check(Step.POWER_OF_ATTORNEY, issued_on, now=now, after=dates.after_offer(cooperation))
     if valid_until is not None:
