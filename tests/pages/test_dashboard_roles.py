@@ -88,7 +88,7 @@ def test_a_dprd_secretariat_sees_its_own_tracks_with_deadline_and_days_left(
     mine = _section(_page(as_user(dprd_kota_yogyakarta)), "mine")
 
     assert coop.title in mine
-    assert "2016-03-23" in mine  # deemed approval: 15 working days from 1 March, Nyepi skipped
+    assert "23 Maret 2016" in mine  # deemed approval: 15 working days from 1 March, Nyepi skipped
     assert 'class="ksd-countdown">14 ' in mine
     assert "Kabupaten Sleman" not in mine  # Sleman's track is Sleman's DPRD's
 
