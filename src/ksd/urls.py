@@ -27,4 +27,5 @@ urlpatterns = [
     path("", include("ksd.documents.urls")),
     path("", include("ksd.bodies.urls")),
     path("", include("ksd.regions.urls")),
+    path("", include("ksd.reminders.urls")),
 ]

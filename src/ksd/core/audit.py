@@ -33,6 +33,8 @@ REFERENCE_MODELS: dict[str, dict[str, Any]] = {
     "bodies.BodyMember": {},
     "bodies.BodyReport": {"m2m_fields": {"reported_to"}},
     "accounts.Membership": {},
+    # Who invited whom, to which role and region; the key is a hash, masked all the same.
+    "accounts.Invitation": {"mask_fields": ["key_hash"]},
 }
 
 
