@@ -125,7 +125,7 @@ def test_a_forged_link_is_refused(admin_sleman: User, forgery: str) -> None:
         # Even with the site's secret key, the random key of the invitation is not known.
         "guessed_key": signing.dumps(
             {"i": invitation.pk, "k": "tebakan"}, salt="ksd.accounts.invitation"
-        ),  # fmt: skip
+        ),
         "garbage": "bukan-tautan",
     }[forgery]
 

@@ -41,7 +41,7 @@ def dprd_yogya() -> User:
 
 
 @pytest.fixture
-def submitted(dprd_yogya: User):  # noqa: ANN201 - a Cooperation
+def submitted(dprd_yogya: User):
     return submitted_pp50(personas.operator_kota_yogyakarta(), personas.operator_sleman())
 
 
