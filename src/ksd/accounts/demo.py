@@ -78,8 +78,13 @@ def create_demo_users() -> tuple[dict[str, User], list[str], str | None]:
         for name in missing:
             role, region = DEMO_USERS[name]
             is_admin = role == Role.ADMINISTRATOR
+            # A reserved domain (RFC 2606): `make run` prints their reminders on its console.
             user = User.objects.create(
-                username=name, password=hashed, is_staff=is_admin, is_superuser=is_admin
+                username=name,
+                password=hashed,
+                is_staff=is_admin,
+                is_superuser=is_admin,
+                email=f"{name}@ksd.invalid",
             )
             Membership.objects.create(
                 user=user, role=role, region_id=region, is_regional_admin=name in REGIONAL_ADMINS

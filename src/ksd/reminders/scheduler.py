@@ -78,7 +78,7 @@ class Scheduler:
     def run_once(self) -> None:
         """One round; an error is logged and the next round comes as planned."""
         try:
-            log.info("%s", self.job())
+            self.job()
         except Exception:
             log.exception("scheduled jobs failed; next round in %s", self.interval)
         finally:
@@ -94,7 +94,7 @@ _process_scheduler: Scheduler | None = None
 _process_lock = threading.Lock()
 
 
-def start_in_process() -> Scheduler | None:
+def start_in_process(report: Callable[[str], object] = log.info) -> Scheduler | None:
     """The scheduler of this server process, started once; KSD_SCHEDULER=0 turns it off. Only
     `ksd run` calls it: tests, gunicorn and other commands never start a thread."""
     global _process_scheduler
@@ -103,7 +103,7 @@ def start_in_process() -> Scheduler | None:
     with _process_lock:
         if _process_scheduler is None:
             _process_scheduler = Scheduler(
-                lambda: run_jobs(now=clock.now()),
+                lambda: report(str(run_jobs(now=clock.now()))),
                 dt.timedelta(minutes=settings.SCHEDULER_MINUTES),
             )
             _process_scheduler.start()

@@ -17,6 +17,6 @@ class Command(RunServer):
     help = "Start the development server with the scheduled jobs (ksd scheduler) in a thread."
 
     def inner_run(self, *args: Any, **options: Any) -> None:
-        if start_in_process() is not None:
+        if start_in_process(self.stdout.write) is not None:
             self.stdout.write("Scheduled jobs run in this process (KSD_SCHEDULER=0 turns it off).")
         super().inner_run(*args, **options)
