@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q
 
 from ksd.accounts.models import Membership, Role
 from ksd.accounts.people import manages
@@ -44,33 +45,31 @@ def missing_dprd_accounts(
     tracks: Iterable[Any] | None = None,
     visitor: AbstractBaseUser | AnonymousUser | None = None,
 ) -> list[MissingDprd]:
-    """The party regions needing their DPRD that have no active DPRD account; two queries,
-    whatever the number of parties."""
+    """The party regions needing their DPRD that have no active DPRD account: one query (the
+    region's active DPRD accounts and regional administrators together), whatever the number of
+    parties."""
     needing = _needing_dprd(cooperation, tracks)
     if not needing:
         return []
-    active = Membership.objects.filter(
-        region_id__in=needing, role=Role.DPRD, disabled_at__isnull=True, user__is_active=True
-    )
-    with_account = set(active.values_list("region_id", flat=True))
-    missing = [code for code in needing if code not in with_account]
-    if not missing:
-        return []
+    with_account: set[str] = set()
     admins: dict[str, list[str]] = {}
     for membership in (
         Membership.objects.filter(
-            region_id__in=missing, is_regional_admin=True, disabled_at__isnull=True,
-            user__is_active=True,
+            Q(role=Role.DPRD) | Q(is_regional_admin=True), region_id__in=needing,
+            disabled_at__isnull=True, user__is_active=True,
         ).select_related("user").order_by("user__username")
     ):  # fmt: skip
-        user = membership.user
-        admins.setdefault(membership.region_id, []).append(user.get_full_name() or user.username)
+        code = membership.region_id
+        if membership.role == Role.DPRD:
+            with_account.add(code)
+        else:
+            user = membership.user
+            admins.setdefault(code, []).append(user.get_full_name() or user.username)
     return [
         MissingDprd(
-            code,
-            needing[code],
-            admins.get(code, []),
+            code, needing[code], admins.get(code, []),
             visitor_invites=visitor is not None and manages(visitor, code),
-        )
-        for code in missing
+        )  # fmt: skip
+        for code in needing
+        if code not in with_account
     ]
