@@ -27,7 +27,7 @@ def logged_in(user: User) -> Client:
 
 def feed_path(client: Client) -> str:
     page = client.get("/akun/saya/").content.decode()
-    found = re.search(r"https?://[^/\s<]+(/kalender/[^<\s]+\.ics)", page)
+    found = re.search(r"https?://[^/\s<\"]+(/kalender/[^<\s\"]+\.ics)", page)
     assert found is not None, page
     return found.group(1)
 
