@@ -67,9 +67,11 @@ def missing_dprd_accounts(
             admins.setdefault(code, []).append(user.get_full_name() or user.username)
     return [
         MissingDprd(
-            code, needing[code], admins.get(code, []),
+            code,
+            needing[code],
+            admins.get(code, []),
             visitor_invites=visitor is not None and manages(visitor, code),
-        )  # fmt: skip
+        )
         for code in needing
         if code not in with_account
     ]
