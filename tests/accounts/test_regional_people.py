@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth.models import User
 from django.core import mail, signing
-from django.test import Client
+from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
+from django.test import Client, override_settings
 from django.utils.translation import gettext
 
 import personas
@@ -246,3 +249,25 @@ def test_a_withdrawn_invitation_no_longer_works(admin_sleman: User) -> None:
     client.post(f"/akun/daerah/34.04/undangan/{invitation.pk}/batalkan/")
 
     assert Client().get(link).status_code == 404
+
+
+class RefusingBackend(BaseEmailBackend):
+    """A mail server that is down."""
+
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        raise ConnectionRefusedError("SMTP down")
+
+
+@override_settings(EMAIL_BACKEND="accounts.test_regional_people.RefusingBackend")
+def test_without_a_mail_server_the_admin_still_gets_the_link_to_hand_over(
+    admin_sleman: User,
+) -> None:
+    response = logged_in(admin_sleman).post(
+        "/akun/daerah/34.04/undang/", {"email": "setwan@slemankab.go.id", "kind": "dprd"}
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    link = re.search(r'value="https?://[^/"]+(/akun/undangan/[^"]+/)"', page)
+    assert link is not None
+    assert Client().get(link.group(1)).status_code == 200

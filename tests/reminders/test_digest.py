@@ -133,3 +133,14 @@ def test_a_pp28_record_cites_pp28_and_never_pp50(dprd_yogya: User) -> None:
     assert f"/kerja-sama/{coop.pk}/" in message.body
     assert "PP 28/2018 Pasal 6" in message.body
     assert "PP 50/2007" not in message.body
+
+
+@override_settings(EMAIL_BACKEND="accounts.test_regional_people.RefusingBackend")
+def test_a_digest_that_could_not_be_sent_is_tried_again_next_run(submitted, dprd_yogya) -> None:
+    today = dt.date(2016, 2, 10)
+
+    assert send_digests(now=at(today)) == 0
+    assert not SentReminder.objects.filter(user=dprd_yogya, was_sent=True).exists()
+
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        assert send_digests(now=at(today, 9)) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +22,8 @@ from ksd.core import clock
 from ksd.core.access import is_administrator, member_required
 from ksd.core.errors import StepRefused
 from ksd.regions.models import Region
+
+log = logging.getLogger(__name__)
 
 
 def _manager(request: HttpRequest) -> User:
@@ -83,23 +86,32 @@ def invite(request: HttpRequest, code: str) -> HttpResponse:
         form.add_error(None, refused.message)
         return _render(request, region, form, status=400)
     link = request.build_absolute_uri(reverse("accounts:accept", args=[token]))
-    send_mail(
-        _("Invitation to KSD for %(region)s") % {"region": region.name},
-        _(
-            "%(inviter)s invites you to KSD as: %(kind)s, %(region)s.\n\n"
-            "Open this link to choose your username and password (valid for %(days)d days, "
-            "once):\n%(link)s\n"
+    try:
+        send_mail(
+            _("Invitation to KSD for %(region)s") % {"region": region.name},
+            _(
+                "%(inviter)s invites you to KSD as: %(kind)s, %(region)s.\n\n"
+                "Open this link to choose your username and password (valid for %(days)d days, "
+                "once):\n%(link)s\n"
+            )
+            % {
+                "inviter": user.get_full_name() or user.username,
+                "kind": KIND_LABELS[form.cleaned_data["kind"]],
+                "region": region.name,
+                "link": link,
+                "days": people.INVITATION_DAYS,
+            },  # fmt: skip
+            settings.DEFAULT_FROM_EMAIL,
+            [invitation.email],
         )
-        % {
-            "inviter": user.get_full_name() or user.username,
-            "kind": KIND_LABELS[form.cleaned_data["kind"]],
-            "region": region.name,
-            "link": link,
-            "days": people.INVITATION_DAYS,
-        },
-        settings.DEFAULT_FROM_EMAIL,
-        [invitation.email],
-    )
+    except Exception:  # the mail server refused or is down: the link is still shown below
+        log.exception("invitation %s not mailed", invitation.pk)
+        messages.warning(
+            request,
+            _("The e-mail could not be sent. Give the link below to %(email)s yourself.")
+            % {"email": invitation.email},
+        )
+        return _render(request, region, link=link)
     messages.success(
         request,
         _("The invitation was sent to %(email)s.") % {"email": invitation.email},
