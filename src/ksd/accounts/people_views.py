@@ -100,7 +100,7 @@ def invite(request: HttpRequest, code: str) -> HttpResponse:
                 "region": region.name,
                 "link": link,
                 "days": people.INVITATION_DAYS,
-            },  # fmt: skip
+            },
             settings.DEFAULT_FROM_EMAIL,
             [invitation.email],
         )
