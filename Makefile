@@ -22,7 +22,8 @@ run: setup
 	$(BIN)/ksd load_reference_data
 	$(BIN)/ksd load_demo
 	@echo "KSD: http://127.0.0.1:8000/"
-	$(BIN)/ksd runserver 127.0.0.1:8000 --insecure
+	@# `ksd run` is runserver with the scheduled jobs (ksd tick, reminders) in a thread.
+	$(BIN)/ksd run 127.0.0.1:8000 --insecure
 
 # The production server on the embedded default: gunicorn, static files served by WhiteNoise.
 # KSD_BIND and KSD_WORKERS set the address and the number of worker processes.

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     # Login throttling: failed attempts per account and per address, unlocked in the admin.
     "axes",
     "ksd.dataset",
+    "ksd.reminders",
 ]
 
 MIDDLEWARE = [
@@ -270,3 +271,27 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_LIMIT
 FILE_UPLOAD_TEMP_DIR = env_str("KSD_UPLOAD_TEMP_DIR", "") or None
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+# E-mail (reminders, digests, invitations: ksd.reminders, ksd.accounts.people). With no
+# KSD_EMAIL_HOST, mail is printed on the console of `make run`; with one, it goes by SMTP.
+EMAIL_HOST = env_str("KSD_EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = env_int("KSD_EMAIL_PORT", 587, minimum=1)
+    EMAIL_HOST_USER = env_str("KSD_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("KSD_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_flag("KSD_EMAIL_USE_TLS", default=True)
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env_str("KSD_EMAIL_FROM", "KSD <ksd@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address users reach KSD at, for links in e-mail (no request to read it from).
+SITE_URL = env_str("KSD_SITE_URL", "http://127.0.0.1:8000")
+# The daily digest goes from this hour (WIB) on, and names what is due within these working days.
+REMINDER_DIGEST_HOUR = env_int("KSD_DIGEST_HOUR", 7, minimum=0)
+REMINDER_WORKING_DAYS = env_int("KSD_REMINDER_WORKING_DAYS", 5, minimum=0)
+# `ksd run` (make run) runs the scheduled jobs in a thread every SCHEDULER_MINUTES; a server
+# runs `ksd scheduler --once` from a systemd timer instead (docs/deploy.md).
+SCHEDULER_IN_PROCESS = env_flag("KSD_SCHEDULER", default=True)
+SCHEDULER_MINUTES = env_int("KSD_SCHEDULER_MINUTES", 5, minimum=1)

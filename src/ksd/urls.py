@@ -32,4 +32,5 @@ urlpatterns = [
     path("", include("ksd.api.urls")),
     # The JSON API, its schema (/api/openapi.json) and docs page (/api/docs): docs/api.md.
     path("api/", api.urls),
+    path("", include("ksd.reminders.urls")),
 ]

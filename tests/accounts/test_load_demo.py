@@ -124,3 +124,14 @@ def test_a_newcomer_logs_in_with_the_printed_password_and_sees_kartamantul(
     user = User.objects.get(username="demo_operator_yogyakarta")
     titles = list(visible_cooperations(user).values_list("title", flat=True))
     assert [t.split(":")[0] for t in titles] == ["KARTAMANTUL"]
+
+
+def test_yogyakarta_and_sleman_each_have_a_regional_administrator() -> None:
+    load_demo()
+
+    admins = Membership.objects.filter(is_regional_admin=True)
+    assert sorted(admins.values_list("user__username", "region_id")) == [
+        ("demo_admin_sleman", "34.04"),
+        ("demo_admin_yogyakarta", "34.71"),
+    ]
+    assert {m.role for m in admins} == {Role.OPERATOR}

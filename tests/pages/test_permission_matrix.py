@@ -80,6 +80,19 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("GET",  "/akun/keluar/",                    (405,   405,   405,   405,   405,   405,   405,   405,   405)),
     ("POST", "/akun/keluar/",                    (302,   302,   302,   302,   302,   302,   302,   302,   302)),
     ("POST", "/i18n/setlang/",                   (302,   302,   302,   302,   302,   302,   302,   302,   302)),
+    # A region's people (accounts/people.py): its regional administrator (none of these
+    # personas) and KSD's administrator; {C} is Sleman, {U} nobody, {K} a forged token
+    ("GET",  "/akun/orang/",                     (LOGIN, 403,   403,   403,   403,   403,   403,   403,   403)),
+    ("GET",  "/akun/daerah/{C}/orang/",          (LOGIN, 403,   403,   403,   403,   403,   403,   200,   403)),
+    ("POST", "/akun/daerah/{C}/undang/",         (LOGIN, 403,   403,   403,   403,   403,   403,   400,   403)),
+    ("POST", "/akun/daerah/{C}/undangan/{R}/batalkan/", (LOGIN, 403, 403, 403,  403,   403,   403,   302,   403)),
+    ("POST", "/akun/daerah/{C}/orang/{U}/status/", (LOGIN, 403, 403,   403,   403,   403,   403,   403,   403)),
+    ("GET",  "/akun/undangan/{K}/",              (404,   404,   404,   404,   404,   404,   404,   404,   404)),
+    # Reminders: everyone with a role keeps their own settings and calendar address
+    ("GET",  "/akun/saya/",                      (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
+    ("POST", "/akun/saya/",                      (LOGIN, 400,   400,   400,   400,   400,   400,   400,   400)),
+    ("POST", "/akun/saya/kalender-baru/",        (LOGIN, 302,   302,   302,   302,   302,   302,   302,   302)),
+    ("GET",  "/kalender/{K}.ics",                (404,   404,   404,   404,   404,   404,   404,   404,   404)),
     # Cooperation pages
     ("GET",  "/kerja-sama/",                     (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
     ("GET",  "/kerja-sama/baru/",                (LOGIN, 200,   200,   403,   403,   403,   403,   403,   200)),
@@ -247,6 +260,7 @@ class World:
         return pattern.format(
             R=self.review.pk, S=self.signed.pk, D=self.document.pk, P=self.pks.pk, B=self.body.pk,
             M=self.sleman_member.pk, A=self.agency.pk, O=self.official.pk, T=self.third_party.pk,
+            C="34.04", U=999_999, K="bukan-tautan",
         )  # fmt: skip
 
 
@@ -353,12 +367,24 @@ def test_every_page_and_step_answers_each_persona_as_the_matrix_says(
 def test_the_matrix_has_a_cell_for_every_persona_and_a_row_for_every_url_pattern() -> None:
     assert all(len(cells) == len(PERSONAS) for _m, _u, cells in MATRIX)
     named = {
-        re.sub(r"\{[RSDPBAOT]\}", "<int:pk>", pattern).replace("{M}", "<int:member_pk>")
+        re.sub(r"\{[RSDPBAOT]\}", "<int:pk>", pattern)
+        .replace("{M}", "<int:member_pk>")
+        .replace("{C}", "<str:code>")
+        .replace("{U}", "<int:user_id>")
+        .replace("{K}", "<str:token>")
         for _m, pattern, _c in MATRIX
     }
     routes = {"/", "/healthz/"} | {
         "/" + str(url.pattern)
-        for app in ("accounts", "cooperation", "dprd", "documents", "bodies", "regions")
+        for app in (
+            "accounts",
+            "cooperation",
+            "dprd",
+            "documents",
+            "bodies",
+            "regions",
+            "reminders",
+        )
         for url in import_module(f"ksd.{app}.urls").urlpatterns
     }
     assert routes - named == set()

@@ -36,7 +36,11 @@ DEMO_USERS: dict[str, tuple[Role, str | None]] = {
     "demo_dprd_yogyakarta": (Role.DPRD, "34.71"),
     "demo_biro_diy": (Role.PEMBINA_PROVINSI, "34"),
     "demo_kemendagri": (Role.PEMBINA_PUSAT, None),
+    # Regional administrators: they invite their region's operators and DPRD secretariat.
+    "demo_admin_yogyakarta": (Role.OPERATOR, "34.71"),
+    "demo_admin_sleman": (Role.OPERATOR, "34.04"),
 }
+REGIONAL_ADMINS = frozenset({"demo_admin_yogyakarta", "demo_admin_sleman"})
 
 ALL_CONTENTS = [
     "subjek", "objek", "ruang_lingkup", "hak_kewajiban", "jangka_waktu",
@@ -74,10 +78,17 @@ def create_demo_users() -> tuple[dict[str, User], list[str], str | None]:
         for name in missing:
             role, region = DEMO_USERS[name]
             is_admin = role == Role.ADMINISTRATOR
+            # A reserved domain (RFC 2606): `make run` prints their reminders on its console.
             user = User.objects.create(
-                username=name, password=hashed, is_staff=is_admin, is_superuser=is_admin
+                username=name,
+                password=hashed,
+                is_staff=is_admin,
+                is_superuser=is_admin,
+                email=f"{name}@ksd.invalid",
             )
-            Membership.objects.create(user=user, role=role, region_id=region)
+            Membership.objects.create(
+                user=user, role=role, region_id=region, is_regional_admin=name in REGIONAL_ADMINS
+            )
             existing[name] = user
     return existing, missing, password
 

@@ -30,13 +30,17 @@ class MembershipForm(forms.ModelForm):
 
     class Meta:
         model = Membership
-        fields = ("user", "role", "region")
+        fields = ("user", "role", "region", "is_regional_admin")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         role, region = data.get("role"), data.get("region")
         if role is None:
             return data
+        if data.get("is_regional_admin") and role != Role.OPERATOR:
+            self.add_error(
+                "is_regional_admin", _("A regional administrator is an operator of its region.")
+            )
         if role in REGIONAL_ROLES and region is None:
             self.add_error(
                 "region", _("An operator, DPRD or provincial supervisor needs a region.")

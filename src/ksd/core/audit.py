@@ -1,7 +1,7 @@
 """Who changed reference data, when, and from what to what: django-auditlog keeps one LogEntry
 per create, change and delete of the models in REFERENCE_MODELS (officials, agencies, Surat
 Kuasa, third parties, holiday overrides, cooperation bodies and their members and reports,
-memberships), with the old and the new value of every changed field. Administrators read them in
+memberships and invitations), with the old and the new value of every changed field. Administrators read them in
 the admin ("Log entries", and each record's "Audit log" link).
 
 The actor of a web request (a page's form or the admin) is the logged-in user, set by
@@ -33,6 +33,8 @@ REFERENCE_MODELS: dict[str, dict[str, Any]] = {
     "bodies.BodyMember": {},
     "bodies.BodyReport": {"m2m_fields": {"reported_to"}},
     "accounts.Membership": {},
+    # Who invited whom, to which role and region; the key is a hash, masked all the same.
+    "accounts.Invitation": {"mask_fields": ["key_hash"]},
 }
 
 
