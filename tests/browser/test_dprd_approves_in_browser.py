@@ -77,7 +77,7 @@ def test_the_dprd_of_the_region_records_its_approval_and_the_agreement_is_ready_
         expect(page.locator(".ksd-stage")).not_to_have_text(stage_before)
         expect(step_form(page, "keputusan/")).to_have_count(0)
         approved = page.locator(".ksd-timeline li").filter(has_text="dprd_kota_yogyakarta")
-        expect(approved).to_contain_text("2016-02-15")
+        expect(approved).to_contain_text("15 Februari 2016")
         screenshot(page, "cooperation-dprd-approved")
 
     coop.refresh_from_db()

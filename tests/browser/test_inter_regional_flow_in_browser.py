@@ -141,7 +141,7 @@ def test_an_inter_regional_cooperation_from_offer_to_deemed_approval_and_signatu
         yogya.reload()
         event = timeline.filter(has_text="PP 50/2007 Pasal 12 ayat (4)")
         expect(event).to_have_count(1)
-        expect(event).to_contain_text("2016-03-23")  # the last of the fifteen working days
+        expect(event).to_contain_text("23 Maret 2016")  # the last of the fifteen working days
         expect(event.locator(".ksd-reason")).to_contain_text("Nyepi")
         expect(track.locator(".ksd-status.deemed_approved")).to_be_visible()
 
