@@ -240,3 +240,19 @@ def test_the_history_follows_the_legal_dates_with_the_time_of_entry_beside_them(
         timeline = page[page.index('<ol class="ksd-timeline">') :]
         assert timeline.index("11 Januari 2016") < timeline.index("20 Januari 2016"), url
         assert "dicatat 2 Maret 2016, 11.00" in timeline, url
+
+
+def test_a_dispute_names_its_parties_by_their_names_never_their_codes(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    from ksd.cooperation.disputes import services as disputes
+
+    coop = signed(operator_kota_yogyakarta)
+    disputes.raise_dispute(coop.pk, actor=operator_kota_yogyakarta, between=["34.71", "34.04"],
+                           raised_on=dt.date(2016, 2, 15), description="Biaya", now=NOW)  # fmt: skip
+
+    page = as_user(operator_kota_yogyakarta).get(f"/kerja-sama/{coop.pk}/").content.decode()
+
+    listed = page[page.index('id="disputes"') :]
+    assert "Kota Yogyakarta, Kabupaten Sleman: Biaya" in listed
+    assert "34.71, 34.04" not in page

@@ -43,8 +43,14 @@ def render_detail(
     tracks = queries.dprd_tracks(cooperation, assessment, calendars, today=today)
     steps = queries.steps_for(request.user, cooperation, tracks)
     lang = law_lang()
-    findings = [(f.severity.value, f.message.render(lang), str(f.citation), f.subject)
+    # A finding's subject is shown by its region's name; other subjects are internal codes the
+    # message already explains in words.
+    names = {p.region_id: p.region.name for p in cooperation.parties.all() if p.region}
+    findings = [(f.severity.value, f.message.render(lang), str(f.citation),
+                 names.get(f.subject or "", ""))
                 for f in assessment.findings]  # fmt: skip
+    for dispute in cooperation.disputes.all():
+        dispute.between_names = [names.get(key, key) for key in dispute.between]
     bound = bound or {}
     steps_ctx = step_context(request.user, cooperation, assessment, steps, today, bound)
     own = operator_region(request.user, cooperation)
