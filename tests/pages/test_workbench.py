@@ -119,7 +119,7 @@ def test_without_a_known_official_the_signatory_step_says_where_to_add_one(
 
     top = top_of(page)
     assert "Belum ada pejabat penanda tangan untuk daerah Anda" in top
-    assert 'href="/pejabat/"' in top
+    assert 'href="/pejabat/baru/"' in top
 
 
 def test_the_implementation_step_shows_the_agencies_input_with_a_hint_and_checkboxes_in_labels(

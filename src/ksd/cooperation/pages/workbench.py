@@ -176,7 +176,7 @@ def workbench(
                 "signatory", str(SPECS["signatory"].heading),
                 [_("There is no signing official for your region on the signing day: KSD can "
                    "only record a regional head or an official holding a Surat Kuasa.")],
-                reverse("regions:officials"), _("Add the official in the officials register"),
+                reverse("regions:new_official"), _("Add the official in the officials register"),
             )
         )  # fmt: skip
     steps = []
