@@ -62,6 +62,6 @@ class People:
 
 
 def step_form(page: Page, action: str) -> Locator:
-    """A step's form on a cooperation's page, found by the end of its action URL (such as
+    """A step's form on a cooperation's page, found by the step's path in its action URL (such as
     "jawab-penawaran/"), which does not change with the page's language."""
-    return page.locator(f'form[action$="/{action}"]')
+    return page.locator(f'form[action*="/{action}"]')

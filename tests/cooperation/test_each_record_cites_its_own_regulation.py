@@ -526,7 +526,7 @@ def walk_inter_regional(walk: Walk, people: People, officials: Officials, day: D
     )
     page = walk.look(coop, "signatories", people.yogya)[people.yogya.username]
     # The copies step exists under both regulations, with the recipients ksd.law names or advises.
-    assert f'action="/kerja-sama/{coop.pk}/salinan/"' in page
+    assert f'action="/kerja-sama/{coop.pk}/salinan/' in page
     recipients = (
         ["gubernur", "menteri", "menteri_lpnd_terkait"]
         if pp28

@@ -52,9 +52,9 @@ def test_an_operator_of_a_party_gets_the_steps_it_may_take_now(
         as_user(operator_kota_yogyakarta).get(f"/kerja-sama/{coop.pk}/").content.decode()
     )
 
-    assert f'action="/kerja-sama/{coop.pk}/jawab-penawaran/"' in sleman_page
+    assert f'action="/kerja-sama/{coop.pk}/jawab-penawaran/' in sleman_page
     assert 'value="34.04"' in sleman_page
-    assert f'action="/kerja-sama/{coop.pk}/jawab-penawaran/"' not in initiator_page
+    assert f'action="/kerja-sama/{coop.pk}/jawab-penawaran/' not in initiator_page
 
 
 def test_a_provincial_supervisor_reads_the_page_but_gets_no_forms(
@@ -79,8 +79,8 @@ def test_a_dprd_user_gets_the_decision_form_of_its_own_region_only(
 
     page = as_user(dprd_kota_yogyakarta).get(f"/kerja-sama/{coop.pk}/").content.decode()
 
-    assert f'action="/dprd/kerja-sama/{coop.pk}/keputusan/"' in page
-    assert f'action="/kerja-sama/{coop.pk}/tanda-tangan/"' not in page
+    assert f'action="/dprd/kerja-sama/{coop.pk}/keputusan/' in page
+    assert f'action="/kerja-sama/{coop.pk}/tanda-tangan/' not in page
 
 
 def test_an_outsider_gets_404_as_if_the_cooperation_did_not_exist(

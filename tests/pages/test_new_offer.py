@@ -73,3 +73,84 @@ def test_the_public_is_sent_to_the_login_page(client: Client) -> None:
 
     assert response.status_code == 302
     assert response["Location"].startswith("/akun/masuk/")
+
+
+def test_the_partner_picker_leaves_out_the_own_region_and_offers_a_filter_with_a_script(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    page = as_user(operator_kota_yogyakarta).get("/kerja-sama/baru/").content.decode()
+
+    picker = page[
+        page.index('name="regions"') : page.index("</select>", page.index('name="regions"'))
+    ]
+    assert ">Kabupaten Sleman</option>" in picker
+    assert 'value="34.71"' not in picker  # Kota Yogyakarta offers: it is no partner of itself
+    # The filter input is there for the script to show; without JavaScript the list works alone.
+    assert 'data-ksd-filters="id_regions"' in page
+    assert "cooperation/picker.js" in page
+    assert "<script>" not in page  # no inline script (core/content_security.py)
+
+
+def test_blank_choices_read_none_or_choose_never_all(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    page = as_user(operator_kota_yogyakarta).get("/kerja-sama/baru/").content.decode()
+
+    assert "(semua)" not in page
+    assert '<option value="" selected>(tidak ada)</option>' in page
+    assert '<option value="" selected>(pilih)</option>' in page
+
+
+def test_the_offer_records_its_substance_and_a_third_party_from_the_register(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    from ksd.regions.models import ThirdParty
+
+    company = ThirdParty.objects.create(name="PT Tirta Mataram", form="perseroan_terbatas")
+    client = as_user(operator_kota_yogyakarta)
+    form_page = client.get("/kerja-sama/baru/").content.decode()
+    # The register's legal forms are named as in the offer's own list.
+    assert "perusahaan swasta berbadan hukum" in form_page
+
+    response = client.post(
+        "/kerja-sama/baru/",
+        {"title": "Air minum regional", "offered_on": "2016-03-02", "regions": ["34.04"],
+         "third_party_1_record": str(company.pk), "objective": "Air bersih untuk 3 kecamatan",
+         "scope": "Jaringan pipa Ngaglik", "value": "Rp 12.000.000.000",
+         "funding_source": "APBD dan investasi badan usaha", "location": "Ngaglik, Sleman",
+         "contact_person": "Bagian Kerja Sama, 0274-555"},
+    )  # fmt: skip
+
+    assert response.status_code == 302
+    coop = Cooperation.objects.get()
+    assert (coop.objective, coop.scope, coop.value, coop.funding_source, coop.location,
+            coop.contact_person) == (
+        "Air bersih untuk 3 kecamatan", "Jaringan pipa Ngaglik", "Rp 12.000.000.000",
+        "APBD dan investasi badan usaha", "Ngaglik, Sleman", "Bagian Kerja Sama, 0274-555",
+    )  # fmt: skip
+    party = Party.objects.get(cooperation=coop, region__isnull=True)
+    assert (party.third_party_id, party.third_party_name, party.third_party_form) == (
+        company.pk, "PT Tirta Mataram", "perseroan_terbatas",
+    )  # fmt: skip
+    page = client.get(response["Location"]).content.decode()
+    assert "Jaringan pipa Ngaglik" in page
+    assert "Bagian Kerja Sama, 0274-555" in page
+
+
+def test_a_third_party_both_chosen_and_typed_is_refused_and_nothing_is_saved(
+    operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    from ksd.regions.models import ThirdParty
+
+    company = ThirdParty.objects.create(name="PT Tirta Mataram", form="perseroan_terbatas")
+
+    response = as_user(operator_kota_yogyakarta).post(
+        "/kerja-sama/baru/",
+        {"title": "Air minum", "offered_on": "2016-03-02", "regions": ["34.04"],
+         "third_party_1_record": str(company.pk), "third_party_1_name": "PT Lain",
+         "third_party_1_form": "perseroan_terbatas"},
+    )  # fmt: skip
+
+    assert response.status_code == 400
+    assert "jangan keduanya" in response.content.decode()
+    assert not Cooperation.objects.exists()

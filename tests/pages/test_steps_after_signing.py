@@ -51,8 +51,8 @@ def test_an_operator_sends_copies_starts_work_and_publishes_from_the_page(
     coop = signed(operator_kota_yogyakarta)
     client = as_user(operator_kota_yogyakarta)
     page = client.get(f"/kerja-sama/{coop.pk}/").content.decode()
-    assert f'action="/kerja-sama/{coop.pk}/salinan/"' in page
-    assert f'action="/kerja-sama/{coop.pk}/terbitkan/"' in page
+    assert f'action="/kerja-sama/{coop.pk}/salinan/' in page
+    assert f'action="/kerja-sama/{coop.pk}/terbitkan/' in page
 
     response = client.post(f"/kerja-sama/{coop.pk}/salinan/",
                            {"recipients": ["gubernur", "dprd"], "sent_on": "2016-02-02"})  # fmt: skip

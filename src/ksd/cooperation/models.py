@@ -113,6 +113,15 @@ class Cooperation(models.Model):
     institution_model = models.CharField(
         _("institution"), max_length=10, choices=InstitutionModel.choices, blank=True
     )
+    # The substance the offer describes: what it is for, what it
+    # covers, what it is worth, who pays, where, and whom to ask. Corrected only with a reason
+    # (cooperation/corrections), never edited.
+    objective = models.CharField(_("objective"), max_length=2000, blank=True)
+    scope = models.CharField(_("scope of cooperation"), max_length=2000, blank=True)
+    value = models.CharField(_("value"), max_length=200, blank=True)
+    funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
+    location = models.CharField(_("location"), max_length=300, blank=True)
+    contact_person = models.CharField(_("contact person"), max_length=300, blank=True)
     implementation_started_on = models.DateField(
         _("implementation started on"), null=True, blank=True
     )

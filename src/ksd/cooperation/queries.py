@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from ksd.accounts.models import Role
@@ -23,6 +24,7 @@ from ksd.cooperation.models import (
     Cooperation,
     Event,
     EventKind,
+    ImplementingAgency,
     Notification,
     Party,
     Stage,
@@ -155,7 +157,19 @@ def load_page(cooperation: Cooperation) -> Cooperation:
             to_attr="record_events",
         ),
         "disputes",
+        "affair",
     )
+    # What exists only after signing is read only then (one query each, whatever the size).
+    if cooperation.stage in (Stage.SIGNED, Stage.IMPLEMENTING):
+        prefetch_related_objects([cooperation], "signatories")
+    if cooperation.implementation_started_on is not None:
+        prefetch_related_objects(
+            [cooperation],
+            Prefetch(
+                "implementing_agencies",
+                queryset=ImplementingAgency.objects.select_related("region").order_by("id"),
+            ),
+        )
     return cooperation
 
 
@@ -182,25 +196,32 @@ def with_kind_labels(events: Iterable[Event]) -> list[Event]:
     return rows
 
 
+# Events in the order of their legal dates (the date of the step, from its document); an event
+# without one (an automatic job, a correction) stands at the day it was recorded; the time of
+# entry and the row decide between events of one day.
+LEGAL_ORDER = (Coalesce(F("on"), TruncDate("at")), F("at"), F("id"))
+
+
 def latest_events(user: Visitor, cooperation: Cooperation) -> tuple[list[Event], bool]:
-    """The latest TIMELINE_SIZE events of `cooperation` that `user` may see (core/access.py
+    """The latest TIMELINE_SIZE events (by legal date) of `cooperation` that `user` may see (core/access.py
     visible_events: no event of another region's private document), oldest first, and whether
     older ones exist (one query: one row more than shown)."""
     newest_first = with_kind_labels(
         visible_events(user, Event.objects.filter(cooperation=cooperation))
         .select_related("actor", "region")
-        .order_by("-at", "-id")[: TIMELINE_SIZE + 1]
+        .order_by(*(f.desc() for f in LEGAL_ORDER))[: TIMELINE_SIZE + 1]
     )
     return list(reversed(newest_first[:TIMELINE_SIZE])), len(newest_first) > TIMELINE_SIZE
 
 
 def history(user: Visitor, cooperation: Cooperation) -> QuerySet[Event]:
-    """Every event of `cooperation` that `user` may see, oldest first, for the full history
+    """Every event of `cooperation` that `user` may see, earliest legal date first, for the
+    full history
     page."""
     return (
         visible_events(user, Event.objects.filter(cooperation=cooperation))
         .select_related("actor", "region")
-        .order_by("at", "id")
+        .order_by(*(f.asc() for f in LEGAL_ORDER))
     )
 
 

@@ -35,7 +35,7 @@ class CopiesForm(forms.Form):
 class ImplementationForm(forms.Form):
     known = forms.MultipleChoiceField(
         label=_("Agencies of your region"), required=False, widget=forms.CheckboxSelectMultiple,
-        choices=(),
+        choices=(), help_text=_("From the agencies register; write any other agency below."),
     )  # fmt: skip
     agencies = forms.CharField(
         label=_("Other implementing agencies, one per line"), required=False,

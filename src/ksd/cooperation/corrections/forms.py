@@ -43,7 +43,11 @@ class FactCorrectionForm(_RecordForm):
     fact = forms.ChoiceField(
         label=_("Fact to correct"), choices=[(n, f.label) for n, f in SHARED_FACTS.items()]
     )
-    text = forms.CharField(label=_("New title, number or sector"), required=False, max_length=300)
+    text = forms.CharField(
+        label=_("New text (title, number, sector, objective, scope...)"), required=False,
+        max_length=max(f.max_length for f in SHARED_FACTS.values()),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
     date = forms.DateField(label=_("New date"), required=False, widget=DATE)
     affair = forms.ModelChoiceField(
         label=_("New government affair"), required=False, empty_label="—",

@@ -104,6 +104,12 @@ SHARED_FACTS: dict[str, Fact] = {
         Fact("sector", gettext_lazy("sector"), "text", 200),
         Fact("management_model", gettext_lazy("management arrangement"), "management_model"),
         Fact("institution_model", gettext_lazy("institution"), "institution_model"),
+        Fact("objective", gettext_lazy("objective"), "text", 2000),
+        Fact("scope", gettext_lazy("scope of cooperation"), "text", 2000),
+        Fact("value", gettext_lazy("value"), "text", 200),
+        Fact("funding_source", gettext_lazy("funding source"), "text", 200),
+        Fact("location", gettext_lazy("location"), "text", 300),
+        Fact("contact_person", gettext_lazy("contact person"), "text", 300),
     )
 }  # fmt: skip
 DPRD_FACTS: dict[str, Promise] = {

@@ -19,10 +19,11 @@ from ksd.cooperation.models import (
     ManagementModel,
     Party,
 )
+from ksd.cooperation.offer.services import SUBSTANCE_FIELDS
 from ksd.cooperation.widgets import DATE
 from ksd.core.dates import judgeable_date
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm
-from ksd.regions.models import Affair, Region
+from ksd.regions.models import Affair, Region, ThirdParty
 
 THIRD_PARTY_ROWS = 3
 
@@ -47,21 +48,21 @@ BURDEN_LABELS = {
 # A burden fact is answered yes or no; until then it is not recorded, never "no".
 BURDEN_CHOICES = [("", _("not recorded yet")), ("yes", _("Yes")), ("no", _("No"))]
 BURDEN_INITIAL = {True: "yes", False: "no", None: ""}
-FORM_LABELS = {
-    ThirdPartyForm.KEMENTERIAN_LPND: _("Ministry or non-ministerial agency"),
-    ThirdPartyForm.PERSEROAN_TERBATAS: _("Limited company (PT)"),
-    ThirdPartyForm.BUMN: _("State-owned enterprise (BUMN)"),
-    ThirdPartyForm.BUMD: _("Regional enterprise (BUMD)"),
-    ThirdPartyForm.KOPERASI: _("Cooperative"),
-    ThirdPartyForm.YAYASAN: _("Foundation (yayasan)"),
-    ThirdPartyForm.BADAN_HUKUM_LAIN: _("Other legal entity"),
-    ThirdPartyForm.PERSEORANGAN: _("Individual"),
-    ThirdPartyForm.ORGANISASI_NON_BADAN_HUKUM: _("Organisation without legal personality"),
-}
+# One name per legal form of ksd.law, the same in the offer and in the third-party register
+# (regions.models.ThirdParty.Form carries these labels).
+FORM_LABELS = {f: ThirdParty.Form(f.value).label for f in ThirdPartyForm}
+NONE = _("(none)")
+CHOOSE = _("(choose)")
 
 
 def blank(choices: Any) -> list[tuple[str, Any]]:
-    return [("", _("(all)")), *choices]
+    """A choice that may stay empty: its blank reads "(none)", never "(all)" as in a filter."""
+    return [("", NONE), *choices]
+
+
+def _text(label: Any, max_length: int, rows: int = 0) -> forms.CharField:
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else None
+    return forms.CharField(label=label, max_length=max_length, required=False, widget=widget)
 
 
 class OfferForm(forms.Form):
@@ -71,14 +72,21 @@ class OfferForm(forms.Form):
     offer_number = forms.CharField(label=_("Offer letter number"), max_length=100, required=False)
     offered_on = forms.DateField(validators=[judgeable_date], label=_("Offer date"), widget=DATE)
     regions = forms.ModelMultipleChoiceField(
-        label=_("Other regions (code — name)"), required=False,
-        queryset=Region.objects.order_by("code"),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        label=_("Partner regions"), required=False,
+        queryset=Region.objects.order_by("name", "code"),
+        widget=forms.SelectMultiple(attrs={"size": 8, "data-ksd-filtered": "regions-filter"}),
+        help_text=_("Hold Ctrl (or Cmd) to choose more than one region."),
     )  # fmt: skip
     affair = forms.ModelChoiceField(
         label=_("Object: government affair (UU 23/2014 Pasal 12)"), required=False,
-        queryset=Affair.objects.order_by("position"), to_field_name="code",
+        queryset=Affair.objects.order_by("position"), to_field_name="code", empty_label=NONE,
     )  # fmt: skip
+    objective = _text(_("Objective (maksud dan tujuan)"), 2000, rows=3)
+    scope = _text(_("Scope (ruang lingkup and object)"), 2000, rows=3)
+    value = _text(_("Value (e.g. Rp 1.500.000.000 a year)"), 200)
+    funding_source = _text(_("Funding source (sumber pembiayaan)"), 200)
+    location = _text(_("Location"), 300)
+    contact_person = _text(_("Contact person (name, telephone or e-mail)"), 300)
     sector = forms.CharField(label=_("Sector"), max_length=200, required=False)
     management_model = forms.ChoiceField(
         label=_("Management arrangement"), required=False, choices=blank(ManagementModel.choices)
@@ -94,13 +102,22 @@ class OfferForm(forms.Form):
         label=_("Number of objects"), min_value=1, max_value=50, initial=1, required=False
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, own: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["regions"].label_from_instance = lambda r: f"{r.code} — {r.name}"
-        form_choices = [("", "—"), *[(f.value, FORM_LABELS[f]) for f in ThirdPartyForm]]
+        # The offering region is a party by itself: it is never one of its own partners.
+        regions = self.fields["regions"]
+        regions.queryset = regions.queryset.exclude(code=own)  # type: ignore[attr-defined]
+        regions.label_from_instance = lambda r: r.name  # type: ignore[attr-defined]
+        form_choices = [("", CHOOSE), *[(f.value, FORM_LABELS[f]) for f in ThirdPartyForm]]
         for i in range(1, THIRD_PARTY_ROWS + 1):
+            self.fields[f"third_party_{i}_record"] = forms.ModelChoiceField(
+                label=_("Third party %(n)d from the register") % {"n": i}, required=False,
+                queryset=ThirdParty.objects.order_by("name", "pk"), empty_label=NONE,
+            )  # fmt: skip
             self.fields[f"third_party_{i}_name"] = forms.CharField(
-                label=_("Third party %(n)d: name") % {"n": i}, max_length=200, required=False
+                label=_("or its name, when it is not in the register"),
+                max_length=200,
+                required=False,
             )
             self.fields[f"third_party_{i}_form"] = forms.ChoiceField(
                 label=_("legal form"), choices=form_choices, required=False
@@ -118,26 +135,40 @@ class OfferForm(forms.Form):
 
     def third_party_rows(self) -> list[list[forms.BoundField]]:
         return [
-            [self[f"third_party_{i}_{k}"] for k in ("name", "form", "domestic")]
+            [self[f"third_party_{i}_{k}"] for k in ("record", "name", "form", "domestic")]
             for i in range(1, THIRD_PARTY_ROWS + 1)
         ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for i in range(1, THIRD_PARTY_ROWS + 1):
-            if data.get(f"third_party_{i}_name") and not data.get(f"third_party_{i}_form"):
+            record = data.get(f"third_party_{i}_record")
+            if record is not None and data.get(f"third_party_{i}_name"):
+                self.add_error(
+                    f"third_party_{i}_name",
+                    _("Choose the third party from the register or type its name, not both."),
+                )
+            elif data.get(f"third_party_{i}_name") and not data.get(f"third_party_{i}_form"):
                 self.add_error(f"third_party_{i}_form", _("Choose the legal form."))
         clean_foreign(self, data)
         return data
 
-    def third_parties(self) -> list[tuple[str, str, bool]]:
+    def third_parties(self) -> list[tuple[str, str, bool, int | None]]:
+        """(name, legal form, domestic, register id) of each third party: a register record
+        gives its own name and form as they stand on the day of the offer."""
         data = self.cleaned_data
-        return [
-            (data[f"third_party_{i}_name"], data[f"third_party_{i}_form"],
-             data[f"third_party_{i}_domestic"])
-            for i in range(1, THIRD_PARTY_ROWS + 1)
-            if data.get(f"third_party_{i}_name")
-        ]  # fmt: skip
+        found: list[tuple[str, str, bool, int | None]] = []
+        for i in range(1, THIRD_PARTY_ROWS + 1):
+            record = data.get(f"third_party_{i}_record")
+            if record is not None:
+                found.append((record.name, record.form, record.is_domestic, record.pk))
+            elif data.get(f"third_party_{i}_name"):
+                found.append((data[f"third_party_{i}_name"], data[f"third_party_{i}_form"],
+                              data[f"third_party_{i}_domestic"], None))  # fmt: skip
+        return found
+
+    def substance(self) -> dict[str, str]:
+        return {name: self.cleaned_data[name] for name in SUBSTANCE_FIELDS}
 
 
 class AnswerOfferForm(forms.Form):

@@ -82,6 +82,7 @@ def make_offer(
     institution_model: str = "",
     is_compulsory: bool = False,
     object_count: int = 1,
+    substance: dict[str, str] | None = None,
     now: dt.datetime,
 ) -> Cooperation:
     """PP 50/2007 Pasal 7 huruf a (PP 28/2018 Pasal 6 ayat (1) huruf b): a head of region offers
@@ -124,6 +125,7 @@ def make_offer(
         institution_model=institution_model,
         is_compulsory=is_compulsory,
         object_count=max(object_count, 1),
+        **_substance(substance or {}),
         created_at=now,
         updated_at=now,
     )
@@ -168,6 +170,28 @@ def make_offer(
         changes={"stage": Stage.OFFERED, "parties": [law_party(r).key for r in rows]},
     )  # fmt: skip
     return cooperation
+
+
+# What an offer may say of its substance, each a text of its column's length.
+SUBSTANCE_FIELDS = ("objective", "scope", "value", "funding_source", "location", "contact_person")
+
+
+def _substance(given: dict[str, str]) -> dict[str, str]:
+    unknown = set(given) - set(SUBSTANCE_FIELDS)
+    if unknown:
+        raise StepRefused(_("Unknown fact of the offer: %(names)s.") % {"names": ", ".join(
+            sorted(unknown))})  # fmt: skip
+    found = {}
+    for name, text in given.items():
+        field = Cooperation._meta.get_field(name)
+        text = (text or "").strip()
+        if len(text) > (field.max_length or 0):
+            raise StepRefused(
+                _("The %(label)s may have at most %(max)d characters.")
+                % {"label": field.verbose_name, "max": field.max_length}
+            )  # fmt: skip
+        found[name] = text
+    return found
 
 
 def _answering_party(cooperation: Cooperation, party_key: str) -> Party:

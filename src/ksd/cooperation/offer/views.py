@@ -39,14 +39,14 @@ def new(request: HttpRequest) -> HttpResponse:
     own = operator_region(request.user)
     if own is None:
         raise PermissionDenied
-    form = OfferForm(request.POST or None, initial={"offered_on": clock.today_in()})
+    form = OfferForm(request.POST or None, initial={"offered_on": clock.today_in()}, own=own)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         parties = [services.PartySpec(region=own)]
         parties += [services.PartySpec(region=r.code) for r in data["regions"] if r.code != own]
         parties += [services.PartySpec(third_party_name=n, third_party_form=f,
-                                       third_party_domestic=d)
-                    for n, f, d in form.third_parties()]  # fmt: skip
+                                       third_party_domestic=d, third_party_id=pk)
+                    for n, f, d, pk in form.third_parties()]  # fmt: skip
         parties += [services.PartySpec(third_party_name=n, foreign_kind=k, foreign_country=c)
                     for n, k, c in form.foreign_partners()]  # fmt: skip
         try:
@@ -57,7 +57,7 @@ def new(request: HttpRequest) -> HttpResponse:
                 sector=data["sector"], management_model=data["management_model"],
                 institution_model=data["institution_model"],
                 is_compulsory=data["is_compulsory"], object_count=data["object_count"] or 1,
-                now=clock.now(),
+                substance=form.substance(), now=clock.now(),
             )  # fmt: skip
         except StepRefused as refused:
             form.add_error(None, str(refused))
@@ -65,7 +65,10 @@ def new(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The offer has been recorded."))
             return redirect("cooperation:detail", pk=cooperation.pk)
     status = 400 if form.is_bound else 200
-    return render(request, "cooperation/new.html", {"form": form}, status=status)
+    return render(
+        request, "cooperation/new.html",
+        {"form": form, "substance_fields": services.SUBSTANCE_FIELDS}, status=status,
+    )  # fmt: skip
 
 
 @logged_in
