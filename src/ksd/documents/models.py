@@ -132,21 +132,26 @@ class Drafted(models.Model):
         verbose_name = _("drafted document")
         verbose_name_plural = _("drafted documents")
 
+    def __str__(self) -> str:
+        return f"{self.draft_kind} ({self.file_format})"
+
 
 class TextCheck(models.Model):
     """What KSD read in the text of an uploaded draft PKS: which required contents it seems to
-    hold (a keyword heuristic, documents/drafting/content_rules.py) beside the operator's
-    ticks at that moment."""
+    hold (a keyword heuristic, documents/drafting/content_rules.py). The page sets it beside
+    the operator's ticks as the record holds them when it is read."""
 
     document = models.OneToOneField(
         Document, verbose_name=_("document"), on_delete=models.PROTECT, related_name="text_check"
     )
     readable = models.BooleanField(_("text could be read"))
-    # [{"code", "citation", "found", "ticked"}], in the order of the regulation.
+    # [{"code", "citation", "found"}]: the required contents, in the order of the regulation.
     rows = models.JSONField(_("contents"), default=list)
-    ticked_recorded = models.BooleanField(_("contents already ticked on the record"))
     checked_at = models.DateTimeField(_("checked at"))
 
     class Meta:
         verbose_name = _("text check of a draft")
         verbose_name_plural = _("text checks of drafts")
+
+    def __str__(self) -> str:
+        return f"{self.document_id}"

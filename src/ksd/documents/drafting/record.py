@@ -68,7 +68,7 @@ def day(value: dt.date | None, what: str) -> str:
 
 
 def government(region: Region) -> str:
-    """"Pemerintah Kota Yogyakarta", "Pemerintah Provinsi Jawa Tengah"."""
+    """ "Pemerintah Kota Yogyakarta", "Pemerintah Provinsi Jawa Tengah"."""
     if region.level == Region.Level.PROVINSI and not region.name.startswith("Daerah "):
         return f"Pemerintah Provinsi {region.name}"
     return f"Pemerintah {region.name}"
@@ -132,8 +132,12 @@ class Record:
                 official, authority = signers[0]
                 power = authority.power_of_attorney
         if official is None:
-            who = missing(f"{head_title(party.region)} atau pemegang Surat Kuasa pada {day(on, '')}")
-            return Signer(role, name, who, head_title(party.region)), f"bertindak untuk dan atas nama {name}"
+            who = missing(
+                f"{head_title(party.region)} atau pemegang Surat Kuasa pada {day(on, '')}"
+            )
+            return Signer(
+                role, name, who, head_title(party.region)
+            ), f"bertindak untuk dan atas nama {name}"
         article = signing_article(self.cooperation, power_of_attorney=power is not None)
         if power is None:
             capacity = f"dalam jabatannya sebagai {official.position}, bertindak untuk dan atas nama {name} ({article})"
@@ -190,7 +194,9 @@ class Record:
         if coop.object_count and coop.object_count > 1:
             lines.append(f"Kerja sama ini meliputi {coop.object_count} objek.")
         for agency in coop.implementing_agencies.all():
-            lines.append(f"Bagian {government(agency.region)} dilaksanakan oleh {agency.agency_name}.")
+            lines.append(
+                f"Bagian {government(agency.region)} dilaksanakan oleh {agency.agency_name}."
+            )
         lines.append(missing("rincian kegiatan dalam ruang lingkup kerja sama"))
         return lines
 
@@ -203,7 +209,9 @@ class Record:
         else:
             return [missing("jangka waktu kerja sama")]
         if coop.starts_on and coop.ends_on:
-            first += f", terhitung sejak {day(coop.starts_on, '')} sampai dengan {day(coop.ends_on, '')}"
+            first += (
+                f", terhitung sejak {day(coop.starts_on, '')} sampai dengan {day(coop.ends_on, '')}"
+            )
         elif coop.starts_on:
             first += f", terhitung sejak {day(coop.starts_on, '')}"
         else:
@@ -226,7 +234,9 @@ class Record:
             if burden.get("uses_regional_assets") is True:
                 lines.append(f"{name} menggunakan atau memanfaatkan aset daerah.")
             if burden.get("public_pays") is True:
-                lines.append(f"Kerja sama ini membebankan pembayaran kepada masyarakat di {party.region.name}.")
+                lines.append(
+                    f"Kerja sama ini membebankan pembayaran kepada masyarakat di {party.region.name}."
+                )
         lines.append(missing("rincian hak dan kewajiban masing-masing pihak"))
         return lines
 
@@ -240,7 +250,9 @@ class Record:
         return lines
 
     def dispute_text(self) -> list[str]:
-        lines = ["Perselisihan yang timbul dari Perjanjian ini diselesaikan lebih dahulu secara musyawarah untuk mufakat."]
+        lines = [
+            "Perselisihan yang timbul dari Perjanjian ini diselesaikan lebih dahulu secara musyawarah untuk mufakat."
+        ]
         routes = {}
         for _pair, route in self.assessment.dispute_pairs:
             routes.setdefault((route.message_id, str(route.citation)), route)
@@ -278,7 +290,11 @@ def _content_sections(record: Record, on: dt.date) -> tuple[list[Section], list[
         "hak_kewajiban": record.burden_text,
         "jangka_waktu": record.term_text,
         "pengakhiran": record.termination_text,
-        "keadaan_memaksa": lambda: [missing("peristiwa yang disepakati sebagai keadaan memaksa dan kewajiban pemberitahuannya")],
+        "keadaan_memaksa": lambda: [
+            missing(
+                "peristiwa yang disepakati sebagai keadaan memaksa dan kewajiban pemberitahuannya"
+            )
+        ],
         "penyelesaian_perselisihan": record.dispute_text,
         "sanksi": lambda: [missing("sanksi bagi pihak yang tidak memenuhi perjanjian")],
     }
@@ -312,7 +328,9 @@ def agreement(record: Record, region_code: str | None) -> list[Part]:
             f"Kesepakatan Bersama Nomor {coop.joint_agreement_number or missing('nomor')} "
             f"tanggal {day(coop.joint_agreement_signed_on, 'tanggal kesepakatan bersama')};"
         )
-    opening.append("para pihak sepakat mengadakan Perjanjian Kerja Sama dengan ketentuan sebagai berikut:")
+    opening.append(
+        "para pihak sepakat mengadakan Perjanjian Kerja Sama dengan ketentuan sebagai berikut:"
+    )
     return [Part(
         title=_agreement_title("PERJANJIAN KERJA SAMA", record),
         number=f"Nomor: {coop.agreement_number or missing('nomor perjanjian kerja sama')}",
@@ -332,7 +350,9 @@ def joint_agreement(record: Record, region_code: str | None) -> list[Part]:
         *[f"{i}. {CONTENT_TITLES[c].lower()} ({cite});" for i, (c, cite) in enumerate(contents, 1)],
     ]
     sections = [
-        Section(["Para pihak dalam Kesepakatan Bersama ini adalah:", *party_lines], "PARA PIHAK", 1),
+        Section(
+            ["Para pihak dalam Kesepakatan Bersama ini adalah:", *party_lines], "PARA PIHAK", 1
+        ),
         Section([missing("maksud dan tujuan kerja sama")], "MAKSUD DAN TUJUAN", 2),
         Section(record.object_text(), "OBJEK", 3),
         Section(record.scope_text(), "RUANG LINGKUP", 4),
@@ -413,7 +433,11 @@ def dprd_letter(record: Record, region_code: str | None) -> list[Part]:
     rules = RULES[record.regime]
     contents = rules.letter_contents()
     article = article_of(coop, EventKind.DPRD_SUBMITTED)
-    basis = f"{article} dan {contents[0].citation.regulation} Pasal 11 ayat (1)" if contents else article
+    basis = (
+        f"{article} dan {contents[0].citation.regulation} Pasal 11 ayat (1)"
+        if contents
+        else article
+    )
     copy_rule = rules.dprd_letter_copies(region_on(region.code, coop.governing_on))
     return [Part(
         title="SURAT",
@@ -457,17 +481,29 @@ def power_of_attorney(record: Record, region_code: str | None) -> list[Part]:
     others = ", ".join(record.name_of(p) for p in record.others(region.code))
     if power is None:
         heads = [o for o, a in who_may_sign(region, record.today) if o.is_head]
-        grantor = (heads[0].name, heads[0].position) if heads else (
-            missing(f"nama {head_title(region)}"), head_title(region))
-        grantee = (missing("nama penerima kuasa"), missing("NIP"), missing("jabatan penerima kuasa"))
-        number, issued, scope = missing("nomor surat kuasa"), missing("tanggal surat kuasa"), missing("lingkup kuasa")
+        grantor = (
+            (heads[0].name, heads[0].position)
+            if heads
+            else (missing(f"nama {head_title(region)}"), head_title(region))
+        )
+        grantee = (
+            missing("nama penerima kuasa"),
+            missing("NIP"),
+            missing("jabatan penerima kuasa"),
+        )
+        number, issued, scope = (
+            missing("nomor surat kuasa"),
+            missing("tanggal surat kuasa"),
+            missing("lingkup kuasa"),
+        )
         valid = missing("masa berlaku kuasa")
     else:
         grantor = (power.grantor.name, power.grantor.position)
         grantee = (power.grantee.name, power.grantee.nip or "-", power.grantee.position)
         number, issued, scope = power.number, day(power.issued_on, ""), power.scope
         valid = f"sejak {day(power.valid_from, '')}" + (
-            f" sampai dengan {day(power.valid_until, '')}" if power.valid_until else "")
+            f" sampai dengan {day(power.valid_until, '')}" if power.valid_until else ""
+        )
     sections = [
         Section([f"Nama: {grantor[0]}", f"Jabatan: {grantor[1]}",
                  "selanjutnya disebut PEMBERI KUASA."], "Yang bertanda tangan di bawah ini:"),
@@ -494,7 +530,9 @@ def cover_letters(record: Record, region_code: str | None) -> list[Part]:
     region = party.region
     law_region = region_on(region.code, coop.governing_on)
     rules = RULES[record.regime]
-    sent = {c.recipient: c.sent_on for c in CopySent.objects.filter(cooperation=coop, region=region)}
+    sent = {
+        c.recipient: c.sent_on for c in CopySent.objects.filter(cooperation=coop, region=region)
+    }
     signer, _capacity = record.signer_for(party, record.today, head_title(region))
     wanted = []
     if DprdReview.objects.filter(cooperation=coop, region_id=region.code).exists():
@@ -534,7 +572,9 @@ def addendum(record: Record, region_code: str | None) -> list[Part]:
     article = article_of(coop, EventKind.AMENDED, change.signed_on if change else None)
     what = [change.summary] if change and change.summary else [missing("ketentuan yang diubah")]
     if change and change.new_ends_on:
-        what.append(f"Jangka waktu Perjanjian diubah sehingga berakhir pada {day(change.new_ends_on, '')}.")
+        what.append(
+            f"Jangka waktu Perjanjian diubah sehingga berakhir pada {day(change.new_ends_on, '')}."
+        )
     sections = [
         Section(["Para pihak dalam Adendum ini adalah:", *party_lines], "PARA PIHAK", 1),
         Section(what, "PERUBAHAN", 2),

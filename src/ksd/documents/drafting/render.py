@@ -23,9 +23,7 @@ def context(parts: list[Part], letterhead: str = "") -> dict[str, object]:
     for part in parts:
         row = asdict(part)
         row["title_lines"] = part.title.split("\n")
-        row["sections"] = [
-            {**asdict(s), "heading": s.heading} for s in part.sections
-        ]
+        row["sections"] = [{**asdict(s), "heading": s.heading} for s in part.sections]
         rows.append(row)
     return {"letterhead": letterhead, "parts": rows}
 

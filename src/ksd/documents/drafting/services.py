@@ -77,7 +77,10 @@ def generate_document(
         if not acts_for(actor, region_code, Role.OPERATOR):
             raise StepRefused(_("Only the region's cooperation officers may draft its documents."))
         last_event = (
-            Event.objects.filter(cooperation=cooperation).order_by("-pk").values_list("pk", flat=True).first()
+            Event.objects.filter(cooperation=cooperation)
+            .order_by("-pk")
+            .values_list("pk", flat=True)
+            .first()
         )
         parts = parts_for(cooperation, kind, region_code=region_code, today=today_at(now))
         if not parts:
@@ -110,3 +113,28 @@ def generate_document(
                      "template": template.pk if template else None},
         )  # fmt: skip
     return document
+
+
+def keep_template(
+    *, region_code: str, name: str, upload: object, actor: AbstractBaseUser, now: dt.datetime
+) -> DraftTemplate:
+    """Check a region's DOCX template (templates_check.py) and keep it as the region's
+    template in use; a refused one stores nothing."""
+    from ksd.documents.drafting.templates_check import MAX_TEMPLATE_BYTES, check_template
+
+    chunks = []
+    size = 0
+    for chunk in upload.chunks():  # type: ignore[attr-defined]
+        size += len(chunk)
+        if size > MAX_TEMPLATE_BYTES:
+            break
+        chunks.append(chunk)
+    content = b"".join(chunks)
+    check_template(content if size <= MAX_TEMPLATE_BYTES else content + b"\0")
+    original = (getattr(upload, "name", None) or "templat.docx")[:255]
+    stored = store(ContentFile(content, name=original if original.lower().endswith(".docx")
+                               else f"{original}.docx"))  # fmt: skip
+    return DraftTemplate.objects.create(
+        region_id=region_code, name=name, original_name=original, size=stored.size,
+        sha256=stored.sha256, uploaded_by=actor, uploaded_at=now,
+    )  # fmt: skip

@@ -8,7 +8,10 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from ksd.cooperation.models import Cooperation
+from ksd.documents.drafting.kinds import STEP_DRAFTS, DraftKind
 from ksd.documents.drafting.parts import PLACEHOLDER_PATTERN
+from ksd.documents.queries import visible_documents
 
 register = template.Library()
 
@@ -20,3 +23,26 @@ def gaps(text: str) -> SafeString:
     return mark_safe(  # noqa: S308 (escaped above; the pattern matches no markup)
         PLACEHOLDER_PATTERN.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
     )
+
+
+@register.inclusion_tag("documents/drafting/_step_drafts.html", takes_context=True)
+def drafts_for_step(context: dict[str, Any], cooperation: Cooperation, step: str) -> dict[str, Any]:
+    """For the step form `step` of the cooperation's page: the newest drafted document of each
+    kind the step needs that the user may see, and the link to draft it from the record."""
+    kinds = STEP_DRAFTS.get(step, ())
+    if not kinds:
+        return {"rows": []}
+    user = context["request"].user
+    latest = {}
+    drafted = (
+        visible_documents(user, cooperation)
+        .filter(drafted__draft_kind__in=kinds)
+        .select_related("drafted")
+        .order_by("-uploaded_at", "-id")
+    )
+    for document in drafted[:20]:
+        latest.setdefault(document.drafted.draft_kind, document)
+    return {
+        "cooperation": cooperation,
+        "rows": [(kind, DraftKind(kind).label, latest.get(kind)) for kind in kinds],
+    }
