@@ -15,8 +15,8 @@ import re
 
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "subjek": (
-        r"subjek kerja sama",
-        r"para pihak",
+        r"subjek (kerja sama|perjanjian)",
+        r"para pihak dalam (perjanjian|kerja sama)",
         r"pihak pertama",
         r"yang bertanda tangan di bawah ini",
     ),
