@@ -12,15 +12,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from docx import Document as Docx
 
+from documents.drafting.conftest import needs_pdf
 from ksd.cooperation.models import Cooperation, Event, EventKind
 from ksd.documents.drafting.content_rules import KEYWORDS, contents_found
 from ksd.documents.models import Document, TextCheck
 
 DRAFT_WITHOUT_TWO = [
-    "PERJANJIAN KERJA SAMA", "Para pihak yang bertanda tangan di bawah ini:",
-    "Pasal 1 Objek kerja sama: pengelolaan sampah.", "Pasal 2 Ruang lingkup: pengangkutan.",
-    "Pasal 3 Hak dan kewajiban para pihak.", "Pasal 4 Jangka waktu lima tahun.",
-    "Pasal 5 Pengakhiran kerja sama.", "Pasal 6 Penyelesaian perselisihan secara musyawarah.",
+    "PERJANJIAN KERJA SAMA",
+    "Para pihak yang bertanda tangan di bawah ini:",
+    "Pasal 1 Objek kerja sama: pengelolaan sampah.",
+    "Pasal 2 Ruang lingkup: pengangkutan.",
+    "Pasal 3 Hak dan kewajiban para pihak.",
+    "Pasal 4 Jangka waktu lima tahun.",
+    "Pasal 5 Pengakhiran kerja sama.",
+    "Pasal 6 Penyelesaian perselisihan secara musyawarah.",
 ]  # fmt: skip  (no keadaan memaksa, ... and no sanctions: not required here)
 
 
@@ -59,7 +64,9 @@ def test_a_draft_missing_two_contents_is_reported_with_their_articles_and_the_ti
     client: Client, kartamantul: Cooperation, operator_kota_yogyakarta: User
 ) -> None:
     client.force_login(operator_kota_yogyakarta)
-    location = upload(client, kartamantul, docx_of(DRAFT_WITHOUT_TWO[:1] + DRAFT_WITHOUT_TWO[2:]), "draf.docx")
+    location = upload(
+        client, kartamantul, docx_of(DRAFT_WITHOUT_TWO[:1] + DRAFT_WITHOUT_TWO[2:]), "draf.docx"
+    )
     page = client.get(location).content.decode()
     assert "heuristi" in page.lower()
     assert "tampaknya belum memuat 2 muatan wajib" in page
@@ -75,6 +82,7 @@ def test_a_draft_missing_two_contents_is_reported_with_their_articles_and_the_ti
     assert event.changes["lacking"] == ["subjek", "keadaan_memaksa"]
 
 
+@needs_pdf
 @pytest.mark.django_db
 def test_a_pdf_draft_is_read_too(
     client: Client, kartamantul: Cooperation, operator_kota_yogyakarta: User
@@ -82,7 +90,9 @@ def test_a_pdf_draft_is_read_too(
     from ksd.documents.drafting import render
     from ksd.documents.drafting.record import parts_for
 
-    pdf = render.to_pdf(parts_for(kartamantul, "pks", region_code="34.71", today=dt.date(2016, 2, 1)))
+    pdf = render.to_pdf(
+        parts_for(kartamantul, "pks", region_code="34.71", today=dt.date(2016, 2, 1))
+    )
     client.force_login(operator_kota_yogyakarta)
     upload(client, kartamantul, pdf, "draf.pdf")
     check = TextCheck.objects.get()
