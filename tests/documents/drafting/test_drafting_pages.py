@@ -38,6 +38,8 @@ def test_an_operator_drafts_from_the_page_and_the_step_links_to_it(
     document = Document.objects.get()
     listing = client.get(f"/dokumen/kerja-sama/{kartamantul.pk}/").content.decode()
     assert "Disusun dari catatan per peristiwa" in listing
+    detail = client.get(f"/kerja-sama/{kartamantul.pk}/").content.decode()
+    assert document.original_name in detail  # the step that needs it links to it
     download = client.get(f"/dokumen/{document.pk}/")
     assert "PERJANJIAN KERJA SAMA" in docx_text(b"".join(download.streaming_content))
 

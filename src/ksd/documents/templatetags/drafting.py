@@ -32,16 +32,21 @@ def drafts_for_step(context: dict[str, Any], cooperation: Cooperation, step: str
     kinds = STEP_DRAFTS.get(step, ())
     if not kinds:
         return {"rows": []}
-    user = context["request"].user
-    latest = {}
-    drafted = (
-        visible_documents(user, cooperation)
-        .filter(drafted__draft_kind__in=kinds)
-        .select_related("drafted")
-        .order_by("-uploaded_at", "-id")
-    )
-    for document in drafted[:20]:
-        latest.setdefault(document.drafted.draft_kind, document)
+    request = context["request"]
+    # One query per page, however many steps it shows: the newest drafted document of every
+    # kind, read once and kept on the request.
+    cache: dict[int, dict[str, Any]] = request.__dict__.setdefault("_ksd_step_drafts", {})
+    if cooperation.pk not in cache:
+        latest: dict[str, Any] = {}
+        drafted = (
+            visible_documents(request.user, cooperation)
+            .filter(drafted__isnull=False)
+            .order_by("-uploaded_at", "-id")
+        )
+        for document in drafted[:50]:
+            latest.setdefault(document.drafted.draft_kind, document)
+        cache[cooperation.pk] = latest
+    latest = cache[cooperation.pk]
     return {
         "cooperation": cooperation,
         "rows": [(kind, DraftKind(kind).label, latest.get(kind)) for kind in kinds],
