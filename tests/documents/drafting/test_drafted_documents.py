@@ -202,3 +202,25 @@ def test_a_region_that_is_not_a_party_cannot_draft(kartamantul: Cooperation) -> 
         )  # fmt: skip
     assert not Document.objects.exists()
     assert not Event.objects.filter(kind=EventKind.DOCUMENT_DRAFTED).exists()
+
+
+@pytest.mark.django_db
+def test_where_the_head_is_out_of_office_the_surat_kuasa_holder_signs(
+    kartamantul: Cooperation,
+) -> None:
+    from ksd.regions.models import Official
+
+    Official.objects.filter(region_id="34.04", is_head=True).update(
+        term_end_on=dt.date(2016, 1, 31)
+    )
+    text = docx_text(
+        render.to_docx(
+            parts_for(kartamantul, "pks", region_code="34.71", today=dt.date(2016, 2, 8))
+        )
+    )
+    assert (
+        "Sumadi, Sekretaris Daerah Kabupaten Sleman, berdasarkan Surat Kuasa Bupati Sleman" in text
+    )
+    assert "Nomor SK/180/2016" in text
+    assert "PP 50/2007 Pasal 1 angka 5 dan Pasal 7 huruf d" in text
+    assert "Sri Purnomo" not in text

@@ -165,3 +165,19 @@ def test_only_an_administrator_keeps_templates(
 ) -> None:
     client.force_login(operator_kota_yogyakarta)
     assert client.get("/dokumen/templat/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_refused_template_is_answered_in_indonesian_and_nothing_is_kept(
+    client: Client, regions_loaded: None
+) -> None:
+    import personas
+
+    client.force_login(personas.administrator())
+    response = client.post("/dokumen/templat/", {
+        "region": "34.71", "name": "Rusak",
+        "file": SimpleUploadedFile("kop.docx", template_with("{%p for part in parts %}", "{{ part.title }} {{ nip }}", "{%p endfor %}")),
+    })  # fmt: skip
+    assert response.status_code == 400
+    assert "variabel yang tidak disediakan KSD: nip" in response.content.decode()
+    assert not DraftTemplate.objects.exists()

@@ -120,17 +120,21 @@ def keep_template(
 ) -> DraftTemplate:
     """Check a region's DOCX template (templates_check.py) and keep it as the region's
     template in use; a refused one stores nothing."""
-    from ksd.documents.drafting.templates_check import MAX_TEMPLATE_BYTES, check_template
+    from ksd.documents.drafting.templates_check import (
+        MAX_TEMPLATE_BYTES,
+        check_template,
+        too_large,
+    )
 
     chunks = []
     size = 0
     for chunk in upload.chunks():  # type: ignore[attr-defined]
         size += len(chunk)
-        if size > MAX_TEMPLATE_BYTES:
-            break
+        if size > MAX_TEMPLATE_BYTES:  # refused without reading the rest
+            raise too_large()
         chunks.append(chunk)
     content = b"".join(chunks)
-    check_template(content if size <= MAX_TEMPLATE_BYTES else content + b"\0")
+    check_template(content)
     original = (getattr(upload, "name", None) or "templat.docx")[:255]
     stored = store(ContentFile(content, name=original if original.lower().endswith(".docx")
                                else f"{original}.docx"))  # fmt: skip

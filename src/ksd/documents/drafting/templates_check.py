@@ -34,13 +34,17 @@ def sample_parts() -> list[Part]:
     ]  # fmt: skip
 
 
+def too_large() -> StepRefused:
+    return StepRefused(
+        _("The template is larger than %(limit)d MB; remove large images and upload it again.")
+        % {"limit": MAX_TEMPLATE_BYTES // (1024 * 1024)}
+    )
+
+
 def check_template(content: bytes) -> None:
     """Refuse (StepRefused) a template KSD cannot use, saying why."""
     if len(content) > MAX_TEMPLATE_BYTES:
-        raise StepRefused(
-            _("The template is larger than %(limit)d MB; remove large images and upload it again.")
-            % {"limit": MAX_TEMPLATE_BYTES // (1024 * 1024)}
-        )
+        raise too_large()
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             if "word/document.xml" not in archive.namelist():
