@@ -224,3 +224,42 @@ def test_where_the_head_is_out_of_office_the_surat_kuasa_holder_signs(
     assert "Nomor SK/180/2016" in text
     assert "PP 50/2007 Pasal 1 angka 5 dan Pasal 7 huruf d" in text
     assert "Sri Purnomo" not in text
+
+
+@pytest.mark.django_db
+def test_a_pp_28_pks_between_regions_cites_pp_28_for_every_content(
+    operator_kota_yogyakarta: User,
+) -> None:
+    coop = services.make_offer(
+        actor=operator_kota_yogyakarta, title="Kartamantul 2019", initiator="34.71",
+        parties=[services.PartySpec(region="34.71"), services.PartySpec(region="34.04")],
+        offered_on=dt.date(2019, 1, 7), offer_number="OFF/1/2019", now=NOW,
+    )  # fmt: skip
+    text = docx_text(
+        render.to_docx(parts_for(coop, "pks", region_code="34.71", today=dt.date(2019, 2, 1)))
+    )
+    assert articles(text) == list(range(1, 10))  # eight contents and the closing article
+    assert text.count("PP 28/2018 Pasal 6 ayat (4)") == 8
+    assert "Nomor 28 Tahun 2018" in text
+    assert "PP 50/2007" not in text
+    assert "Nomor 50 Tahun 2007" not in text
+    assert "SANKSI" not in text  # not required between regions
+
+
+@pytest.mark.django_db
+def test_a_pp_50_pks_with_a_company_after_uu_23_2014_has_the_sanctions_of_pasal_366(
+    operator_kota_yogyakarta: User,
+) -> None:
+    coop = services.make_offer(
+        actor=operator_kota_yogyakarta, title="Parkir Malioboro", initiator="34.71",
+        parties=[services.PartySpec(region="34.71"),
+                 services.PartySpec(third_party_name="PT Parkir Jogja",
+                                    third_party_form="perseroan_terbatas")],
+        offered_on=dt.date(2015, 6, 1), now=NOW,
+    )  # fmt: skip
+    text = docx_text(
+        render.to_docx(parts_for(coop, "pks", region_code="34.71", today=dt.date(2015, 7, 1)))
+    )
+    assert "Pasal 9 (sanksi): UU 23/2014 Pasal 366 ayat (2) huruf d" in text
+    assert "PP 50/2007 Pasal 7 huruf b angka 8" in text
+    assert "PP 28/2018" not in text
