@@ -181,3 +181,22 @@ def test_a_refused_template_is_answered_in_indonesian_and_nothing_is_kept(
     assert response.status_code == 400
     assert "variabel yang tidak disediakan KSD: nip" in response.content.decode()
     assert not DraftTemplate.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_command_as_an_operator_keeps_the_document_and_refuses_an_outsider(
+    kartamantul: Cooperation, operator_kota_yogyakarta: User, tmp_path: Path
+) -> None:
+    import personas
+
+    out = tmp_path / "surat.docx"
+    call_command("document", kartamantul.pk, "surat_dprd", "-o", str(out),
+                 "--as", operator_kota_yogyakarta.username)  # fmt: skip
+    document = Document.objects.get()
+    assert document.region_id == "34.71"
+    assert document.drafted.draft_kind == "surat_dprd"
+    assert "Ketua Dewan Perwakilan Rakyat Daerah Kota Yogyakarta" in docx_text(out.read_bytes())
+    outsider = personas.operator_kota_batam()
+    with pytest.raises(CommandError, match="pihak"):
+        call_command("document", kartamantul.pk, "pks", "-o", str(out), "--as", outsider.username)
+    assert Document.objects.count() == 1
