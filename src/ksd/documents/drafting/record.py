@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from django.utils import translation
 
+from ksd.cooperation.after_signing.forms import GROUND_LABELS
 from ksd.cooperation.articles import article_of, signing_article
-from ksd.cooperation.later_forms import GROUND_LABELS
 from ksd.cooperation.law import assessment_for
 from ksd.cooperation.models import (
     Amendment,
