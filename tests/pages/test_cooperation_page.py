@@ -119,9 +119,9 @@ def test_the_page_takes_the_same_number_of_queries_with_3_or_7_parties(
         # Session, user, membership, the cooperation, parties with regions, DPRD tracks,
         # record-keeping events, the timeline's latest events, disputes, holiday overrides,
         # the header's region name, the government affairs offered by the correction form,
-        # and the administrator's DPRD clocks (PP 28/2018 Pasal 6 ayat (4)).
-        # 13, and one for the DPRDs without an account (accounts/missing_dprd.py).
-        with django_assert_max_num_queries(14) as captured:
+        # the administrator's DPRD clocks (PP 28/2018 Pasal 6 ayat (4)), the DPRDs without an
+        # account (accounts/missing_dprd.py) and the drafted documents the steps link to.
+        with django_assert_max_num_queries(15) as captured:
             assert client.get(f"/kerja-sama/{coop.pk}/").status_code == 200
         counts.append(len(captured))
 

@@ -171,6 +171,13 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("POST", "/dokumen/{D}/terbitkan/",          (LOGIN, 400,   404,   403,   404,   403,   403,   403,   404)),
     ("GET",  "/publik/dokumen/{D}/",             (404,   404,   404,   404,   404,   404,   404,   404,   404)),
     ("GET",  "/publik/dokumen/{P}/",             (404,   404,   404,   404,   404,   404,   404,   404,   404)),
+    # Drafting from the record: a party's operator drafts for its own region; the text check
+    # of a document is read by whoever may read the document; templates: the administrator
+    ("GET",  "/dokumen/kerja-sama/{R}/susun/",   (LOGIN, 200,   200,   403,   403,   403,   403,   403,   404)),
+    ("POST", "/dokumen/kerja-sama/{R}/susun/",   (LOGIN, 400,   400,   403,   403,   403,   403,   403,   404)),
+    ("GET",  "/dokumen/{D}/pemeriksaan-isi/",    (LOGIN, 200,   404,   200,   404,   200,   200,   200,   404)),
+    ("GET",  "/dokumen/templat/",                (LOGIN, 403,   403,   403,   403,   403,   403,   200,   403)),
+    ("POST", "/dokumen/templat/",                (LOGIN, 403,   403,   403,   403,   403,   403,   400,   403)),
     # Cooperation bodies: kept by the member regions' operators and administrators
     ("GET",  "/badan/",                          (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
     ("GET",  "/badan/{B}/",                      (LOGIN, 200,   200,   200,   200,   200,   200,   200,   404)),
@@ -221,6 +228,8 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
 BODIES: dict[str, dict[str, str]] = {
     "/kerja-sama/baru/": {"title": ""},
     "/dokumen/kerja-sama/{R}/unggah/": {"kind": ""},
+    "/dokumen/kerja-sama/{R}/susun/": {"kind": ""},
+    "/dokumen/templat/": {"name": ""},
     "/pengaturan/batas-waktu-dprd/": {"decree_number": ""},
     "/pihak-ketiga/baru/": {"name": ""},
     "/perangkat-daerah/baru/": {"name": ""},

@@ -517,6 +517,9 @@ class EventKind(models.IntegerChoices):
     DOCUMENT_ATTACHED = 501, _("Document attached")
     DOCUMENT_SHARED = 502, _("Document shared with the parties")
     DOCUMENT_PUBLISHED = 503, _("Document published in the public register")
+    # Documents drafted from the record and drafts checked by their text (documents/drafting).
+    DOCUMENT_DRAFTED = 910, _("Document drafted from the record")
+    DRAFT_TEXT_CHECKED = 911, _("Draft agreement checked by its text")
     DISPUTE_RAISED = 600, _("Dispute raised")
     DISPUTE_DECIDED = 601, _("Dispute decided")
     # Cooperation abroad, PP 28/2018 Pasal 28-43 (cooperation/foreign.py).

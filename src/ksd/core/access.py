@@ -136,13 +136,19 @@ def private_work_filter(user: AbstractBaseUser | AnonymousUser, region_field: st
 
 def visible_events(user: AbstractBaseUser | AnonymousUser, events: QuerySet[Any]) -> QuerySet[Any]:
     """`events` (of a cooperation `user` may see) without those about another region's private
-    document: its DOCUMENT_ATTACHED event names the file, the uploader and that it exists. It is
+    document: its DOCUMENT_ATTACHED event (and those of drafting or text-checking it) names the
+    file, the uploader and that it exists. It is
     kept for those who see that region's private work. An event recorded before documents could
     be shared carries no visibility and counts as private."""
     own = private_work_filter(user, "region")
     if own is None:
         return events
-    private = Q(kind=EventKind.DOCUMENT_ATTACHED) & (
+    about_a_document = (
+        EventKind.DOCUMENT_ATTACHED,
+        EventKind.DOCUMENT_DRAFTED,
+        EventKind.DRAFT_TEXT_CHECKED,
+    )
+    private = Q(kind__in=about_a_document) & (
         Q(changes__visibility="private") | Q(changes__visibility__isnull=True)
     )
     return events.filter(~private | own)

@@ -20,7 +20,7 @@ def visible_documents(
     """The documents of `cooperation` (already checked as visible to `user`) that `user` may
     see, newest first."""
     documents = Document.objects.filter(cooperation=cooperation).select_related(
-        "uploaded_by", "region"
+        "uploaded_by", "region", "drafted", "text_check"
     )
     private = private_work_filter(user, "region")
     if private is None:

@@ -18,6 +18,7 @@ from ksd.core import clock
 from ksd.core.access import acts_for, get_cooperation_for, member_required, membership_of
 from ksd.core.error_pages import bad_request
 from ksd.core.errors import StepRefused
+from ksd.documents.drafting.check import check_draft_text, needs_check
 from ksd.documents.forms import UploadForm
 from ksd.documents.models import Document
 from ksd.documents.queries import get_document_for, get_public_document, visible_documents
@@ -72,7 +73,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            attach_document(
+            document = attach_document(
                 cooperation.pk, actor=request.user, region_code=region_code,  # type: ignore[arg-type]
                 upload=form.cleaned_data["file"], kind=form.cleaned_data["kind"],
                 visibility=form.cleaned_data["visibility"] or None, now=clock.now(),
@@ -80,6 +81,9 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         except StepRefused as refused:
             form.add_error("file", str(refused))
         else:
+            if needs_check(document):  # a draft PKS: read its text for the required contents
+                check_draft_text(document, actor=request.user, now=clock.now())  # type: ignore[arg-type]
+                return redirect("documents:text_check", pk=document.pk)
             return redirect("documents:cooperation", pk=cooperation.pk)
     status = 400 if form.is_bound else 200  # a refused upload changed nothing
     return render(
