@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     # Login throttling: failed attempts per account and per address, unlocked in the admin.
     "axes",
     "ksd.dataset",
+    "ksd.exchange",
 ]
 
 MIDDLEWARE = [
@@ -243,7 +244,7 @@ if HTTPS:
 # it gets the larger limit (the document limit, 20 MB, plus room for the form around the file).
 REQUEST_BODY_LIMIT = 2 * 1024 * 1024
 UPLOAD_BODY_LIMIT = 21 * 1024 * 1024
-UPLOAD_PATHS = (r"^/dokumen/kerja-sama/\d+/unggah/$",)
+UPLOAD_PATHS = (r"^/dokumen/kerja-sama/\d+/unggah/$", r"^/kerja-sama/impor/$")
 # What Django keeps in memory before it spills an uploaded file to a private temporary file
 # (mode 0600) in FILE_UPLOAD_TEMP_DIR (the system's, unless KSD_UPLOAD_TEMP_DIR names one).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -251,3 +252,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_LIMIT
 FILE_UPLOAD_TEMP_DIR = env_str("KSD_UPLOAD_TEMP_DIR", "") or None
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+# The open-data JSON (docs/open-data.md): who publishes it, and the OCDS prefix of the `ocid` of
+# cooperation with a third party. "ocds-ksd000" is a placeholder: an instance that publishes
+# OCDS data registers its own prefix with the Open Contracting Partnership and sets it here.
+KSD_PUBLISHER = env_str("KSD_PUBLISHER", "KSD")
+KSD_OCID_PREFIX = env_str("KSD_OCID_PREFIX", "ocds-ksd000")
