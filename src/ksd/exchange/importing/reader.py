@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +28,11 @@ MAX_PARTS = 2000
 MAX_ROWS = 10_000
 MAX_CELL_CHARS = 2000
 SHEET_NAME = "Kerja sama"
+
+# Rows a worksheet part may hold before openpyxl is let near it: openpyxl parses a whole sheet
+# without a <dimension> to size it, so a million tiny rows would cost a minute of CPU.
+MAX_ROW_ELEMENTS = 2 * MAX_ROWS
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
 
 Cell = None | str | int | float | bool | dict[str, str]
 
@@ -54,17 +61,40 @@ def _check_zip(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+            names = {p.filename for p in parts}
+            if "xl/workbook.xml" not in names:
+                raise SheetRefused(not_xlsx)
+            if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
+                raise SheetRefused(
+                    _("The workbook unpacks to more than %(max)d MB, far more than an agreement "
+                      "list needs; it was not read. Keep only the agreement sheet and save it "
+                      "again.") % {"max": MAX_UNPACKED_BYTES // (1024 * 1024)}
+                )  # fmt: skip
+            for part in parts:
+                if part.filename.startswith("xl/worksheets/") and _too_many_rows(archive, part):
+                    raise SheetRefused(_too_many_message())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
         raise SheetRefused(not_xlsx) from None
-    names = {p.filename for p in parts}
-    if "xl/workbook.xml" not in names:
-        raise SheetRefused(not_xlsx)
-    if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
-        raise SheetRefused(
-            _("The workbook unpacks to more than %(max)d MB, far more than an agreement list "
-              "needs; it was not read. Keep only the agreement sheet and save it again.")
-            % {"max": MAX_UNPACKED_BYTES // (1024 * 1024)}
-        )  # fmt: skip
+
+
+def _too_many_rows(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
+    """Whether a worksheet part holds more row elements than MAX_ROW_ELEMENTS, counted in a
+    stream of its bytes; a tag cut by a chunk's end may be missed, which the margin of
+    MAX_ROW_ELEMENTS over MAX_ROWS absorbs."""
+    count = 0
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            count += len(_ROW_TAG.findall(chunk))
+            if count > MAX_ROW_ELEMENTS:
+                return True
+    return False
+
+
+def _too_many_message() -> str:
+    return _(
+        "The sheet has more than %(max)s rows of agreements; split it into files of at most "
+        "%(max)s rows."
+    ) % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
 
 
 def _cell(cell: Any) -> Cell:
@@ -113,10 +143,7 @@ def read_sheet(data: bytes) -> Sheet:
 
 def _rows(book: Any) -> Sheet:
     sheet = book[SHEET_NAME] if SHEET_NAME in book.sheetnames else book.worksheets[0]
-    too_many = _(
-        "The sheet has more than %(max)s rows of agreements; split it into files of at most "
-        "%(max)s rows."
-    ) % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+    too_many = _too_many_message()
     rows = sheet.iter_rows()
     header_row = next(rows, None)
     headers = {}
