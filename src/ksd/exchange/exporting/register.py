@@ -30,6 +30,7 @@ def export_rows(rows: QuerySet[Cooperation], sort: str) -> QuerySet[Cooperation]
     per chunk."""
     return (
         rows.select_related("affair")
+        .prefetch_related(None)  # the register's own prefetch, replaced by the one below
         .prefetch_related(
             Prefetch("parties", queryset=Party.objects.select_related("region").order_by("id")),
             Prefetch("dprd_reviews", queryset=DprdReview.objects.order_by("region_id")),
