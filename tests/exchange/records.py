@@ -58,6 +58,6 @@ ROWS = [
 def imported(actor: User | None = None) -> None:
     batch = batches.start(sheet_bytes(ROWS), file_name="r.xlsx", user=actor, region=None, now=NOW)
     batch = batches.run_to_end(batch, today=TODAY, now=NOW)
-    assert batch.valid_rows == len(ROWS), batch.results  # noqa: S101
+    assert batch.valid_rows == len(ROWS), batch.results
     batch = batches.confirm(batch.pk, now=NOW)
     batches.run_to_end(batch, today=TODAY, now=NOW)

@@ -83,7 +83,8 @@ def test_the_himpunan_of_a_region_and_of_a_province(
     client = _client(operator_sleman)
     page = client.get("/kerja-sama/himpunan/?region=34.04&year=2010").content.decode()
     assert "Himpunan Kerja Sama Daerah Kabupaten Sleman Tahun 2010" in page
-    assert "PKS/3/2015" in page and "disetujui 2009-04-20" in page
+    assert "PKS/3/2015" in page
+    assert "disetujui 2009-04-20" in page
     assert "PKS/T/2016" not in page  # signed later
 
     response = _client(biro_pemerintahan_diy).get(
@@ -103,7 +104,8 @@ def test_the_himpunan_of_a_region_and_of_a_province(
         assert response.status_code == 503
         assert "PDF belum tersedia" in response.content.decode()
     bad = client.get("/kerja-sama/himpunan/?region=99.99&year=2010")
-    assert bad.status_code == 400 and "99.99" in bad.content.decode()
+    assert bad.status_code == 400
+    assert "99.99" in bad.content.decode()
 
 
 @pytest.mark.usefixtures("records")
@@ -126,3 +128,19 @@ def test_open_data_lists_only_published_signed_cooperation() -> None:
     assert "ocid" not in by_number["PKS/T/2016"]
     assert by_number["PKS/1/2015"]["before_pp50"] is True
     assert by_number["PKS/1/2015"]["agreement_key"] == "34.71/PKS/1/2015"
+
+
+@pytest.mark.usefixtures("records")
+def test_open_data_follows_the_schema_its_documentation_gives() -> None:
+    import re
+    from pathlib import Path
+
+    jsonschema = pytest.importorskip("jsonschema")  # arrives with moto[server] (dev)
+    doc = (Path(__file__).parents[2] / "docs" / "open-data.md").read_text(encoding="utf-8")
+    schema = json.loads(re.search(r"## JSON Schema\n\n```json\n(.*?)\n```", doc, re.S)[1])
+    data = json.loads(b"".join(Client().get("/data-terbuka/kerja-sama.json").streaming_content))
+    assert len(data["cooperations"]) == 3
+    jsonschema.validate(data, schema)
+    broken = {**data, "cooperations": [{**data["cooperations"][0], "id": 7}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)

@@ -28,9 +28,10 @@ def _workbook_with_sheet_xml(sheet_xml_parts: object, *, level: int = 1) -> byte
     byte strings), streamed into the zip so a huge sheet costs little memory."""
     template = io.BytesIO(sheet_bytes([good_row(1)]))
     out = io.BytesIO()
-    with zipfile.ZipFile(template) as source, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED, compresslevel=level
-    ) as target:
+    with (
+        zipfile.ZipFile(template) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as target,
+    ):
         for info in source.infolist():
             if info.filename == "xl/worksheets/sheet1.xml":
                 with target.open(info.filename, "w", force_zip64=True) as sheet:
@@ -101,8 +102,12 @@ def test_formulas_text_dates_and_wrong_codes_are_row_errors_and_nothing_is_writt
         good_row(2, signed_on="1 April 2015", ends_on="31/03/2035"),
         good_row(3, initiator="3471", regions="34.04; Kota Atlantis"),
         good_row(4, signed_on="2015-04-01"),  # ISO text is a date as good as a date cell
-        good_row(5, initiator="Kabupaten Sleman", regions="Kota Yogyakarta",
-                 signed_on=dt.date(2999, 1, 1)),  # fmt: skip
+        good_row(
+            5,
+            initiator="Kabupaten Sleman",
+            regions="Kota Yogyakarta",
+            signed_on=dt.date(2999, 1, 1),
+        ),
     ]
     batch = batches.start(sheet_bytes(rows), file_name="x.xlsx", user=None, region=None, now=NOW)
     batch = batches.run_to_end(batch, today=TODAY, now=NOW)

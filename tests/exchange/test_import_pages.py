@@ -4,7 +4,6 @@ chunks run; another user's import is a 404."""
 
 from __future__ import annotations
 
-
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -53,7 +52,8 @@ def test_an_operator_previews_confirms_and_imports_only_valid_rows(
     assert response.status_code == 302
     status_url = response["Location"]
     first = client.get(status_url).content.decode()
-    assert "0 dari 5 baris" in first and "<progress" in first
+    assert "0 dari 5 baris" in first
+    assert "<progress" in first
     assert "exchange/continue.js" in first
 
     page = _run(client, status_url)
@@ -62,7 +62,8 @@ def test_an_operator_previews_confirms_and_imports_only_valid_rows(
     assert "“kemarin” bukan tanggal" in page
     assert "Anda hanya memuat perjanjian Kota Yogyakarta" in page
     errors_only = client.get(status_url + "?tampil=galat").content.decode()
-    assert "PKS/1/2015" not in errors_only and "PKS/2/2015" in errors_only
+    assert "PKS/1/2015" not in errors_only
+    assert "PKS/2/2015" in errors_only
 
     assert client.post(status_url + "setujui/").status_code == 302
     page = _run(client, status_url)
@@ -76,7 +77,8 @@ def test_an_operator_previews_confirms_and_imports_only_valid_rows(
     status_url = _upload(client, sheet_bytes(rows))["Location"]
     page = _run(client, status_url)
     batch = ImportBatch.objects.order_by("-id").first()
-    assert batch is not None and (batch.valid_rows, batch.present_rows) == (0, 3)
+    assert batch is not None
+    assert (batch.valid_rows, batch.present_rows) == (0, 3)
     assert "Tidak ada baris yang dapat dimuat" in page
 
 
@@ -131,5 +133,6 @@ def test_the_template_has_the_headers_and_instructions(operator_kota_yogyakarta:
     assert headers[:3] == ["Nomor perjanjian", "Judul", "Daerah pemrakarsa"]
     assert book["Kerja sama"].max_row == 1  # empty: nothing is imported by accident
     guide = "\n".join(str(r[2].value) for r in book["Petunjuk"].iter_rows(min_row=2) if len(r) > 2)
-    assert "perseroan_terbatas" in guide and "ditandatangani, dilaksanakan, berakhir" in guide
+    assert "perseroan_terbatas" in guide
+    assert "ditandatangani, dilaksanakan, berakhir" in guide
     assert book["Urusan"].max_row > 20

@@ -108,7 +108,8 @@ def test_a_5000_row_sheet_with_mixed_errors(sheet: bytes) -> None:
     imported = Event.objects.filter(kind=EventKind.IMPORTED)
     assert imported.count() == 1500
     event = imported.select_related("cooperation").order_by("id").first()
-    assert event is not None and event.actor == admin
+    assert event is not None
+    assert event.actor == admin
     assert event.changes["file"] == "daftar.xlsx"
 
     # Valid records: the regulation by date, the stage by dates, DPRD tracks where given.

@@ -17,8 +17,8 @@ def may_import(user: Visitor) -> bool:
     if is_administrator(user):
         return True
     membership = membership_of(user)
-    return membership is not None and membership.role == Role.OPERATOR and bool(
-        membership.region_id
+    return (
+        membership is not None and membership.role == Role.OPERATOR and bool(membership.region_id)
     )
 
 

@@ -3,12 +3,10 @@ live in exchange/importing, the rows of every export in exchange/exporting."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -108,7 +106,11 @@ def _preview(request: HttpRequest, batch: ImportBatch) -> dict[str, Any]:
 def import_status(request: HttpRequest, token: str) -> HttpResponse:
     batch = get_batch_for(request.user, token)
     working = batch.status in (ImportBatch.Status.CHECKING, ImportBatch.Status.IMPORTING)
-    done = batch.import_position if batch.status == ImportBatch.Status.IMPORTING else batch.checked_rows
+    done = (
+        batch.import_position
+        if batch.status == ImportBatch.Status.IMPORTING
+        else batch.checked_rows
+    )
     total = len(batch.results) if batch.status == ImportBatch.Status.IMPORTING else batch.total_rows
     context = {
         "batch": batch, "working": working, "done": done, "total": total,
@@ -239,5 +241,3 @@ def open_data_json(request: HttpRequest) -> StreamingHttpResponse:
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
-
-

@@ -57,7 +57,8 @@ def cooperations(user: Visitor, region: Region, year: int) -> QuerySet[Cooperati
         .prefetch_related(
             Prefetch("parties", queryset=Party.objects.select_related("region").order_by("id")),
             Prefetch(
-                "dprd_reviews", queryset=DprdReview.objects.select_related("region").order_by("region_id")
+                "dprd_reviews",
+                queryset=DprdReview.objects.select_related("region").order_by("region_id"),
             ),
         )
         .order_by("signed_on", "agreement_number", "id")

@@ -55,20 +55,27 @@ def record(c: Cooperation) -> dict[str, Any]:
         "before_pp50": c.governing_on < PP50_FROM,
         "agreement_number": c.agreement_number or None,
         "dates": {
-            "offered": _date(c.offered_on), "joint_agreement": _date(c.joint_agreement_signed_on),
-            "signed": _date(c.signed_on), "in_force_from": _date(c.starts_on),
-            "in_force_until": _date(c.ends_on), "ended": _date(c.ended_on),
-        },  # fmt: skip
+            "offered": _date(c.offered_on),
+            "joint_agreement": _date(c.joint_agreement_signed_on),
+            "signed": _date(c.signed_on),
+            "in_force_from": _date(c.starts_on),
+            "in_force_until": _date(c.ends_on),
+            "ended": _date(c.ended_on),
+        },
         "term_years": c.term_years,
         "affair": {"code": c.affair.code, "name": c.affair.name} if c.affair else None,
         "sector": c.sector or None,
         "parties": [_party(p, c.initiator_id) for p in c.parties.all()],
         "dprd_approvals": [
-            {"kemendagri_code": r.region_id, "received": _date(r.received_on),
-             "approved": _date(r.approved_on or r.deemed_approved_on),
-             "deemed": r.deemed_approved_on is not None and r.approved_on is None}
-            for r in c.dprd_reviews.all() if r.approved_on or r.deemed_approved_on
-        ],  # fmt: skip
+            {
+                "kemendagri_code": r.region_id,
+                "received": _date(r.received_on),
+                "approved": _date(r.approved_on or r.deemed_approved_on),
+                "deemed": r.deemed_approved_on is not None and r.approved_on is None,
+            }
+            for r in c.dprd_reviews.all()
+            if r.approved_on or r.deemed_approved_on
+        ],
     }
     if c.kind == Kind.THIRD_PARTY:
         data["ocid"] = f"{settings.KSD_OCID_PREFIX}-ksd-{c.pk}"

@@ -74,9 +74,7 @@ def _check_chunk(batch: ImportBatch, context: Context) -> None:
     checked = [check_row(row, cells, context) for row, cells in chunk]
     agreements = [c.agreement for c in checked if c.agreement]
     present = existing_keys(agreements)
-    seen = {
-        (r["initiator"], r["number"]): r["row"] for r in batch.results if r["state"] != "error"
-    }
+    seen = {(r["initiator"], r["number"]): r["row"] for r in batch.results if r["state"] != "error"}
     for item in checked:
         agreement = item.agreement
         if agreement is None:
@@ -104,7 +102,7 @@ def _import_chunk(batch: ImportBatch, context: Context) -> None:
     a row recorded since the preview (by another import) is skipped, never written twice."""
     start_at = batch.import_position
     results = batch.results[start_at : start_at + CHUNK]
-    cells = {row: c for row, c in batch.cells}
+    cells = dict(batch.cells)
     agreements: list[Agreement] = []
     for result in results:
         if result["state"] != "valid":

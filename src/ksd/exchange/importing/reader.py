@@ -37,7 +37,7 @@ _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
 Cell = None | str | int | float | bool | dict[str, str]
 
 
-class SheetRefused(Exception):
+class SheetRefused(Exception):  # noqa: N818 - named for what the user sees, as StepRefused
     """The whole file is refused; the message says why, in the user's language."""
 
 

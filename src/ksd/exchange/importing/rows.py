@@ -18,6 +18,7 @@ from ksd.cooperation import dates
 from ksd.cooperation.dates import Step
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import Stage
+from ksd.core.dates import show
 from ksd.core.errors import StepRefused
 from ksd.exchange.columns import BY_KEY, NO, STATUSES, YES
 from ksd.exchange.importing.reader import Cell
@@ -361,14 +362,16 @@ def _stage(r: _Row, status: str, ends_on: dt.date | None, implemented: dt.date |
     if stage == Stage.EXPIRED and not ended:
         r.error(
             "status",
-            _("Status “berakhir” needs a last day in force (or a term) that has passed; this "
-              "agreement is still in force."),
+            _(
+                "Status “berakhir” needs a last day in force (or a term) that has passed; this "
+                "agreement is still in force."
+            ),
         )
     elif stage != Stage.EXPIRED and ended:
         r.error(
             "status",
             _("The last day in force (%(date)s) has passed: the status is “berakhir”, not "
-              "“%(status)s”.") % {"date": dates.show(ends_on), "status": status},
+              "“%(status)s”.") % {"date": show(ends_on), "status": status},
         )  # fmt: skip
     if stage == Stage.IMPLEMENTING and implemented is None:
         r.error(
@@ -404,7 +407,7 @@ def _check_dates(r: _Row, a: Agreement) -> None:
         r.error(
             "ends_on",
             _("The last day in force (%(end)s) is before the agreement comes into force "
-              "(%(start)s).") % {"end": dates.show(a.ends_on), "start": dates.show(a.starts_on)},
+              "(%(start)s).") % {"end": show(a.ends_on), "start": show(a.starts_on)},
         )  # fmt: skip
 
 

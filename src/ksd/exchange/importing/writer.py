@@ -73,7 +73,9 @@ def _cooperation(a: Agreement, now: dt.datetime) -> Cooperation:
         implementation_started_on=a.implementation_started_on
         or (a.starts_on if a.stage == Stage.EXPIRED else None),
         # An expired agreement ended the day after its last day in force (as `ksd tick` records).
-        ended_on=a.ends_on + dt.timedelta(days=1) if a.stage == Stage.EXPIRED and a.ends_on else None,
+        ended_on=a.ends_on + dt.timedelta(days=1)
+        if a.stage == Stage.EXPIRED and a.ends_on
+        else None,
         is_published=a.published,
         created_at=now,
         updated_at=now,

@@ -1,3 +1,4 @@
+# ruff: noqa: N999 - the command is `ksd import`, as the issue names it
 """`ksd import FILE.xlsx [--dry-run] [--user NAME]`: import existing agreements from a sheet.
 
 Checks every row and prints each error (row, column, message); with --dry-run it stops there
