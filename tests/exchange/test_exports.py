@@ -144,3 +144,15 @@ def test_open_data_follows_the_schema_its_documentation_gives() -> None:
     broken = {**data, "cooperations": [{**data["cooperations"][0], "id": 7}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+@pytest.mark.usefixtures("records")
+def test_a_title_that_looks_like_a_formula_is_exported_as_text(kemendagri: User) -> None:
+    hostile = '=HYPERLINK("http://example.invalid","klik")'
+    Cooperation.objects.filter(agreement_number="PKS/T/2016").update(title=hostile)
+    client = _client(kemendagri)
+    rows = _csv_rows(client, "?q=HYPERLINK")
+    assert [r["Judul"] for r in rows] == ["'" + hostile]
+    response = client.get("/kerja-sama/ekspor.xlsx?q=HYPERLINK")
+    cell = load_workbook(io.BytesIO(response.content))["Kerja sama"]["B2"]
+    assert (cell.value, cell.data_type) == (hostile, "s")

@@ -36,7 +36,8 @@ def import_scope(user: Visitor) -> str | None:
 
 def get_batch_for(user: Visitor, token: str) -> ImportBatch:
     """An import its uploader (or an administrator) follows; 404 for anyone else."""
-    batch = ImportBatch.objects.filter(token=token).first()
+    # The cells are read only by the chunks (exchange/importing/batches.py), never by a page.
+    batch = ImportBatch.objects.filter(token=token).defer("cells").first()
     if batch is None or not (batch.user_id == getattr(user, "pk", None) or is_administrator(user)):
         raise Http404
     return batch

@@ -123,6 +123,9 @@ def xlsx_bytes(himpunan: Himpunan) -> bytes:
         cell.font = Font(bold=True)
     for row in himpunan.rows:
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, even when it starts with "=": never a formula
     for letter, width in zip("ABCDEFGHIJ", (5, 22, 14, 40, 40, 30, 30, 16, 40, 22), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=5):

@@ -92,12 +92,18 @@ def values(cooperation: Cooperation) -> dict[str, Any]:
     }
 
 
+# A CSV cell starting with one of these is run as a formula by spreadsheet programs (CSV
+# injection): such text is written behind an apostrophe, which they show as plain text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 class _Echo:
@@ -132,6 +138,8 @@ def xlsx_bytes(rows: Iterable[Cooperation]) -> bytes:
             cell = WriteOnlyCell(sheet, value=None if value == "" else value)
             if isinstance(value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
+            elif isinstance(value, str) and value:
+                cell.data_type = "s"  # text, even when it starts with "=": never a formula
             cells.append(cell)
         sheet.append(cells)
     return workbook_bytes(book)

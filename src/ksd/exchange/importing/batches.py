@@ -137,7 +137,9 @@ def advance(batch_id: int, *, today: dt.date, now: dt.datetime) -> ImportBatch:
     else:
         return batch
     batch.updated_at = now
-    batch.save()
+    # The cells never change after the upload: only the progress is written back.
+    batch.save(update_fields=["status", "results", "checked_rows", "import_position",
+                              "imported_rows", "skipped_rows", "updated_at"])  # fmt: skip
     return batch
 
 

@@ -101,7 +101,7 @@ def _cell(cell: Any) -> Cell:
     value = cell.value
     if value is None:
         return None
-    if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
+    if cell.data_type == "f":
         return {"f": str(value)[:MAX_CELL_CHARS]}
     if cell.data_type == "e":
         return {"e": str(value)[:50]}
