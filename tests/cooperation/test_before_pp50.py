@@ -12,7 +12,7 @@ from django.test import Client
 
 from ksd.accounts.models import Membership, Role
 from ksd.cooperation import services
-from ksd.cooperation.disputes import raise_dispute
+from ksd.cooperation.disputes.services import raise_dispute
 from ksd.cooperation.law import assessment_for
 from ksd.cooperation.models import Stage
 

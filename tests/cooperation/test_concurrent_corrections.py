@@ -12,7 +12,8 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection
 
-from ksd.cooperation import corrections, services
+from ksd.cooperation import services
+from ksd.cooperation.corrections import services as corrections
 from ksd.cooperation.models import Cooperation, EventKind, Stage
 from ksd.core.errors import StepRefused
 from ksd.regions.services import load_regions

@@ -12,7 +12,8 @@ import pytest
 from django.contrib.auth.models import User
 
 import personas
-from ksd.cooperation import corrections, services
+from ksd.cooperation import services
+from ksd.cooperation.corrections import services as corrections
 from ksd.cooperation.jobs import run_tick
 from ksd.cooperation.law import assessment_for
 from ksd.cooperation.models import Cooperation, Event, EventKind, Party, Stage

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 
 from ksd.accounts.models import Membership, Role
 from ksd.cooperation import services
-from ksd.cooperation.disputes import raise_dispute, settle_dispute
+from ksd.cooperation.disputes.services import raise_dispute, settle_dispute
 from ksd.cooperation.models import Cooperation, EventKind
 from ksd.core.errors import StepRefused
 

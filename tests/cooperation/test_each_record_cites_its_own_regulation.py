@@ -27,7 +27,8 @@ from django.test import Client
 
 import personas
 from ksd.accounts.models import Role
-from ksd.cooperation import disputes, services
+from ksd.cooperation import services
+from ksd.cooperation.disputes import services as disputes
 from ksd.cooperation.jobs import run_tick
 from ksd.cooperation.law import assessment_for
 from ksd.cooperation.models import Cooperation, Event, EventKind, Notification

@@ -12,7 +12,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from ksd.cooperation import foreign, services
+from ksd.cooperation import services
+from ksd.cooperation.abroad import services as foreign
 from ksd.cooperation.law import assessment_for
 from ksd.cooperation.models import Cooperation, Event, EventKind, Kind, Party
 from ksd.core.errors import StepRefused

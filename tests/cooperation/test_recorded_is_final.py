@@ -10,7 +10,8 @@ from collections.abc import Callable
 import pytest
 from django.contrib.auth.models import User
 
-from ksd.cooperation import disputes, services
+from ksd.cooperation import services
+from ksd.cooperation.disputes import services as disputes
 from ksd.cooperation.models import Cooperation, Event, Stage
 from ksd.core.errors import StepRefused
 from ksd.dprd import services as dprd

@@ -139,9 +139,9 @@ def test_every_text_field_of_every_form_has_a_length_limit() -> None:
     source = Path(__file__).resolve().parents[2] / "src" / "ksd"
     modules = sorted(
         ".".join(path.relative_to(source).with_suffix("").parts)
-        for path in source.glob("*/*forms.py")
+        for path in source.glob("**/*forms.py")
     )
-    assert "cooperation.later_forms" in modules
+    assert "cooperation.after_signing.forms" in modules
     for module_name in modules:
         module = import_module(f"ksd.{module_name}")
         for name, form in inspect.getmembers(module, inspect.isclass):

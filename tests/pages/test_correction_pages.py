@@ -16,7 +16,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 import personas
-from ksd.cooperation import corrections
+from ksd.cooperation.corrections import services as corrections
 from ksd.cooperation.models import Cooperation, EventKind, Stage
 from ksd.dprd.models import DprdReview
 from pages.records import NOW, in_dprd_review, offer, signed_and_published

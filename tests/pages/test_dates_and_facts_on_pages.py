@@ -14,7 +14,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from ksd.cooperation import disputes, services
+from ksd.cooperation import services
+from ksd.cooperation.disputes import services as disputes
 from ksd.cooperation.models import Cooperation, Event
 from ksd.dprd import services as dprd
 from ksd.dprd.models import DprdReview

@@ -27,7 +27,8 @@ from django.db.models.functions import Length
 from django.test import Client
 
 import personas
-from ksd.cooperation import disputes, services
+from ksd.cooperation import services
+from ksd.cooperation.disputes import services as disputes
 from ksd.cooperation.models import Cooperation
 from pages import records
 from pages import test_permission_matrix as matrix

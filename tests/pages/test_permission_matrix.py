@@ -105,7 +105,7 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     # parties' operators) record the settlement
     ("POST", "/kerja-sama/{R}/perselisihan/",    (LOGIN, 400,   400,   403,   403,   403,   403,   403,   404)),
     ("POST", "/kerja-sama/{R}/perselisihan/putusan/", (LOGIN, 400, 400, 403,  403,   400,   400,   403,   404)),
-    # Steps after signing (later_views), posted to both cooperations
+    # Steps after signing (cooperation/after_signing/views.py), posted to both cooperations
     ("POST", "/kerja-sama/{R}/salinan/",         (LOGIN, 400,   400,   403,   403,   403,   403,   403,   404)),
     ("POST", "/kerja-sama/{R}/pelaksanaan/",     (LOGIN, 400,   400,   403,   403,   403,   403,   403,   404)),
     ("POST", "/kerja-sama/{R}/adendum/",         (LOGIN, 400,   400,   403,   403,   403,   403,   403,   404)),

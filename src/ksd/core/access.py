@@ -157,7 +157,7 @@ def acts_for(user: AbstractBaseUser | AnonymousUser, region_code: str, role: Rol
     )
 
 
-# ----- Record keeping: corrections, withdrawal, cancellation (cooperation/corrections.py) -----
+# ----- Record keeping: corrections, withdrawal, cancellation (cooperation/corrections/) -----
 
 
 def is_administrator(user: AbstractBaseUser | AnonymousUser) -> bool:

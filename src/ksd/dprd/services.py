@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ksd.cooperation import dates
+from ksd.cooperation.abroad.services import is_abroad
 from ksd.cooperation.articles import article_of
 from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
-from ksd.cooperation.foreign import is_abroad
 from ksd.cooperation.law import assessment_for, calendar_for_region, law_lang
 from ksd.cooperation.models import Cooperation, EventKind, Stage
 from ksd.cooperation.queries import STATUS_LABELS

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from ksd.accounts.models import Role
 from ksd.cooperation.models import Cooperation
-from ksd.cooperation.views import run_step
+from ksd.cooperation.pages.detail import run_step
 from ksd.core import clock
 from ksd.core.access import acts_for, get_cooperation_for, member_required, membership_of
 from ksd.dprd import services

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ksd.cooperation.models import ImplementingAgency
+from ksd.cooperation.widgets import DateInput
 from ksd.core.dates import judgeable_date
 from ksd.core.limits import TEXT_LIMIT
 
@@ -18,10 +19,6 @@ RECIPIENT_LABELS = {
     "menteri_lpnd_terkait": _("Related ministers and heads of agencies"),
     "dprd": _("The region's DPRD"),
 }
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class CopiesForm(forms.Form):
@@ -129,63 +126,3 @@ class TerminationForm(forms.Form):
 
 class PublishForm(forms.Form):
     """No fields: publishing is one deliberate click."""
-
-
-class DisputeForm(forms.Form):
-    between = forms.MultipleChoiceField(
-        label=_("Between the parties"), widget=forms.CheckboxSelectMultiple, choices=()
-    )
-    raised_on = forms.DateField(validators=[judgeable_date], label=_("Raised on"), widget=DateInput)
-    description = forms.CharField(
-        label=_("What it is about"), max_length=TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
-
-    def __init__(self, *args: Any, parties: list[tuple[str, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["between"].choices = parties
-
-
-SETTLEMENT_LABELS = {
-    "musyawarah": _("Deliberation (musyawarah)"),
-    "gubernur": _("Governor's decree"),
-    "menteri": _("Minister's decree"),
-    "perjanjian": _("As the agreement provides"),
-}
-
-
-class SettleDisputeForm(forms.Form):
-    dispute = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
-    settlement = forms.ChoiceField(label=_("Settled by"), choices=list(SETTLEMENT_LABELS.items()))
-    settled_on = forms.DateField(
-        validators=[judgeable_date], label=_("Settled on"), widget=DateInput
-    )
-    decision_number = forms.CharField(label=_("Decree number"), max_length=100, required=False)
-    summary = forms.CharField(
-        label=_("Decision"), max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-
-OPINION_LABELS = {
-    "pakar": _("Experts"),
-    "perangkat_daerah_provinsi": _("Provincial agencies"),
-    "menteri": _("Minister of Home Affairs"),
-    "menteri_lpnd_terkait": _("Related ministers and heads of agencies"),
-}
-
-
-class OpinionsForm(forms.Form):
-    addressees = forms.MultipleChoiceField(
-        label=_("Ask"), widget=forms.CheckboxSelectMultiple, choices=list(OPINION_LABELS.items())
-    )
-    requested_on = forms.DateField(
-        validators=[judgeable_date], label=_("Asked on"), widget=DateInput
-    )
-
-
-class SignatoryForm(forms.Form):
-    official = forms.TypedChoiceField(label=_("Signed for your region by"), coerce=int, choices=())
-
-    def __init__(self, *args: Any, signers: list[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["official"].choices = signers

@@ -1,6 +1,6 @@
 """Forms of the record keeping on a cooperation's page: correct a fact, a DPRD date, burden
 facts or the parties; withdraw the offer; cancel a record entered by mistake. Every change asks
-for its reason; the law stays in the services (cooperation/corrections.py)."""
+for its reason; the law stays in the services (cooperation/corrections/services.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ksd.cooperation.corrections import DPRD_FACTS, REASON_MAX_LENGTH, SHARED_FACTS
-from ksd.cooperation.forms import BURDEN_LABELS, DATE, FORM_LABELS
+from ksd.cooperation.corrections.services import DPRD_FACTS, REASON_MAX_LENGTH, SHARED_FACTS
 from ksd.cooperation.models import InstitutionModel, ManagementModel
+from ksd.cooperation.offer.forms import BURDEN_LABELS, FORM_LABELS
+from ksd.cooperation.widgets import DATE
 from ksd.law.facts import BURDEN_FIELDS, ThirdPartyForm
 from ksd.regions.models import Affair
 

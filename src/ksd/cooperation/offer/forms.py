@@ -1,4 +1,4 @@
-"""Forms of the cooperation pages: they check the input's shape; the law stays in ksd.law and the
+"""Forms of the offer steps: they check the input's shape; the law stays in ksd.law and the
 services, whose refusals the views add to these forms as errors."""
 
 from __future__ import annotations
@@ -8,28 +8,22 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ksd.cooperation.foreign_forms import (
+from ksd.cooperation.abroad.forms import (
     add_foreign_fields,
     clean_foreign,
     foreign_partners,
     foreign_rows,
 )
 from ksd.cooperation.models import (
-    CLOSED_BY_RECORD_KEEPING,
     InstitutionModel,
-    Kind,
     ManagementModel,
     Party,
-    Stage,
 )
-from ksd.cooperation.queries import SORTS
+from ksd.cooperation.widgets import DATE
 from ksd.core.dates import judgeable_date
-from ksd.core.widgets import PlainSelect
 from ksd.law.facts import BURDEN_FIELDS, DRAFT_CONTENT_CODES, ThirdPartyForm
-from ksd.law.regimes import Regime
 from ksd.regions.models import Affair, Region
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 THIRD_PARTY_ROWS = 3
 
 CONTENT_LABELS = {
@@ -64,49 +58,10 @@ FORM_LABELS = {
     ThirdPartyForm.PERSEORANGAN: _("Individual"),
     ThirdPartyForm.ORGANISASI_NON_BADAN_HUKUM: _("Organisation without legal personality"),
 }
-REGIME_CHOICES = [(Regime.PP50_2007.value, "PP 50/2007"), (Regime.PP28_2018.value, "PP 28/2018")]
 
 
-def _blank(choices: Any) -> list[tuple[str, Any]]:
+def blank(choices: Any) -> list[tuple[str, Any]]:
     return [("", _("(all)")), *choices]
-
-
-class RegisterFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search in titles"), required=False, max_length=100)
-    region = forms.CharField(label=_("Region (code or name)"), required=False, max_length=100)
-    province = forms.ModelChoiceField(
-        label=_("Province"), required=False, empty_label=_("(all)"),
-        queryset=Region.objects.filter(level=Region.Level.PROVINSI), widget=PlainSelect,
-    )  # fmt: skip
-    stage = forms.ChoiceField(
-        label=_("Stage"), required=False,
-        choices=_blank([c for c in Stage.choices if c[0] not in CLOSED_BY_RECORD_KEEPING]),
-    )  # fmt: skip
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_blank(Kind.choices))
-    regime = forms.ChoiceField(
-        label=_("Regulation"), required=False, choices=_blank(REGIME_CHOICES)
-    )
-    affair = forms.ModelChoiceField(
-        label=_("Government affair"), required=False, empty_label=_("(all)"),
-        queryset=Affair.objects.order_by("position"), to_field_name="code", widget=PlainSelect,
-    )  # fmt: skip
-    management_model = forms.ChoiceField(
-        label=_("Management arrangement"), required=False, choices=_blank(ManagementModel.choices)
-    )
-    institution_model = forms.ChoiceField(
-        label=_("Institution"), required=False, choices=_blank(InstitutionModel.choices)
-    )
-    year = forms.IntegerField(
-        label=_("Year of the offer"), required=False, min_value=2007, max_value=2100
-    )
-    expiring_within = forms.IntegerField(
-        label=_("Ends within (days)"), required=False, min_value=0, max_value=3650
-    )
-    sort = forms.ChoiceField(
-        required=False,
-        choices=[("", "")] + [(s, s) for s in SORTS] + [(f"-{s}", f"-{s}") for s in SORTS],
-        widget=forms.HiddenInput,
-    )
 
 
 class OfferForm(forms.Form):
@@ -126,10 +81,10 @@ class OfferForm(forms.Form):
     )  # fmt: skip
     sector = forms.CharField(label=_("Sector"), max_length=200, required=False)
     management_model = forms.ChoiceField(
-        label=_("Management arrangement"), required=False, choices=_blank(ManagementModel.choices)
+        label=_("Management arrangement"), required=False, choices=blank(ManagementModel.choices)
     )
     institution_model = forms.ChoiceField(
-        label=_("Institution"), required=False, choices=_blank(InstitutionModel.choices)
+        label=_("Institution"), required=False, choices=blank(InstitutionModel.choices)
     )
     is_compulsory = forms.BooleanField(
         label=_("Compulsory cooperation of neighbouring regions (PP 28/2018 Pasal 3 ayat (2))"),
@@ -242,14 +197,3 @@ class DraftForm(forms.Form):
             code: {f: self.cleaned_data[f"burden_{code}_{f}"] for f in BURDEN_FIELDS}
             for code, _name, _burden in self.regions
         }
-
-
-class SignForm(forms.Form):
-    number = forms.CharField(label=_("Agreement number"), max_length=100)
-    signed_on = forms.DateField(validators=[judgeable_date], label=_("Signed on"), widget=DATE)
-    starts_on = forms.DateField(
-        validators=[judgeable_date], label=_("In force from"), required=False, widget=DATE
-    )
-    term_years = forms.IntegerField(
-        label=_("Term (years)"), required=False, min_value=1, max_value=100
-    )

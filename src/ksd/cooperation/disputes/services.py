@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 
 from ksd.accounts.models import Role
 from ksd.cooperation import dates
+from ksd.cooperation.common import lock
 from ksd.cooperation.dates import Step
 from ksd.cooperation.events import record_event
 from ksd.cooperation.law import calendar_for_region, facts_for, law_lang, law_parameters
 from ksd.cooperation.models import Dispute, EventKind, Stage
-from ksd.cooperation.services import lock
 from ksd.core.access import acts_for, membership_of
 from ksd.core.errors import StepRefused
 from ksd.law.assessment import assess

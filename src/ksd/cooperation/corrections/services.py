@@ -30,6 +30,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ksd.cooperation.common import lock
 from ksd.cooperation.events import record_event
 from ksd.cooperation.law import assessment_for, law_lang, law_party
 from ksd.cooperation.models import (
@@ -42,7 +43,7 @@ from ksd.cooperation.models import (
     Party,
     Stage,
 )
-from ksd.cooperation.services import PartySpec, lock
+from ksd.cooperation.offer.services import PartySpec
 from ksd.core.dates import FIRST_LEGAL_DAY, LAST_LEGAL_DAY
 from ksd.core.errors import StepRefused
 from ksd.dprd.models import DprdReview

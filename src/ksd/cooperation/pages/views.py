@@ -1,0 +1,93 @@
+"""The pages people use every day: the register, a cooperation's page, the dashboard, and the
+public register.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from ksd.cooperation import queries
+from ksd.cooperation.pages.acting import operator_region
+from ksd.cooperation.pages.detail import render_detail
+from ksd.cooperation.pages.forms import RegisterFilterForm
+from ksd.core import clock
+from ksd.core.access import (
+    get_cooperation_for,
+    member_required,
+    sees_the_audit,
+)
+from ksd.core.paging import page_of
+from ksd.dprd.clock_settings import dprd_clock_notice
+from ksd.law.regimes import Regime
+
+logged_in = member_required  # logged in, with a role (core/access.py)
+
+
+@logged_in
+@require_safe
+def register(request: HttpRequest) -> HttpResponse:
+    form = RegisterFilterForm(request.GET)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = queries.register(request.user, filters, today=clock.today_in())
+    page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("sort", None)
+    return render(
+        request,
+        "cooperation/register.html",
+        {"form": form, "page": page, "sort": filters.get("sort") or "-offered_on",
+         "query": params.urlencode(), "can_offer": operator_region(request.user) is not None,
+         "can_audit": sees_the_audit(request.user)},
+    )  # fmt: skip
+
+
+@logged_in
+@require_safe
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_detail(request, get_cooperation_for(request.user, pk))
+
+
+@logged_in
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    tasks = queries.tasks_for(request.user, today=clock.today_in())
+    notices = queries.notifications_for(request.user)
+    clock_notice = dprd_clock_notice(request.user)
+    # The PP 28/2018 notice concerns only those who can set the clocks or who have a task under
+    # that regulation: a PP 50/2007 desk is not told about another regulation's gap.
+    if not clock_notice["may_set_clocks"] and not any(
+        t.cooperation.regime == Regime.PP28_2018 for t in tasks
+    ):
+        clock_notice["dprd_clock_unset"] = False
+    return render(
+        request,
+        "cooperation/dashboard.html",
+        {"tasks": tasks, "notices": notices, **clock_notice},
+    )
+
+
+@require_safe
+def public_register(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    rows = queries.public_register(query)
+    page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
+    return render(
+        request,
+        "cooperation/public_register.html",
+        {"page": page, "q": query, "query": urlencode({"q": query}) if query else ""},
+    )
+
+
+@require_safe
+def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = get_cooperation_for(AnonymousUser(), pk)
+    parties = list(cooperation.parties.select_related("region"))
+    return render(
+        request, "cooperation/public_detail.html", {"cooperation": cooperation, "parties": parties}
+    )
