@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ksd.cooperation import queries
-from ksd.cooperation.forms import RegisterFilterForm
+from ksd.cooperation.pages.forms import RegisterFilterForm
 from ksd.core import clock
 from ksd.core.access import member_required, membership_of
 from ksd.core.dates import today_at
