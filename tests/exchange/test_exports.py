@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import User
@@ -156,3 +157,19 @@ def test_a_title_that_looks_like_a_formula_is_exported_as_text(kemendagri: User)
     response = client.get("/kerja-sama/ekspor.xlsx?q=HYPERLINK")
     cell = load_workbook(io.BytesIO(response.content))["Kerja sama"]["B2"]
     assert (cell.value, cell.data_type) == (hostile, "s")
+
+
+@pytest.mark.usefixtures("records")
+def test_hostile_parameters_get_a_clear_answer_never_a_server_error(kemendagri: User) -> None:
+    client = _client(kemendagri)
+    # Longer query strings are refused at the door with 400 (core/request_limits.py).
+    long, huge = "x" * 1000, "9" * 40
+    for params in ({"region": long, "year": huge}, {"region": "34", "year": "0001-01-01"},
+                   {"region": "34", "year": "2020", "format": long}):  # fmt: skip
+        response = client.get("/kerja-sama/himpunan/", params)
+        assert response.status_code == 400
+    for params in ({"sort": long, "year": huge, "province": huge, "page": huge},
+                   {"region": "\u202e34", "expiring_within": "-1"}):  # fmt: skip
+        assert len(_csv_rows(client, "?" + urlencode(params))) == 5  # bad filters: none applied
+        assert client.get("/kerja-sama/ekspor.xlsx", params).status_code == 200
+    assert client.get("/data-terbuka/kerja-sama.json", {"q": long}).status_code == 200
