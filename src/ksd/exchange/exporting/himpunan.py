@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -142,7 +143,12 @@ def pdf_available() -> bool:
     return True
 
 
+# The page style of the PDF, a static file (no inline style: core/content_security.py).
+PDF_STYLE = Path(__file__).resolve().parents[1] / "static" / "exchange" / "himpunan-pdf.css"
+
+
 def pdf_bytes(html: str) -> bytes:
     import weasyprint
 
-    return weasyprint.HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+    style = weasyprint.CSS(filename=str(PDF_STYLE))
+    return weasyprint.HTML(string=html).write_pdf(stylesheets=[style])  # type: ignore[no-any-return]
