@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "axes",
     "ksd.dataset",
     "ksd.reminders",
+    "ksd.exchange",
 ]
 
 MIDDLEWARE = [
@@ -263,7 +264,7 @@ if HTTPS:
 # it gets the larger limit (the document limit, 20 MB, plus room for the form around the file).
 REQUEST_BODY_LIMIT = 2 * 1024 * 1024
 UPLOAD_BODY_LIMIT = 21 * 1024 * 1024
-UPLOAD_PATHS = (r"^/dokumen/kerja-sama/\d+/unggah/$",)
+UPLOAD_PATHS = (r"^/dokumen/kerja-sama/\d+/unggah/$", r"^/kerja-sama/impor/$")
 # What Django keeps in memory before it spills an uploaded file to a private temporary file
 # (mode 0600) in FILE_UPLOAD_TEMP_DIR (the system's, unless KSD_UPLOAD_TEMP_DIR names one).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -295,3 +296,8 @@ REMINDER_WORKING_DAYS = env_int("KSD_REMINDER_WORKING_DAYS", 5, minimum=0)
 # runs `ksd scheduler --once` from a systemd timer instead (docs/deploy.md).
 SCHEDULER_IN_PROCESS = env_flag("KSD_SCHEDULER", default=True)
 SCHEDULER_MINUTES = env_int("KSD_SCHEDULER_MINUTES", 5, minimum=1)
+# The open-data JSON (docs/open-data.md): who publishes it, and the OCDS prefix of the `ocid` of
+# cooperation with a third party. "ocds-ksd000" is a placeholder: an instance that publishes
+# OCDS data registers its own prefix with the Open Contracting Partnership and sets it here.
+KSD_PUBLISHER = env_str("KSD_PUBLISHER", "KSD")
+KSD_OCID_PREFIX = env_str("KSD_OCID_PREFIX", "ocds-ksd000")

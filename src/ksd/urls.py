@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Each app names its own paths (akun/, kerja-sama/, publik/, dprd/, dokumen/, badan/).
     path("", include("ksd.accounts.urls")),
+    path("", include("ksd.exchange.urls")),
     path("", include("ksd.cooperation.urls")),
     path("", include("ksd.dprd.urls")),
     path("", include("ksd.documents.urls")),

@@ -533,6 +533,8 @@ class EventKind(models.IntegerChoices):
     # Record keeping (cooperation/corrections.py): the old and the new value, the reason, who.
     RECORD_CORRECTED = 801, _("Record corrected")
     RECORD_CANCELLED = 802, _("Record cancelled")
+    # Agreements brought in from a sheet (exchange/importing): who, which file and row.
+    IMPORTED = 920, _("Imported from a sheet")
 
 
 class Event(models.Model):
