@@ -239,7 +239,7 @@ def test_the_history_follows_the_legal_dates_with_the_time_of_entry_beside_them(
         page = client.get(url).content.decode()
         timeline = page[page.index('<ol class="ksd-timeline">') :]
         assert timeline.index("11 Januari 2016") < timeline.index("20 Januari 2016"), url
-        assert "dicatat 2 Maret 2016, 11.00" in timeline, url
+        assert "dicatat 2 Maret 2016 pukul 11.00" in timeline, url
 
 
 def test_a_dispute_names_its_parties_by_their_names_never_their_codes(
