@@ -30,7 +30,7 @@ Body = dict[str, Any] | Callable[[str], dict[str, Any]]
 
 
 def own_region(persona: str) -> dict[str, Any]:
-    """An operator answers the offer for its own region (cooperation/views.py _answerable)."""
+    """An operator answers the offer for its own region (cooperation/offer/panels.py answerable)."""
     code = {"operator_sleman": "34.04", "dprd_sleman": "34.04"}.get(persona, "34.71")
     return {"party": code, "answer": "accept", "on": "2016-01-11"}
 

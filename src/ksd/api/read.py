@@ -53,7 +53,7 @@ class PageQuery(Schema):
 
 
 class RegisterQuery(PageQuery):
-    """The register's filters (cooperation/forms.py RegisterFilterForm), by the same names."""
+    """The register's filters (cooperation/pages/forms.py RegisterFilterForm), by the same names."""
 
     q: str = Field("", max_length=100, description="Words in the title")
     region: str = Field("", max_length=100, description="A party region's code or name")

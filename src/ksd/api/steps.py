@@ -1,6 +1,6 @@
 """Step endpoints: the same lifecycle services the pages call (cooperation/services.py,
-dprd/services.py), after the same checks of who may act (cooperation/views.py,
-dprd/views.py). A refused step changes nothing and answers 400 with the service's message and
+dprd/services.py), after the same checks of who may act (cooperation/pages/acting.py,
+cooperation/offer/panels.py, dprd/views.py). A refused step changes nothing and answers 400 with the service's message and
 its article (api/errors.py)."""
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from ksd.api.errors import COMMON
 from ksd.api.schemas import CooperationOut, RecordId
 from ksd.cooperation import services
 from ksd.cooperation.models import Cooperation
-from ksd.cooperation.pages.acting import operator_region
+from ksd.cooperation.offer.panels import answerable
+from ksd.cooperation.pages.acting import operator_cooperation
 from ksd.core import clock
 from ksd.core.access import acts_for, get_cooperation_for
 from ksd.dprd import services as dprd
@@ -42,13 +43,9 @@ def _answer(user: Any, cooperation: Cooperation) -> dict[str, Any]:
 
 
 def _operator_step(request: HttpRequest, pk: RecordId) -> tuple[Any, Cooperation]:
-    """As cooperation/views.py: an operator of a party region; 404 for what the user may not
-    see, 403 for who may see but not act."""
+    """The page's check: an operator of a party region (cooperation/pages/acting.py)."""
     user = member(request)
-    cooperation = get_cooperation_for(user, pk)
-    if operator_region(user, cooperation) is None:
-        raise PermissionDenied
-    return user, cooperation
+    return user, operator_cooperation(user, pk)
 
 
 class AnswerIn(Schema):
@@ -64,15 +61,8 @@ class AnswerIn(Schema):
 def answer_offer(request: HttpRequest, pk: RecordId, payload: AnswerIn) -> Any:
     """PP 50/2007 Pasal 7 huruf b: a party accepts or declines the offer. An operator answers
     for its own region and, for the offering region, for the third parties."""
-    user = member(request)
-    cooperation = get_cooperation_for(user, pk)
-    own = operator_region(user, cooperation)
-    if own is None:
-        raise PermissionDenied
-    initiator = cooperation.initiator_id == own
-    answerable = {p.key for p in cooperation.parties.all()
-                  if p.region_id == own or (initiator and not p.region_id)}  # fmt: skip
-    if payload.party not in answerable:
+    user, cooperation = _operator_step(request, pk)
+    if payload.party not in {p.key for p in answerable(user, cooperation)}:
         raise PermissionDenied
     common = {"actor": user, "party_key": payload.party, "on": payload.on, "now": clock.now()}
     if payload.answer == "accept":

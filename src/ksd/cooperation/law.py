@@ -12,7 +12,7 @@ from itertools import product
 
 from django.utils import translation
 
-from ksd.cooperation.foreign import foreign_facts_for
+from ksd.cooperation.abroad.services import foreign_facts_for
 from ksd.cooperation.models import Cooperation, Event, Party
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import RULES, Assessment, assess

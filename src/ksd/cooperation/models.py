@@ -1,7 +1,7 @@
 """The cooperation record, its parties and its append-only event log.
 
-State changes go through cooperation/services.py (one function per lifecycle step); nothing
-else writes these rows. Legal dates are DateFields named `*_on`, taken from the documents;
+State changes go through the step packages' services (cooperation/services.py names them
+all); nothing else writes these rows. Legal dates are DateFields named `*_on`, taken from the documents;
 timestamps (`*_at`) belong to the audit trail.
 """
 
@@ -35,14 +35,14 @@ class Stage(models.TextChoices):
     IMPLEMENTING = "implementing", _("Being implemented")
     TERMINATED = "terminated", _("Terminated")
     EXPIRED = "expired", _("Expired")
-    # Ends of a record outside the law's steps (cooperation/corrections.py): the offering region
+    # Ends of a record outside the law's steps (cooperation/corrections/): the offering region
     # withdrew its offer before it was accepted, or the record was entered by mistake.
     WITHDRAWN = "withdrawn", _("Offer withdrawn")
     CANCELLED = "cancelled", _("Cancelled (entered by mistake)")
 
 
 # Records that leave the register, the dashboards and the public register; they stay in the
-# audit (cooperation/corrections.py).
+# audit (cooperation/corrections/).
 CLOSED_BY_RECORD_KEEPING = (Stage.WITHDRAWN, Stage.CANCELLED)
 
 
@@ -522,7 +522,7 @@ class EventKind(models.IntegerChoices):
     DRAFT_TEXT_CHECKED = 911, _("Draft agreement checked by its text")
     DISPUTE_RAISED = 600, _("Dispute raised")
     DISPUTE_DECIDED = 601, _("Dispute decided")
-    # Cooperation abroad, PP 28/2018 Pasal 28-43 (cooperation/foreign.py).
+    # Cooperation abroad, PP 28/2018 Pasal 28-43 (cooperation/abroad/).
     FOREIGN_CONSULTED = 701, _("Consulted the Minister and the Foreign Minister")
     FOREIGN_INTENT_SIGNED = 702, _("Letter of intent signed")
     FOREIGN_PLAN_VERIFIED = 703, _("Plan verified by the Minister")
@@ -530,7 +530,7 @@ class EventKind(models.IntegerChoices):
     FOREIGN_CONFIRMED = 705, _("Foreign Minister's confirmation received")
     FOREIGN_REPORTED = 706, _("Reported to the Minister")
     FOREIGN_FACTS_STATED = 707, _("Requirements and plan contents stated")
-    # Record keeping (cooperation/corrections.py): the old and the new value, the reason, who.
+    # Record keeping (cooperation/corrections/): the old and the new value, the reason, who.
     RECORD_CORRECTED = 801, _("Record corrected")
     RECORD_CANCELLED = 802, _("Record cancelled")
     # Agreements brought in from a sheet (exchange/importing): who, which file and row.

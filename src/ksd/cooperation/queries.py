@@ -61,7 +61,7 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
     """The cooperations `user` may see, narrowed by the register's filters and sorted; parties
     come in one more query for the whole page."""
     # Withdrawn offers and records cancelled as entered by mistake leave the register; the
-    # audit list (cooperation/correction_views.py) keeps them.
+    # audit list (cooperation/corrections/views.py) keeps them.
     rows = visible_cooperations(user).exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
     if filters.get("q"):
         rows = rows.filter(title__icontains=filters["q"])

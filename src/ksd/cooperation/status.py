@@ -19,8 +19,8 @@ from django.db import transaction
 from django.db.models import Max, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ksd.cooperation.abroad.services import FOREIGN_FACT_EVENT_KINDS, foreign_facts_for
 from ksd.cooperation.articles import copies_regime
-from ksd.cooperation.foreign import FOREIGN_FACT_EVENT_KINDS, foreign_facts_for
 from ksd.cooperation.law import calendar_for_region, facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Event, OpenTask, Stage
 from ksd.core import clock

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from django.db.models import Prefetch, QuerySet
 
-from ksd.cooperation.foreign import FOREIGN_FACT_EVENT_KINDS
+from ksd.cooperation.abroad.services import FOREIGN_FACT_EVENT_KINDS
 from ksd.cooperation.law import facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Event, Notification
 from ksd.cooperation.queries import Calendars

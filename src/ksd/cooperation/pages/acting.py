@@ -30,8 +30,14 @@ def operator_region(user: Any, cooperation: Cooperation | None = None) -> str | 
 
 def operator_step(request: HttpRequest, pk: int) -> Cooperation:
     """The cooperation of a step only an operator of a party region may take (else 403)."""
-    cooperation = get_cooperation_for(request.user, pk)
-    if operator_region(request.user, cooperation) is None:
+    return operator_cooperation(request.user, pk)
+
+
+def operator_cooperation(user: Any, pk: int) -> Cooperation:
+    """As operator_step, for a user known otherwise (the JSON API's token): 404 for what the
+    user may not see, 403 for who may see but not act."""
+    cooperation = get_cooperation_for(user, pk)
+    if operator_region(user, cooperation) is None:
         raise PermissionDenied
     return cooperation
 
