@@ -103,7 +103,7 @@ def public_register(query: str) -> QuerySet[Cooperation]:
     sector), and the parties: a region's name ("Sleman") or a third party's. Not in what the
     register does not publish (the offer's and the joint agreement's numbers). Each is a subquery of the one statement, so a page costs the same number of
     queries whatever matches; on PostgreSQL trigram indexes serve the "contains" searches
-    (migration cooperation 0017). The page's published signed agreements come in one query.
+    (migration cooperation 0019). The page's published signed agreements come in one query.
     """
     from ksd.documents.models import Document, DocumentKind, Visibility
     from ksd.regions.models import Affair, Region
