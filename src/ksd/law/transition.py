@@ -91,15 +91,17 @@ def cut_pp50_track(
     cut = last_due + dt.timedelta(days=1)
     at_cut = track(events, PP50_CLOCKS, calendar, cut, pp50("12"), region)
     deemed_due = at_cut.deadlines["deemed_approval_due"]
-    if at_cut.status == "deemed_approved":
-        if deemed_due is not None and deemed_due == last_due:
-            return Track(full.deadlines, full.status, full.findings, [*full.parameters, choice])
-        return full
-    at_repeal = track(events, PP50_CLOCKS, calendar, PP50_LAST_DAY, pp50("12"), region)
-    after = track(events, None, calendar, as_of, pp50("12"), region)
+    # No clock of Pasal 12 runs past the repeal, even on a track whose deemed approval stands.
     deadlines = {
         k: (d if d is not None and d <= PP50_LAST_DAY else None) for k, d in full.deadlines.items()
     }
+    if at_cut.status == "deemed_approved":
+        parameters = list(full.parameters)
+        if deemed_due is not None and deemed_due == last_due:
+            parameters.append(choice)
+        return Track(deadlines, full.status, full.findings, parameters)
+    at_repeal = track(events, PP50_CLOCKS, calendar, PP50_LAST_DAY, pp50("12"), region)
+    after = track(events, None, calendar, as_of, pp50("12"), region)
     findings = [f for f in at_repeal.findings if f.code != "dprd_events_inconsistent"]
     findings += after.findings
     if events.received is not None and events.received <= PP50_LAST_DAY:
