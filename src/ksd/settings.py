@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ksd.dataset",
     "ksd.reminders",
     "ksd.exchange",
+    "ksd.oversight",
 ]
 
 MIDDLEWARE = [

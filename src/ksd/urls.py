@@ -34,4 +34,5 @@ urlpatterns = [
     # The JSON API, its schema (/api/openapi.json) and docs page (/api/docs): docs/api.md.
     path("api/", api.urls),
     path("", include("ksd.reminders.urls")),
+    path("", include("ksd.oversight.urls")),
 ]
