@@ -116,16 +116,18 @@ class StalledRule:
 
 
 def stalled_since(today: dt.date, working_days: int) -> dt.date:
-    """The latest day whose `working_days`-th working day after it (day 0 being the day
-    itself, DESIGN.md "Working days") is before `today`, on the nationwide calendar."""
+    """The latest day D whose `working_days`-th working day after it (D being day 0, DESIGN.md
+    "Working days") ended before `today`, on the nationwide calendar: the day before the
+    `working_days`-th working day counted back from yesterday. A day off between them (a
+    weekend, Waisak) is such a D too: its count starts on the next working day."""
     calendar = calendar_for(None)
     day = today
     counted = 0
-    while counted <= working_days:
+    while counted < working_days:
         day -= dt.timedelta(days=1)
         if calendar.is_working_day(day):
             counted += 1
-    return day
+    return day - dt.timedelta(days=1)
 
 
 def months_before(today: dt.date, n: int) -> dt.date:
