@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Value
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -92,12 +92,14 @@ class StalledRule:
         return self.parameter.in_force(today)
 
     def cooperation_ids(self, today: dt.date) -> QuerySet[Any]:
-        """The ids of the cooperations this rule flags on `today` (one subquery, by index)."""
+        """The ids of the cooperations this rule flags on `today` (one subquery, by index;
+        unordered: a subquery needs no sort)."""
         try:
             value = self.value(today).value
         except LookupError:
             return Cooperation.objects.none().values("pk")
-        return self.ids(value, today)
+        ids = self.ids(value, today)
+        return ids if ids.query.combinator else ids.order_by()
 
     def threshold(self, today: dt.date) -> str:
         """ "> 20 working days" or "≤ 90 days": the label's parameter as the user reads it."""
@@ -173,16 +175,15 @@ def _joint_agreement_without_pks(value: int, today: dt.date) -> QuerySet[Any]:
 
 def _awaiting_signature(value: int, today: dt.date) -> QuerySet[Any]:
     """Waiting since the last DPRD approval (approved or deemed approved); where no DPRD
-    approval is needed (no track), since the last step recorded, the draft or later."""
+    approval is needed (no track), since the last step recorded, the draft or later. Two
+    branches in a union, each read by index (an OR would scan every track)."""
     cutoff = _days_before(today, value)
+    signing = OpenTask.objects.filter(kind=TaskKind.SIGN).order_by()
     tracks = DprdReview.objects.filter(cooperation=OuterRef("cooperation_id"))
     recent = tracks.filter(Q(approved_on__gt=cutoff) | Q(deemed_approved_on__gt=cutoff))
-    return (
-        OpenTask.objects.filter(kind=TaskKind.SIGN)
-        .filter(~Exists(recent))
-        .filter(Exists(tracks) | Q(cooperation__last_step_on__lte=cutoff))
-        .values("cooperation_id")
-    )
+    approved = signing.filter(Exists(tracks), ~Exists(recent)).values("cooperation_id")
+    no_dprd = signing.filter(~Exists(tracks), cooperation__last_step_on__lte=cutoff)
+    return approved.union(no_dprd.values("cooperation_id"))
 
 
 def _dprd_overdue(value: int, today: dt.date) -> QuerySet[Any]:
@@ -384,17 +385,18 @@ def register_rule(new: StalledRule) -> None:
     registry[new.key] = new
 
 
-def any_rule_ids(today: dt.date) -> QuerySet[Any]:
-    """The ids of the cooperations any rule flags (`stalled=any`): one union of the rules'
-    subqueries."""
-    queries = [r.cooperation_ids(today).order_by() for r in rules()]
-    return queries[0].union(*queries[1:]) if len(queries) > 1 else queries[0]
+def any_rule_q(today: dt.date) -> Q:
+    """`stalled=any`: a cooperation any rule flags (one subquery per rule)."""
+    found = Q(pk__in=[])
+    for each in rules():
+        found |= Q(pk__in=each.cooperation_ids(today))
+    return found
 
 
 def q_for(key: str, today: dt.date) -> Q:
     """The register's filter for `stalled=<key>` or `stalled=any`."""
     if key == "any":
-        return Q(pk__in=any_rule_ids(today))
+        return any_rule_q(today)
     found = rule(key)
     if found is None:
         raise KeyError(key)
@@ -402,12 +404,22 @@ def q_for(key: str, today: dt.date) -> Q:
 
 
 def marks_for(ids: list[int], today: dt.date) -> dict[int, list[StalledRule]]:
-    """The rules each of `ids` (a register page) hits: one query per rule, whatever the page."""
+    """The rules each of `ids` (a register page) hits, in one query: a union of each rule's
+    subquery narrowed to the page, each part tagged with its rule's place in the registry."""
     marks: dict[int, list[StalledRule]] = {}
-    if not ids:
+    every = rules()
+    if not ids or not every:
         return marks
-    for each in rules():
-        flagged = Cooperation.objects.filter(pk__in=ids).filter(pk__in=each.cooperation_ids(today))
-        for pk in flagged.values_list("pk", flat=True):
-            marks.setdefault(pk, []).append(each)
+    parts = [
+        Cooperation.objects.filter(pk__in=ids)
+        .filter(pk__in=each.cooperation_ids(today))
+        .order_by()
+        .annotate(rule=Value(place, output_field=IntegerField()))
+        .values_list("pk", "rule")
+        for place, each in enumerate(every)
+    ]
+    for pk, place in parts[0].union(*parts[1:], all=True):
+        marks.setdefault(pk, []).append(every[place])
+    for found in marks.values():
+        found.sort(key=every.index)
     return marks
