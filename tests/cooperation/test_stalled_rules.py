@@ -409,3 +409,19 @@ def test_dashboards_and_the_filtered_register_run_the_same_queries_at_two_sizes(
         return [_queries(c, u) for c in clients for u in urls]
 
     assert grow(1) == grow(4)
+
+
+@pytest.mark.django_db
+def test_the_api_filters_by_a_rule_and_names_an_unknown_one(people: dict[str, User]) -> None:
+    from api.conftest import ApiClient, token_for
+
+    late = _overdue_dprd(("34.71", "34.04"))
+    _coop(Stage.DRAFTING)  # nothing late
+    client = ApiClient(token_for(people["ministry"]))
+
+    found = client.get("/api/cooperations", {"stalled": "dprd_overdue"}).json()
+    refused = client.get("/api/cooperations", {"stalled": "macet"})
+
+    assert [row["title"] for row in found["results"]] == [late.title]
+    assert refused.status_code == 422
+    assert [e["field"] for e in refused.json()["errors"]] == ["stalled"]
