@@ -21,7 +21,8 @@ from importlib import resources
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Value
+from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -55,7 +56,7 @@ class Parameter:
     def in_force(self, today: dt.date) -> DatedValue:
         configured = getattr(settings, self.setting, None)
         if configured is not None:
-            return DatedValue(None, int(configured), f"{self.setting}")
+            return DatedValue(None, int(configured), self.setting)
         current = None
         for dated in sorted(self.values, key=lambda v: v.since or dt.date.min):
             if dated.since is None or dated.since <= today:
@@ -220,9 +221,7 @@ def _dispute_waiting(value: int, today: dt.date) -> QuerySet[Any]:
 
 
 def _as_text(ids: QuerySet[Any]) -> QuerySet[Any]:
-    from django.db.models import CharField
-    from django.db.models.functions import Cast
-
+    """Dispute ids as the open task's subject stores them (text)."""
     return ids.annotate(key=Cast("pk", CharField())).values("key")
 
 
