@@ -163,6 +163,10 @@ def test_dprd_track_overdue_the_day_after_its_deadline(regions_loaded: None) -> 
     _task(office, TaskKind.RESUBMIT_DPRD, due_on=TODAY - 5 * DAY, due_name="revision_due",
           status="revision_overdue", is_overdue=True)  # fmt: skip
 
+    deemed = _coop(Stage.DPRD_REVIEW)  # the resubmission round ended: deemed approval, no delay
+    _task(deemed, TaskKind.DPRD_DECIDE, due_on=TODAY - 5 * DAY, due_name="deemed_approval_due",
+          status="resubmitted", is_overdue=True)  # fmt: skip
+
     assert flagged("dprd_overdue") == {inside.title, office.title}
 
 

@@ -188,10 +188,14 @@ def _awaiting_signature(value: int, today: dt.date) -> QuerySet[Any]:
 
 
 def _dprd_overdue(value: int, today: dt.date) -> QuerySet[Any]:
-    # task_by_kind (kind, due_on): the stored deadline of each open DPRD track.
-    return OpenTask.objects.filter(
-        kind__in=DPRD_TASKS, due_on__lte=_days_before(today, value)
-    ).values("cooperation_id")
+    # task_by_kind (kind, due_on): the stored deadline of each open DPRD track. The end of the
+    # resubmission round is no delay: the DPRD is then deemed to have approved (PP 50/2007
+    # Pasal 12 ayat (4)), which `ksd tick` records.
+    return (
+        OpenTask.objects.filter(kind__in=DPRD_TASKS, due_on__lte=_days_before(today, value))
+        .exclude(due_name="deemed_approval_due")
+        .values("cooperation_id")
+    )
 
 
 def _expiring_unrenewed(value: int, today: dt.date) -> QuerySet[Any]:
