@@ -235,9 +235,22 @@ AUDITLOG_STORE_JSON_CHANGES = True  # old and new values as JSON values, not the
 # X-Forwarded-For can be forged by any client: the trail names the user, not an address.
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 
-# The supervisors' dashboards list a cooperation not yet signed as stalled when no step has been
-# recorded on it for more than this many working days (cooperation/dashboard.py).
-KSD_STALLED_WORKING_DAYS = env_int("KSD_STALLED_WORKING_DAYS", 30, minimum=1)
+
+# The thresholds of the stalled and at-risk rules (cooperation/stalled.py): unset, each takes its
+# dated value from cooperation/data/stalled.yaml; set, the server's value wins and the dashboard
+# says so. KSD_STALLED_WORKING_DAYS is the "no step recorded" rule's (working days).
+def _stalled(name: str, minimum: int) -> int | None:
+    return env_int(name, 0, minimum=minimum) if env_str(name, "").strip() else None
+
+
+KSD_STALLED_WORKING_DAYS = _stalled("KSD_STALLED_WORKING_DAYS", 1)
+KSD_STALLED_OFFER_UNANSWERED = _stalled("KSD_STALLED_OFFER_UNANSWERED", 1)
+KSD_STALLED_JOINT_AGREEMENT_WITHOUT_PKS = _stalled("KSD_STALLED_JOINT_AGREEMENT_WITHOUT_PKS", 1)
+KSD_STALLED_AWAITING_SIGNATURE = _stalled("KSD_STALLED_AWAITING_SIGNATURE", 1)
+KSD_STALLED_DPRD_OVERDUE = _stalled("KSD_STALLED_DPRD_OVERDUE", 0)
+KSD_STALLED_EXPIRING_UNRENEWED = _stalled("KSD_STALLED_EXPIRING_UNRENEWED", 1)
+KSD_STALLED_DISPUTE_WAITING = _stalled("KSD_STALLED_DISPUTE_WAITING", 0)
+KSD_STALLED_REPORT_ABROAD_OVERDUE = _stalled("KSD_STALLED_REPORT_ABROAD_OVERDUE", 1)
 
 # Logins live in the accounts app, under Indonesian paths.
 LOGIN_URL = "/akun/masuk/"

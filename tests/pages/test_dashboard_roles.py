@@ -137,11 +137,20 @@ def test_supervisors_see_overdue_dprd_tracks_and_stalled_cooperations_of_their_a
     refresh_due(today_at(LATER))  # what `ksd tick` does every day
 
     for supervisor in (biro_pemerintahan_diy, kemendagri):
-        page = _page(as_user(supervisor))
+        client = as_user(supervisor)
+        page = _page(client)
         overdue = _section(page, "overdue")
         assert coop.title in overdue
         assert "<mark>" in overdue
-        assert coop.title in _section(page, "stalled")
+        # The stalled rules count it (cooperation/stalled.py) and link to the register, which
+        # lists it: no step since 1 March, and Sleman's DPRD late.
+        stalled = _section(page, "stalled")
+        assert "Macet dan berisiko" in stalled
+        for key in ("no_step", "dprd_overdue"):
+            assert (
+                f'href="/kerja-sama/?stalled={key}" class="ksd-stalled-count"><strong>1<' in stalled
+            )
+            assert coop.title in client.get(f"/kerja-sama/?stalled={key}").content.decode()
     # An office of another province sees neither.
     assert coop.title not in _page(as_user(operator_kota_semarang))
 

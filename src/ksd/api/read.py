@@ -66,6 +66,9 @@ class RegisterQuery(PageQuery):
     institution_model: str = Field("", max_length=10)
     year: str = Field("", max_length=4, description="Year of the offer")
     expiring_within: str = Field("", max_length=5, description="Ends within this many days")
+    stalled: str = Field(
+        "", max_length=40, description="A rule of stalled work (its key), or 'any'"
+    )
     sort: str = Field("", max_length=20, description="A column, '-' in front for descending")
 
 

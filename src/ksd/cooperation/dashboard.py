@@ -10,25 +10,23 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ksd.accounts.models import Role
+from ksd.cooperation import stalled
 from ksd.cooperation.law import law_lang
-from ksd.cooperation.models import Cooperation, OpenTask, Party
+from ksd.cooperation.models import CLOSED_BY_RECORD_KEEPING, Cooperation, OpenTask, Party
 from ksd.cooperation.queries import _DAY0, Calendars, Deadline, _deadline_citation
 from ksd.cooperation.status import (
-    BEFORE_SIGNING,
     OPERATOR_TASKS,
     TASK_ANCHORS,
     TASK_LABELS,
     TaskKind,
 )
-from ksd.core.access import membership_of, sees_everything
+from ksd.core.access import membership_of, sees_everything, visible_cooperations
 from ksd.dprd.models import DprdReview
-from ksd.law.calendar import calendar_for
 from ksd.regions.models import Region
 
 Visitor = AbstractBaseUser | AnonymousUser
@@ -81,21 +79,28 @@ class Section:
 
 
 @dataclass
-class Stalled:
-    cooperation: Cooperation
-    working_days: int
+class StalledLine:
+    """One rule of stalled work on a dashboard: what it is, its threshold, why, how many."""
+
+    key: str
+    label: str
+    threshold: str
+    reason: str
+    source: str
+    since: dt.date | None
+    count: int
 
 
 @dataclass
 class Dashboard:
     sections: list[Section] = field(default_factory=list)
-    stalled: list[Stalled] = field(default_factory=list)
-    stalled_more: bool = False
-    stalled_after: int = 0
+    stalled: list[StalledLine] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not self.stalled and not any(s.items for s in self.sections)
+        return not any(line.count for line in self.stalled) and not any(
+            s.items for s in self.sections
+        )
 
     @property
     def items(self) -> list[Item]:
@@ -144,6 +149,7 @@ def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
             _section("others", _("Waiting for the other parties and authorities"),
                      tasks.filter(cooperation_id__in=mine).exclude(region_id=own))
         )  # fmt: skip
+        board.stalled = stalled_lines(user, today)
     elif role == Role.DPRD and own:
         board.sections.append(
             _section("mine", _("Drafts before your DPRD"),
@@ -162,7 +168,7 @@ def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
         board.sections.append(
             _section("overdue", _("Overdue DPRD tracks in your province"), overdue)
         )
-        _add_stalled(board, today, Party.objects.filter(_area(own)).values("cooperation_id"))
+        board.stalled = stalled_lines(user, today)
     elif role == Role.PEMBINA_PUSAT or sees_everything(user):
         board.sections.append(
             _section("disputes", _("Disputes for the Minister to decide"),
@@ -170,42 +176,28 @@ def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
         )  # fmt: skip
         overdue = tasks.filter(kind__in=DPRD_TASKS, due_on__lt=today)
         board.sections.append(_section("overdue", _("Overdue DPRD tracks"), overdue))
-        _add_stalled(board, today, None)
+        board.stalled = stalled_lines(user, today)
     _with_deadlines(board.items, today)
     return board
 
 
-def stalled_since(today: dt.date, working_days: int) -> dt.date:
-    """The latest day of a last step that counts as stalled on `today`: more than
-    `working_days` working days before it (the nationwide calendar)."""
-    calendar = calendar_for(None)
-    day = today
-    counted = 0
-    while counted <= working_days:
-        day -= dt.timedelta(days=1)
-        if calendar.is_working_day(day):
-            counted += 1
-    return day
-
-
-def _add_stalled(board: Dashboard, today: dt.date, area: QuerySet[Party] | None) -> None:
-    """Cooperations before signing whose last step is more than N working days old (N is the
-    setting KSD_STALLED_WORKING_DAYS), oldest first."""
-    n = settings.KSD_STALLED_WORKING_DAYS
-    board.stalled_after = n
-    rows = Cooperation.objects.filter(
-        stage__in=BEFORE_SIGNING, last_step_on__lte=stalled_since(today, n)
-    )
-    if area is not None:
-        rows = rows.filter(pk__in=area)
-    found = list(rows.order_by("last_step_on", "pk")[: SECTION_SIZE + 1])
-    calendar = calendar_for(None)
-    board.stalled = [
-        Stalled(c, calendar.count_working_days(c.last_step_on, today))
-        for c in found[:SECTION_SIZE]
-        if c.last_step_on is not None
-    ]
-    board.stalled_more = len(found) > SECTION_SIZE
+def stalled_lines(user: Visitor, today: dt.date) -> list[StalledLine]:
+    """Each rule of stalled work (cooperation/stalled.py) with the number of cooperations the
+    user may see that it flags: the register's own rows (queries.register), so the count and
+    the register filtered by the rule agree. One count query per rule."""
+    visible = visible_cooperations(user).exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
+    lines = []
+    for rule in stalled.rules():
+        try:
+            value = rule.value(today)
+        except LookupError:
+            continue  # not in force yet
+        lines.append(StalledLine(
+            rule.key, str(rule.label), rule.threshold(today), str(rule.reason),
+            value.source, value.since,
+            visible.filter(pk__in=rule.cooperation_ids(today)).count(),
+        ))  # fmt: skip
+    return lines
 
 
 def _with_deadlines(items: Iterable[Item], today: dt.date) -> None:

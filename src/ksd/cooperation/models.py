@@ -182,6 +182,22 @@ class Cooperation(models.Model):
                     )
                 ),
             ),
+            # The stalled rule "joint agreement without an agreement" (cooperation/stalled.py).
+            models.Index(
+                fields=("joint_agreement_signed_on", "id"),
+                name="coop_stalled_joint",
+                condition=models.Q(
+                    stage__in=(
+                        "offered",
+                        "accepted",
+                        "joint_agreement",
+                        "drafting",
+                        "dprd_review",
+                        "ready_to_sign",
+                    ),
+                    signed_on__isnull=True,
+                ),
+            ),
             # Records whose stored status `ksd tick` must compute (again).
             models.Index(
                 fields=("id",), name="coop_status_stale", condition=models.Q(status_on__isnull=True)
@@ -445,6 +461,13 @@ class Dispute(models.Model):
         verbose_name = _("dispute")
         verbose_name_plural = _("disputes")
         ordering = ("raised_on", "id")
+        # The stalled rule "dispute waiting to be settled" (cooperation/stalled.py).
+        indexes = (
+            models.Index(
+                fields=("raised_on", "id"), name="dispute_unsettled",
+                condition=models.Q(settled_on__isnull=True),
+            ),
+        )  # fmt: skip
 
     def __str__(self) -> str:
         return self.description[:80]

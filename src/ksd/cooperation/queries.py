@@ -88,6 +88,11 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
         rows = rows.filter(is_overdue=True)
     if filters.get("expiring"):
         rows = rows.filter(is_expiring=True)
+    # Stalled and at-risk work (cooperation/stalled.py): one indexed subquery per rule.
+    if filters.get("stalled"):
+        from ksd.cooperation.stalled import q_for
+
+        rows = rows.filter(q_for(filters["stalled"], today))
     sort = filters.get("sort") or "-offered_on"
     if sort.lstrip("-") == "next_due_on":  # records with no deadline come last either way
         due = F("next_due_on")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ksd.cooperation import stalled
 from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
     InstitutionModel,
@@ -14,6 +18,7 @@ from ksd.cooperation.models import (
 )
 from ksd.cooperation.offer.forms import blank as _blank
 from ksd.cooperation.queries import SORTS
+from ksd.core import clock
 from ksd.core.widgets import PlainSelect
 from ksd.law.regimes import Regime
 from ksd.regions.models import Affair, Region
@@ -55,8 +60,24 @@ class RegisterFilterForm(forms.Form):
     # Read from the stored status (cooperation/status.py), by index.
     overdue = forms.BooleanField(label=_("Only with a deadline passed"), required=False)
     expiring = forms.BooleanField(label=_("Only agreements ending within 90 days"), required=False)
+    stalled = forms.ChoiceField(
+        label=_("Stalled or at risk"), required=False,
+        error_messages={"invalid_choice": _(
+            "“%(value)s” is not a rule of stalled work. Choose one from the list."
+        )},
+    )  # fmt: skip
     sort = forms.ChoiceField(
         required=False,
         choices=[("", "")] + [(s, s) for s in SORTS] + [(f"-{s}", f"-{s}") for s in SORTS],
         widget=forms.HiddenInput,
     )
+
+    def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Each rule with the threshold in force today: "Offer not answered > 20 working days".
+        day = today or clock.today_in()
+        self.fields["stalled"].choices = [  # type: ignore[attr-defined]
+            ("", _("(all)")),
+            ("any", _("Any rule of stalled work")),
+            *((r.key, r.title(day)) for r in stalled.rules()),
+        ]

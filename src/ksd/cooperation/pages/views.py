@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from ksd.cooperation import queries
+from ksd.cooperation import queries, stalled
 from ksd.cooperation.dashboard import dashboard_for
 from ksd.cooperation.pages.acting import operator_region
 from ksd.cooperation.pages.detail import render_detail
@@ -32,10 +32,15 @@ logged_in = member_required  # logged in, with a role (core/access.py)
 @logged_in
 @require_safe
 def register(request: HttpRequest) -> HttpResponse:
-    form = RegisterFilterForm(request.GET)
+    today = clock.today_in()
+    form = RegisterFilterForm(request.GET, today=today)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = queries.register(request.user, filters, today=clock.today_in())
+    rows = queries.register(request.user, filters, today=today)
     page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
+    # The rules of stalled work each row of the page hits: one query per rule.
+    marks = stalled.marks_for([c.pk for c in page.object_list], today)
+    for cooperation in page.object_list:
+        cooperation.stalled_marks = [(r.key, r.label) for r in marks.get(cooperation.pk, [])]
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("sort", None)
