@@ -58,7 +58,7 @@ def test_the_ministry_counts_each_stage_in_the_order_of_the_lifecycle() -> None:
         "stage=ready_to_sign": 0, "stage=signed": 2, "stage=implementing": 1,
         "stage=terminated": 0, "stage=expired": 1,
     }  # fmt: skip
-    assert list(chart(page, "stage"))[0] == "stage=offered"
+    assert next(iter(chart(page, "stage"))) == "stage=offered"
 
 
 def test_the_ministry_sees_every_province_busiest_first() -> None:
@@ -78,7 +78,9 @@ def test_the_ministry_counts_regulation_kind_affair_and_models() -> None:
 
     assert chart(page, "regime") == {"regime=pp50-2007": 2, "regime=pp28-2018": 5}
     assert chart(page, "kind") == {
-        "kind=inter_regional": 6, "kind=third_party": 1, "kind=foreign": 0
+        "kind=inter_regional": 6,
+        "kind=third_party": 1,
+        "kind=foreign": 0,
     }
     assert chart(page, "affair") == {
         "affair=wajib_non_pd.perhubungan": 3, "affair=wajib_pd.pendidikan": 1,
@@ -90,7 +92,8 @@ def test_the_ministry_counts_regulation_kind_affair_and_models() -> None:
         "management_model=joint_service": 2, "management_model=contract_service": 1,
     }  # fmt: skip
     assert chart(page, "institution_model") == {
-        "institution_model=forum": 2, "institution_model=badan": 1
+        "institution_model=forum": 2,
+        "institution_model=badan": 1,
     }
 
 
@@ -136,5 +139,6 @@ def test_the_numbers_are_also_a_table_of_links_under_each_chart() -> None:
     section = page[start : page.index("</section>", start)]
     table = section[section.index("<table") :]
 
-    assert "<svg" in section and "<title" in section and "<desc" in section
+    for part in ("<svg", "<title", "<desc"):
+        assert part in section
     assert '<a href="/kerja-sama/?regime=pp28-2018" aria-label="PP 28/2018: 5">5</a>' in table

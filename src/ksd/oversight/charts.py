@@ -57,7 +57,7 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar]) -> SafeString:
 
 def _row(index: int, bar: Bar, largest: int) -> SafeString:
     top = index * ROW
-    share = round(LONGEST_BAR * bar.count / largest, 2) if largest else 0
+    share = f"{LONGEST_BAR * bar.count / largest:.2f}".rstrip("0").rstrip(".") if largest else "0"
     name = f"{bar.label}: {bar.shown}"
     body = format_html(
         '<title>{}</title><rect class="ksd-bar-hit" x="0" y="{}" width="100%" height="{}" '
@@ -66,7 +66,7 @@ def _row(index: int, bar: Bar, largest: int) -> SafeString:
         '<text class="ksd-bar-value" x="{}%" dx="{}" y="{}" fill="{}">{}</text>',
         name, top, ROW, top + LABEL_BASELINE, INK, _short(bar.label),
         top + BAR_TOP, share, BAR_HEIGHT, BAR,
-        share, 6 if share else 0, top + VALUE_BASELINE, INK, bar.shown,
+        share, 6 if bar.count else 0, top + VALUE_BASELINE, INK, bar.shown,
     )  # fmt: skip
     if bar.url is None:
         return format_html('<g class="ksd-bar-row">{}</g>', body)
