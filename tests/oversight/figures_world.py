@@ -100,7 +100,7 @@ def build(specs: tuple[Spec, ...] = WORLD, *, copies: int = 1) -> list[Cooperati
 
 # ----- Reading the dashboard -----
 
-BAR = re.compile(r'<a class="ksd-bar-row" href="([^"]+)" aria-label="([^"]+)"')
+BAR = re.compile(r'<a class="ksd-bar-row" href="([^"]+)"><title>([^<]+)</title>')
 HEADLINE = re.compile(r'<dd><a href="([^"]+)" aria-label="([^"]+)"')
 
 

@@ -6,7 +6,8 @@ box (width 100%, bar lengths in percent) and as tall as its rows; the text keeps
 
 The Content-Security-Policy allows no style attribute (core/content_security.py): colours come
 from SVG presentation attributes, which the site CSS may override by class. Each bar that has an
-address is a link, named "label: value" for screen readers; the <title> and <desc> name the
+address is a link, named "label: value" by its <title> (screen readers, and a tooltip for a
+label cut short); the <title> and <desc> name the
 chart and spell out all its numbers; pages print the same numbers in a table too.
 """
 
@@ -70,9 +71,7 @@ def _row(index: int, bar: Bar, largest: int) -> SafeString:
     )  # fmt: skip
     if bar.url is None:
         return format_html('<g class="ksd-bar-row">{}</g>', body)
-    return format_html(
-        '<a class="ksd-bar-row" href="{}" aria-label="{}">{}</a>', bar.url, name, body
-    )
+    return format_html('<a class="ksd-bar-row" href="{}">{}</a>', bar.url, body)
 
 
 def _short(label: str) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ksd.core import clock
 from ksd.core.access import member_required
 from ksd.oversight.charts import bar_chart
-from ksd.oversight.figures import figures_for, scope_of, scope_title
+from ksd.oversight.figures import Breakdown, figures_for, scope_of, scope_title
 
 
 @member_required
@@ -35,5 +36,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "oversight/figures.html",
-        {"figures": figures, "charts": charts, "scope_title": scope_title(scope)},
+        {"figures": figures, "columns": _two_columns(charts), "scope_title": scope_title(scope)},
     )
+
+
+Chart = tuple[Breakdown, SafeString]
+
+
+def _two_columns(charts: list[Chart]) -> tuple[list[Chart], list[Chart]]:
+    """The charts in two columns of about the same height, each in the order given: the next
+    chart goes under the shorter column (a chart is as tall as its bars). A phone shows the
+    first column, then the second."""
+    columns: tuple[list[Chart], list[Chart]] = ([], [])
+    heights = [0, 0]
+    for chart in charts:
+        shorter = 0 if heights[0] <= heights[1] else 1
+        columns[shorter].append(chart)
+        heights[shorter] += len(chart[0].bars) + 3  # the heading, the notes and the table's line
+    return columns
