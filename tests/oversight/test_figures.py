@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 import personas
+from ksd.cooperation.models import Cooperation
 from ksd.regions.services import load_affairs
 from oversight.figures_world import NOW, bars, build, chart, headline, register_count
 
@@ -142,3 +143,13 @@ def test_the_numbers_are_also_a_table_of_links_under_each_chart() -> None:
     for part in ("<svg", "<title", "<desc"):
         assert part in section
     assert '<a href="/kerja-sama/?regime=pp28-2018" aria-label="PP 28/2018: 5">5</a>' in table
+
+
+def test_a_stored_value_the_register_cannot_filter_is_counted_without_a_link() -> None:
+    Cooperation.objects.filter(title="E Sleman dengan PT Resik").update(regime="pp-lama")
+    page = _page(_client(personas.kemendagri()))
+
+    start = page.index('id="figures-regime"')
+    section = page[start : page.index("</section>", start)]
+    assert chart(page, "regime") == {"regime=pp50-2007": 2, "regime=pp28-2018": 4}
+    assert '<g class="ksd-bar-row"><title>pp-lama: 1</title>' in section

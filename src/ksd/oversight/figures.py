@@ -63,12 +63,13 @@ def scope_of(user: Visitor) -> Scope | None:
     if sees_everything(user):
         return Scope(Reach.COUNTRY)
     membership = membership_of(user)
-    if membership is None or membership.region_id is None:
+    region = membership.region if membership is not None else None
+    if membership is None or region is None:
         return None
     if membership.role == Role.PEMBINA_PROVINSI:
-        return Scope(Reach.PROVINCE, membership.region)
+        return Scope(Reach.PROVINCE, region)
     if membership.role == Role.OPERATOR:
-        return Scope(Reach.REGION, membership.region)
+        return Scope(Reach.REGION, region)
     return None
 
 
@@ -109,10 +110,6 @@ class Breakdown:
     bars: list[Figure]
     note: str = ""
     unrecorded: Figure | None = None  # records that leave this dimension empty
-
-    @property
-    def total(self) -> int:
-        return sum(bar.count for bar in self.bars)
 
 
 @dataclass
@@ -282,7 +279,7 @@ def _by_region_of(rows: QuerySet[Cooperation], province: Region) -> Breakdown:
 def _label_of(region: Region) -> str:
     if region.level == Region.Level.PROVINSI:
         return _("Provincial government of %(name)s") % {"name": region.name}
-    return region.name
+    return str(region.name)
 
 
 def _most_first(bars: list[Figure]) -> list[Figure]:
