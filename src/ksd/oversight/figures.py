@@ -11,6 +11,7 @@ carries the register address that lists exactly the records it counts
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -38,7 +39,7 @@ from ksd.cooperation.models import (
 from ksd.cooperation.pages.forms import REGIME_CHOICES
 from ksd.cooperation.status import IN_FORCE
 from ksd.core.access import membership_of, sees_everything, visible_cooperations
-from ksd.regions.models import Region
+from ksd.regions.models import Affair, Region
 
 Visitor = AbstractBaseUser | AnonymousUser
 
@@ -124,52 +125,66 @@ def figures_for(user: Visitor, scope: Scope, *, today: dt.date) -> Figures:
     """The dashboard of `user` on `today`: the headline numbers and one breakdown per
     dimension, in a fixed number of queries."""
     rows = counted(user)
-    result = Figures(scope, today.year)
-    result.headline = _headline(rows, today.year)
-    result.breakdowns.append(_by_stage(rows))
+    tally = Tally(rows, today.year)
+    result = Figures(scope, today.year, headline=tally.headline())
+    result.breakdowns.append(_by_stage(tally.of["stage"]))
     if scope.reach == Reach.PROVINCE and scope.region is not None:
         result.breakdowns.append(_by_region_of(rows, scope.region))
     result.breakdowns.append(_by_province(rows, every_province=scope.reach == Reach.COUNTRY))
     result.breakdowns += [
-        _by_choice(rows, "regime", (_("By regulation"), _("Regulation")), REGIME_CHOICES),
-        _by_choice(rows, "kind", (_("By kind"), _("Kind")), Kind.choices),
-        _by_affair(rows),
-        _by_choice(rows, "management_model",
+        _by_choice(tally.of["regime"], "regime", (_("By regulation"), _("Regulation")),
+                   REGIME_CHOICES),
+        _by_choice(tally.of["kind"], "kind", (_("By kind"), _("Kind")), Kind.choices),
+        _by_affair(tally.of["affair_id"]),
+        _by_choice(tally.of["management_model"], "management_model",
                    (_("By management arrangement"), _("Management arrangement")),
                    ManagementModel.choices),
-        _by_choice(rows, "institution_model", (_("By institution"), _("Institution")),
-                   InstitutionModel.choices),
+        _by_choice(tally.of["institution_model"], "institution_model",
+                   (_("By institution"), _("Institution")), InstitutionModel.choices),
     ]  # fmt: skip
     return result
 
 
-def _headline(rows: QuerySet[Cooperation], year: int) -> list[Figure]:
-    in_year = Q(signed_on__gte=dt.date(year, 1, 1), signed_on__lte=dt.date(year, 12, 31))
-    totals = rows.aggregate(
-        every=Count("pk"),
-        in_force=Count("pk", filter=Q(stage__in=IN_FORCE)),
-        signed=Count("pk", filter=in_year),
-    )
-    return [
-        Figure(_("All cooperation"), totals["every"], register_url()),
-        Figure(_("In force (signed or being implemented)"), totals["in_force"],
-               register_url(in_force="on")),
-        Figure(_("Signed in %(year)s") % {"year": year}, totals["signed"],
-               register_url(signed_year=year)),
-    ]  # fmt: skip
+# The record's own columns the figures count, all in one GROUP BY: one pass over the rows
+# instead of one per chart (at national scale each pass reads the whole table).
+COLUMNS = ("stage", "regime", "kind", "affair_id", "management_model", "institution_model")
 
 
-def _counts(rows: QuerySet[Cooperation], field_name: str) -> dict[object, int]:
-    grouped = rows.values(field_name).annotate(n=Count("pk")).order_by()
-    return {row[field_name]: row["n"] for row in grouped}
+class Tally:
+    """How many rows hold each value of each of COLUMNS, and how many were signed in `year`."""
+
+    def __init__(self, rows: QuerySet[Cooperation], year: int) -> None:
+        self.year = year
+        self.of: dict[str, Counter[object]] = {column: Counter() for column in COLUMNS}
+        self.signed = 0
+        in_year = Q(signed_on__gte=dt.date(year, 1, 1), signed_on__lte=dt.date(year, 12, 31))
+        grouped = (
+            rows.values(*COLUMNS)
+            .annotate(n=Count("pk"), signed=Count("pk", filter=in_year))
+            .order_by()
+        )
+        for row in grouped:
+            for column in COLUMNS:
+                self.of[column][row[column]] += row["n"]
+            self.signed += row["signed"]
+
+    def headline(self) -> list[Figure]:
+        stages = self.of["stage"]
+        in_force = sum(stages[stage.value] for stage in IN_FORCE)
+        return [
+            Figure(_("All cooperation"), stages.total(), register_url()),
+            Figure(_("In force (signed or being implemented)"), in_force,
+                   register_url(in_force="on")),
+            Figure(_("Signed in %(year)s") % {"year": self.year}, self.signed,
+                   register_url(signed_year=self.year)),
+        ]  # fmt: skip
 
 
-def _by_stage(rows: QuerySet[Cooperation]) -> Breakdown:
+def _by_stage(counts: Counter[object]) -> Breakdown:
     """Every stage of the register in the order of the lifecycle, those with none included:
     where the work stops shows as a step down."""
-    counts = _counts(rows, "stage")
     bars = [
-        Figure(str(label), counts.get(value, 0), register_url(stage=value))
+        Figure(str(label), counts[value], register_url(stage=value))
         for value, label in Stage.choices
         if value not in CLOSED_BY_RECORD_KEEPING
     ]
@@ -177,22 +192,22 @@ def _by_stage(rows: QuerySet[Cooperation]) -> Breakdown:
 
 
 def _by_choice(
-    rows: QuerySet[Cooperation],
+    counts: Counter[object],
     field_name: str,
     titles: tuple[str, str],
     choices: Iterable[tuple[str, str | Promise]],
 ) -> Breakdown:
     """Each choice of `field_name`, those with none included; records that leave the field
     empty are counted apart (the register has no filter for them)."""
-    counts = _counts(rows, field_name)
+    left = Counter(counts)
     bars = [
-        Figure(str(label), counts.pop(value, 0), register_url(**{field_name: value}))
+        Figure(str(label), left.pop(value, 0), register_url(**{field_name: value}))
         for value, label in choices
     ]
     # A stored value no choice names (none today) is still counted, but the register cannot
     # list it, so it gets no link.
-    missing = counts.pop("", 0) + counts.pop(None, 0)
-    bars += [Figure(str(value), n, None) for value, n in sorted(counts.items(), key=str) if n]
+    missing = left.pop("", 0) + left.pop(None, 0)
+    bars += [Figure(str(value), n, None) for value, n in sorted(left.items(), key=str) if n]
     return Breakdown(field_name, *titles, bars, unrecorded=_unrecorded(missing))
 
 
@@ -200,28 +215,22 @@ def _unrecorded(count: int) -> Figure | None:
     return Figure(str(_("Not recorded")), count, None) if count else None
 
 
-def _by_affair(rows: QuerySet[Cooperation]) -> Breakdown:
-    """The government affairs (UU 23/2014 Pasal 12) cooperated on, most cooperations first."""
+def _by_affair(counts: Counter[object]) -> Breakdown:
+    """The government affairs (UU 23/2014 Pasal 12) cooperated on, most cooperations first,
+    then in the law's order. The 32 affairs' names are one small query, whatever is counted."""
     english = (get_language() or "").startswith("en")
-    grouped = (
-        rows.values("affair__code", "affair__name", "affair__name_en")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "affair__position")
-    )
-    bars: list[Figure] = []
-    missing = 0
-    for row in grouped:
-        if row["affair__code"] is None:
-            missing = row["n"]
-            continue
-        name = row["affair__name_en"] if english else row["affair__name"]
-        bars.append(Figure(name, row["n"], register_url(affair=row["affair__code"])))
+    bars = [
+        Figure(affair.name_en if english else affair.name, counts[affair.pk],
+               register_url(affair=affair.code))
+        for affair in Affair.objects.order_by("position")
+        if counts[affair.pk]
+    ]  # fmt: skip
     return Breakdown(
         "affair",
         _("By government affair"),
         _("Government affair"),
-        bars,
-        unrecorded=_unrecorded(missing),
+        sorted(bars, key=lambda bar: -bar.count),  # stable: the law's order among equals
+        unrecorded=_unrecorded(counts[None]),
     )
 
 
