@@ -212,6 +212,10 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("POST", "/pejabat/baru/",                   (LOGIN, 400,   400,   403,   403,   403,   403,   403,   400)),
     ("GET",  "/pejabat/surat-kuasa/baru/",       (LOGIN, 200,   200,   403,   403,   403,   403,   403,   200)),
     ("POST", "/pejabat/surat-kuasa/baru/",       (LOGIN, 400,   400,   403,   403,   403,   403,   403,   400)),
+    # Oversight figures (ksd.oversight): the Ministry and administrators the country, the
+    # bureau its province, an operator its own region; a DPRD secretariat oversees no one
+    ("GET",  "/pengawasan/",                     (LOGIN, 200,   200,   403,   403,   200,   200,   200,   200)),
+    ("POST", "/pengawasan/",                     (LOGIN, 405,   405,   405,   405,   405,   405,   405,   405)),
     # Django admin: the administrator only (others are sent to the admin's login)
     ("GET",  "/admin/",                          (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
     ("GET",  "/admin/accounts/membership/",      (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),

@@ -29,6 +29,7 @@ from ksd.cooperation.models import (
     Party,
     Stage,
 )
+from ksd.cooperation.status import IN_FORCE
 from ksd.core.access import membership_of, visible_cooperations, visible_events
 from ksd.dprd.models import DprdReview
 from ksd.dprd.stages import SUBMIT_STAGES
@@ -80,6 +81,10 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
             rows = rows.filter(**{name: filters[name]})
     if filters.get("year"):
         rows = rows.filter(offered_on__year=filters["year"])
+    if filters.get("in_force"):
+        rows = rows.filter(stage__in=IN_FORCE)
+    if filters.get("signed_year"):
+        rows = rows.filter(signed_on__year=filters["signed_year"])
     if filters.get("expiring_within") is not None:
         until = today + dt.timedelta(days=filters["expiring_within"])
         rows = rows.filter(ends_on__gte=today, ends_on__lte=until)

@@ -1,8 +1,8 @@
 """The site menu for the request's user, by role (a context processor for base.html).
 
 Each role sees what its day needs, tasks first: an operator its tasks, the register and a new
-offer; a DPRD secretariat its tasks; a supervisor the register and its dashboard; an
-administrator the admin. Reference data (bodies, third parties, agencies, officials) sits in a
+offer; a DPRD secretariat its tasks; a supervisor the register and its dashboard; operators and
+supervisors the oversight figures (/pengawasan/); an administrator the admin. Reference data (bodies, third parties, agencies, officials) sits in a
 second menu for those who keep it or read it. Visitors and accounts without a role see the
 public register.
 """
@@ -44,6 +44,8 @@ def _menus(user: Any) -> tuple[Items, Items]:
     tasks = (_("My tasks"), reverse("cooperation:dashboard"))
     register = (_("Register"), reverse("cooperation:register"))
     public = (_("Public register"), reverse("cooperation:public_register"))
+    # The figures and charts (ksd.oversight): a region's own, a province's, the country's.
+    oversight = (_("Oversight"), reverse("oversight:dashboard"))
     reference: Items = [
         (_("Cooperation bodies"), reverse("bodies:list")),
         (_("Third parties"), reverse("regions:third_parties")),
@@ -56,11 +58,13 @@ def _menus(user: Any) -> tuple[Items, Items]:
             (_("DPRD time limits"), reverse("dprd:clock_settings")),
         ]
     if role == Role.OPERATOR:
-        return [tasks, register, (_("New cooperation"), reverse("cooperation:new"))], reference
+        return [
+            tasks, register, (_("New cooperation"), reverse("cooperation:new")), oversight
+        ], reference  # fmt: skip
     if role == Role.DPRD:
         return [tasks], []
     if role in (Role.PEMBINA_PROVINSI, Role.PEMBINA_PUSAT):
-        return [register, (_("Dashboard"), reverse("cooperation:dashboard"))], reference
+        return [register, (_("Dashboard"), reverse("cooperation:dashboard")), oversight], reference
     return [public], []
 
 

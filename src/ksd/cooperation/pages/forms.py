@@ -57,6 +57,13 @@ class RegisterFilterForm(forms.Form):
     expiring_within = forms.IntegerField(
         label=_("Ends within (days)"), required=False, min_value=0, max_value=3650
     )
+    # The oversight figures (ksd.oversight.figures) link here with these two.
+    in_force = forms.BooleanField(
+        label=_("Only agreements in force (signed or being implemented)"), required=False
+    )
+    signed_year = forms.IntegerField(
+        label=_("Year of signing"), required=False, min_value=1945, max_value=2100
+    )
     # Read from the stored status (cooperation/status.py), by index.
     overdue = forms.BooleanField(label=_("Only with a deadline passed"), required=False)
     expiring = forms.BooleanField(label=_("Only agreements ending within 90 days"), required=False)
