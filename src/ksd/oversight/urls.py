@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from ksd.oversight import mapnet_views
 
 app_name = "oversight"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("pengawasan/peta/", mapnet_views.map_page, name="map"),
+    path("pengawasan/jaringan/", mapnet_views.network_page, name="network"),
+]
