@@ -20,11 +20,9 @@ from __future__ import annotations
 import datetime as dt
 from itertools import count
 
-from django.utils import timezone
-
 from ksd.cooperation.models import Cooperation, Kind, Party, Stage
 
-AT = timezone.make_aware(dt.datetime(2026, 3, 2, 9, 0))
+AT = dt.datetime(2026, 3, 2, 2, 0, tzinfo=dt.UTC)
 _numbers = count(1)
 
 ACTIVE = {

@@ -17,7 +17,7 @@ import personas
 from ksd.oversight import mapnet
 from ksd.oversight.mapnet_scope import Band, band_of, bands
 from ksd.regions.flags import Flag
-from mapnet_world import build_world, make_cooperation
+from oversight.mapnet_world import build_world, make_cooperation
 
 pytestmark = pytest.mark.usefixtures("regions_loaded")
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -195,16 +197,20 @@ class Node:
     flags: list[Flag]
 
     @property
+    def label(self) -> str:
+        """A short name beside the node: without "Kabupaten", and "DI"/"DKI" spelled short."""
+        for long, short in SHORT_NAMES:
+            if self.name.startswith(long):
+                return short + self.name[len(long) :]
+        return self.name
+
+    @property
     def title(self) -> str:
-        return (
-            ngettext(
-                "%(name)s: %(count)d cooperation with other regions",
-                "%(name)s: %(count)d cooperations with other regions",
-                self.strength,
-            )
-            % {"name": self.name, "count": self.strength}
-            + _flag_text(self.flags)
-        )
+        return ngettext(
+            "%(name)s: %(count)d cooperation with other regions",
+            "%(name)s: %(count)d cooperations with other regions",
+            self.strength,
+        ) % {"name": self.name, "count": self.strength} + _flag_text(self.flags)
 
 
 @dataclass
@@ -243,19 +249,38 @@ class NetworkView:
     strongest: list[Edge]
     more_links: int = 0
     by_province: bool = False
+    area: list[Shape] = field(default_factory=list)  # the province's kab/kota, drawn faintly
+
+    @property
+    def font_size(self) -> int:
+        return round(max(self.box[2], self.box[3]) / (110 if self.by_province else 75))
 
     @property
     def view_box(self) -> str:
         return " ".join(str(n) for n in self.box)
 
     @property
-    def isolated_by_province(self) -> list[tuple[str, list[Isolated]]]:
+    def isolated_by_province(self) -> list[tuple[str, SafeString]]:
+        """Each province's isolated regions as one escaped line: hundreds of names on an empty
+        register, which the template language would render slowly one by one."""
         groups: dict[str, list[Isolated]] = {}
         for row in self.isolated:
             groups.setdefault(row.code[:2], []).append(row)
-        return [(region_name(code), rows) for code, rows in sorted(groups.items())]
+        return [
+            (region_name(code), _names_with_flags(rows)) for code, rows in sorted(groups.items())
+        ]
 
 
+def _names_with_flags(rows: list[Isolated]) -> SafeString:
+    return mark_safe(", ".join(  # noqa: S308 (each part is escaped by format_html)
+        format_html("{}{}", row.name, format_html_join("", ' <mark class="mapnet-flag">{}</mark>',
+                                                       ((f.label,) for f in row.flags)))
+        for row in rows
+    ))  # fmt: skip
+
+
+SHORT_NAMES = (("Kabupaten ", ""), ("Daerah Istimewa ", "DI "), ("Daerah Khusus Ibukota ", "DKI "),
+               ("Kepulauan ", "Kep. "))  # fmt: skip
 # How many of the strongest links the table lists.
 STRONGEST = 20
 
@@ -328,6 +353,7 @@ def build_network(user: Visitor, scope: Scope) -> NetworkView:
         sorted(nodes.values(), key=lambda n: n.strength),
         sorted(edges, key=lambda e: e.count), isolated, edges[:STRONGEST],
         max(0, len(edges) - STRONGEST), by_province,
+        _kabkota_of(scope.code) if scope.kind == PROVINCE else [],
     )  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +121,7 @@ def path_data(rings: Iterable[Sequence[tuple[int, int]]]) -> str:
             parts.append(f"M{x} {y}")
         else:
             parts.append(f"m{_pair(x - previous[0], y - previous[1])}")
-        steps = [_pair(b[0] - a[0], b[1] - a[1]) for a, b in zip(ring, ring[1:], strict=False)]
+        steps = [_pair(b[0] - a[0], b[1] - a[1]) for a, b in pairwise(ring)]
         parts.append("l" + _join(steps) + "z")
         previous = (x, y)  # after z the current point is the ring's start
     return "".join(parts)
@@ -190,8 +191,9 @@ def build(source: Path) -> dict[str, Any]:
         result[level] = dict(sorted(regions.items()))
     result["note"] = (
         "Simplified for overview maps (Douglas-Peucker, ksd build_map_shapes); not for measuring "
-        "or legal use. Equirectangular projection: x = (lon - {w}) * {s}, y = ({n} - lat) * {s}."
-    ).format(w=WEST, n=NORTH, s=SCALE)
+        f"or legal use. Equirectangular projection: x = (lon - {WEST}) * {SCALE}, "
+        f"y = ({NORTH} - lat) * {SCALE}."
+    )
     return result
 
 

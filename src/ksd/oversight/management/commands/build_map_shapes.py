@@ -27,7 +27,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         source: Path = options["source"]
-        if not (source / "provinces.geojson").is_file() or not (source / "kabkota.geojson").is_file():
+        if (
+            not (source / "provinces.geojson").is_file()
+            or not (source / "kabkota.geojson").is_file()
+        ):
             raise CommandError(_("%(path)s holds no provinces.geojson and kabkota.geojson.")
                                % {"path": source})  # fmt: skip
         shapes = build(source)

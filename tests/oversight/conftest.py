@@ -1,8 +1,0 @@
-"""tests/oversight: the built sets of cooperations live beside the tests that use them."""
-
-from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))
