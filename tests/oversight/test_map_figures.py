@@ -212,8 +212,9 @@ PAGES = ("/pengawasan/peta/", "/pengawasan/peta/?provinsi=34", "/pengawasan/jari
 
 
 def test_each_page_runs_the_same_number_of_queries_at_two_sizes(
-    regions_loaded: None, as_user: Callable[[User], Client]
+    regions_loaded: None, as_user: Callable[[User], Client], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("ksd.oversight.mapnet.CACHE_SECONDS", 0)  # count the aggregates too
     clients = [as_user(f()) for f in (personas.kemendagri, personas.biro_pemerintahan_diy,
                                       personas.operator_sleman)]  # fmt: skip
 
@@ -231,3 +232,17 @@ def test_each_page_runs_the_same_number_of_queries_at_two_sizes(
     large = grow(6)
 
     assert small == large
+
+
+def test_the_cached_figures_follow_a_change_of_the_register(
+    world: None, as_user: Callable[[User], Client]
+) -> None:
+    client = as_user(personas.kemendagri())
+    before = _areas(client.get("/pengawasan/peta/?provinsi=34").content.decode())
+    make_cooperation("signed", ["34.01", "34.02"])
+
+    after = _areas(client.get("/pengawasan/peta/?provinsi=34").content.decode())
+
+    assert "Kabupaten Kulon Progo: 0 kerja sama aktif" in before
+    assert "Kabupaten Kulon Progo: 1 kerja sama aktif" in after
+    assert "Kabupaten Bantul: 2 kerja sama aktif" in after

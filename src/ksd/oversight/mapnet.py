@@ -9,14 +9,19 @@ no row of the register is read into Python.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, F, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, F, Max, QuerySet
 from django.db.models.functions import Coalesce
 
 from ksd.cooperation.models import Cooperation, Party, Stage
-from ksd.core.access import visible_cooperations
+from ksd.core.access import membership_of, sees_everything, visible_cooperations
+
+T = TypeVar("T")
 
 Visitor = AbstractBaseUser | AnonymousUser
 
@@ -99,3 +104,45 @@ def connected_regions(cooperations: QuerySet[Cooperation]) -> set[str]:
         .distinct()
     )
     return set(rows)
+
+
+# ----- A short cache of the aggregates -----
+
+# At 20,000 cooperations on PostgreSQL the pair query takes 0.4-1 s on a shared 2-core machine
+# (docs/performance.md): too slow to repeat on every visit of every supervisor. The aggregates are
+# kept for CACHE_SECONDS per scope and per state of the register: the key carries a fingerprint
+# of the cooperation table (its count, last id and last change; every step sets updated_at), so a
+# change anywhere shows at the next visit, and an unchanged register is read from the cache.
+CACHE_SECONDS = 300
+
+
+class Aggregates:
+    """The figures of one request, each read from the cache or computed once."""
+
+    def __init__(self, user: Visitor) -> None:
+        self.active = active_cooperations(user)
+        self._scope = _visibility(user)
+        self._stamp = ""
+
+    def get(self, name: str, compute: Callable[[], T]) -> T:
+        if not self._stamp:
+            row = Cooperation.objects.aggregate(n=Count("id"), top=Max("id"), last=Max("updated_at"))
+            last = row["last"].isoformat() if row["last"] else ""
+            self._stamp = f"{row['n']}.{row['top']}.{last}"
+        key = f"oversight:mapnet:{name}:{self._scope}:{self._stamp}"
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, CACHE_SECONDS)
+        return value  # type: ignore[no-any-return]
+
+
+def _visibility(user: Visitor) -> str:
+    """What decides which cooperations `user` sees (core/access.py): the same for everyone
+    with the same role and region."""
+    if sees_everything(user):
+        return "all"
+    membership = membership_of(user)
+    if membership is None:
+        return "none"
+    return f"{membership.role}.{membership.region_id}"

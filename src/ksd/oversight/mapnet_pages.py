@@ -134,13 +134,14 @@ def _flag_keys(areas: list[Area]) -> list[FlagKey]:
 
 
 def build_map(user: Visitor, scope: Scope) -> MapView:
-    active = mapnet.active_cooperations(user)
+    figures = mapnet.Aggregates(user)
+    active = figures.active
     if scope.kind == COUNTRY:
-        counts = mapnet.counts_by_province(active)
+        counts = figures.get("by_province", lambda: mapnet.counts_by_province(active))
         shapes = list(provinces().values())
         heading = _("Active cooperation by province")
     else:
-        counts = mapnet.counts_by_region(active)
+        counts = figures.get("by_region", lambda: mapnet.counts_by_region(active))
         if scope.kind == PROVINCE:
             shapes = _kabkota_of(scope.code)
             heading = _("Active cooperation of the kabupaten and kota of %(province)s") % {
@@ -252,6 +253,14 @@ class NetworkView:
     area: list[Shape] = field(default_factory=list)  # the province's kab/kota, drawn faintly
 
     @property
+    def links(self) -> int:
+        return self.more_links + len(self.strongest)
+
+    @property
+    def capped(self) -> bool:
+        return self.links > DRAWN
+
+    @property
     def font_size(self) -> int:
         return round(max(self.box[2], self.box[3]) / (110 if self.by_province else 75))
 
@@ -283,6 +292,9 @@ SHORT_NAMES = (("Kabupaten ", ""), ("Daerah Istimewa ", "DI "), ("Daerah Khusus 
                ("Kepulauan ", "Kep. "))  # fmt: skip
 # How many of the strongest links the table lists.
 STRONGEST = 20
+# How many links the network draws at most, the strongest: more is a tangle nobody reads, and
+# page weight on a slow intranet.
+DRAWN = 300
 
 
 def _within(cooperations: QuerySet[Cooperation], code: str, *, province: bool) -> QuerySet:
@@ -299,16 +311,18 @@ def _in_area(code: str, scope: Scope) -> bool:
 
 
 def build_network(user: Visitor, scope: Scope) -> NetworkView:
-    active = mapnet.active_cooperations(user)
+    figures = mapnet.Aggregates(user)
+    active = figures.active
     by_province = scope.kind == COUNTRY
     if by_province:
-        found = mapnet.pairs(active, by_province=True)
+        found = figures.get("province_pairs", lambda: mapnet.pairs(active, by_province=True))
         heading = _("Cooperation between provinces")
         area_codes = list(provinces())
     else:
         narrowed = _within(active, scope.code, province=scope.kind == PROVINCE)
         found = [
-            p for p in mapnet.pairs(narrowed, by_province=False)
+            p for p in figures.get(f"pairs.{scope.code}",
+                                   lambda: mapnet.pairs(narrowed, by_province=False))
             if _in_area(p.a, scope) or _in_area(p.b, scope)
         ]  # fmt: skip
         if scope.kind == PROVINCE:
@@ -347,11 +361,11 @@ def build_network(user: Visitor, scope: Scope) -> NetworkView:
             href = (register_link(in_provinces=(p.a, p.b)) if by_province
                     else register_link(regions=(p.a, p.b)))  # fmt: skip
             edges.append(Edge(nodes[p.a], nodes[p.b], p.count, band_of(p.count, weights), href))
-    isolated = _isolated(active, area_codes, scope)
+    isolated = _isolated(figures, area_codes, scope)
     return NetworkView(
         scope, heading, box, _overlapping(box, set()),
         sorted(nodes.values(), key=lambda n: n.strength),
-        sorted(edges, key=lambda e: e.count), isolated, edges[:STRONGEST],
+        sorted(edges[:DRAWN], key=lambda e: e.count), isolated, edges[:STRONGEST],
         max(0, len(edges) - STRONGEST), by_province,
         _kabkota_of(scope.code) if scope.kind == PROVINCE else [],
     )  # fmt: skip
@@ -367,18 +381,18 @@ def _box_around(shapes: dict[str, Shape], scope: Scope) -> Box:
     return (x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
 
 
-def _isolated(active: QuerySet[Cooperation], codes: list[str], scope: Scope) -> list[Isolated]:
+def _isolated(figures: mapnet.Aggregates, codes: list[str], scope: Scope) -> list[Isolated]:
     """The regions of the area with no active cooperation with another region; the DKI
     administrative cities and regency are not autonomous and cannot be parties."""
     if not codes:
         return []
     if scope.kind == COUNTRY:
         area = Region.objects.filter(is_autonomous=True)
-        source = active
+        source = figures.active
     else:
         area = Region.objects.filter(code__in=codes, is_autonomous=True)
-        source = _within(active, scope.code, province=scope.kind == PROVINCE)
-    connected = mapnet.connected_regions(source)
+        source = _within(figures.active, scope.code, province=scope.kind == PROVINCE)
+    connected = figures.get(f"connected.{scope.code}", lambda: mapnet.connected_regions(source))
     lonely = [code for code in area.values_list("code", flat=True) if code not in connected]
     marks = flagged(lonely)
     return [Isolated(code, region_name(code), marks.of(code)) for code in sorted(lonely)]
