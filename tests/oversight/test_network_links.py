@@ -156,6 +156,10 @@ def test_the_register_lists_the_records_all_given_regions_are_parties_to(
 
     both = "/kerja-sama/?region=34.04&region=34.71"
     assert _register_count(client, both) == 2  # A and B; X (offered) has not Sleman
+    page = client.get(both + "&stage=signed&stage=implementing").content.decode()
+    assert "yang setiap daerah ini menjadi pihaknya: Kabupaten Sleman, Kota Yogyakarta" in page
+    assert "Pada salah satu tahap ini: Ditandatangani, Dalam pelaksanaan" in page
+    assert '<input type="hidden" name="region" value="34.04">' in page  # kept on a new search
     assert _register_count(client, "/kerja-sama/?region=34.71&region=33.72") == 1  # X only
     assert _register_count(client, "/kerja-sama/?region=34.71") == 3  # A, B, X
     assert _register_count(client, "/kerja-sama/?stage=signed&stage=implementing") == 8

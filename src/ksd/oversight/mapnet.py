@@ -126,7 +126,9 @@ class Aggregates:
 
     def get(self, name: str, compute: Callable[[], T]) -> T:
         if not self._stamp:
-            row = Cooperation.objects.aggregate(n=Count("id"), top=Max("id"), last=Max("updated_at"))
+            row = Cooperation.objects.aggregate(
+                n=Count("id"), top=Max("id"), last=Max("updated_at")
+            )
             last = row["last"].isoformat() if row["last"] else ""
             self._stamp = f"{row['n']}.{row['top']}.{last}"
         key = f"oversight:mapnet:{name}:{self._scope}:{self._stamp}"

@@ -152,7 +152,8 @@ def build_map(user: Visitor, scope: Scope) -> MapView:
             wanted = {code[:2] for code in partners | {scope.code} if code}
             shapes = [s for code, s in kabkota().items() if code[:2] in wanted]
             heading = _("The partners of %(region)s") % {"region": region_name(scope.code)}
-    own = shape_of(scope.code) if scope.kind != COUNTRY and scope.code else None
+    # Outlined: the operator's own region among its partners (a bureau's map is all its own).
+    own = shape_of(scope.code) if scope.kind == REGION and scope.code else None
     drawn_counts = [counts.get(s.code, 0) for s in shapes if s.code != scope.code]
     all_bands = bands(drawn_counts)
     marks = flagged([s.code for s in shapes] + list(counts))
@@ -176,7 +177,7 @@ def build_map(user: Visitor, scope: Scope) -> MapView:
                               register_link(regions=(code,)), marks.of(code)))  # fmt: skip
     box = box_of(shapes) if shapes else box_of(list(provinces().values()))
     view = MapView(scope, heading, box, areas,
-                   _overlapping(box, {s.code for s in shapes} if scope.kind == COUNTRY else set()),
+                   _overlapping(box, {s.code[:2] for s in shapes} | {scope.code}),
                    all_bands, own=own, flag_keys=_flag_keys(areas))  # fmt: skip
     if scope.kind != COUNTRY and scope.code:
         view.own_count = counts.get(scope.code, 0)
