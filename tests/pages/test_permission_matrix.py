@@ -106,6 +106,10 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("GET",  "/publik/",                         (200,   200,   200,   200,   200,   200,   200,   200,   200)),
     ("GET",  "/publik/{S}/",                     (200,   200,   200,   200,   200,   200,   200,   200,   200)),
     ("GET",  "/publik/{R}/",                     (404,   404,   404,   404,   404,   404,   404,   404,   404)),
+    # Oversight: the map and the network of active cooperation, each scoped to what the role
+    # oversees (an operator or a DPRD its own region's partners; outsiders an empty map)
+    ("GET",  "/pengawasan/peta/",                (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
+    ("GET",  "/pengawasan/jaringan/",            (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
     # Steps before the DPRD (operators of a party region act)
     ("GET",  "/kerja-sama/{R}/jawab-penawaran/", (LOGIN, 405,   405,   405,   405,   405,   405,   405,   405)),
     ("POST", "/kerja-sama/{R}/jawab-penawaran/", (LOGIN, 400,   400,   403,   403,   403,   403,   403,   404)),

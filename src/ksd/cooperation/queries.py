@@ -66,17 +66,20 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
     rows = visible_cooperations(user).exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
     if filters.get("q"):
         rows = rows.filter(title__icontains=filters["q"])
-    region = filters.get("region", "")
-    if region[:1].isdigit():
-        rows = rows.filter(_party_filter(region_id=region))
-    elif region:
-        rows = rows.filter(_party_filter(region__name__icontains=region))
-    if filters.get("province"):
-        code = filters["province"].code
+    # region, province and stage may repeat (pages/forms.py): every region and province given.
+    for region in _repeated(filters, "region", "regions"):
+        if region[:1].isdigit():
+            rows = rows.filter(_party_filter(region_id=region))
+        else:
+            rows = rows.filter(_party_filter(region__name__icontains=region))
+    for province in _repeated(filters, "province", "provinces"):
+        code = province.code
         rows = rows.filter(_party_filter(region__province_id=code) | _party_filter(region_id=code))
+    if stages := _repeated(filters, "stage", "stages"):
+        rows = rows.filter(stage__in=stages)
     if filters.get("affair"):
         rows = rows.filter(affair=filters["affair"])
-    for name in ("stage", "kind", "regime", "management_model", "institution_model"):
+    for name in ("kind", "regime", "management_model", "institution_model"):
         if filters.get(name):
             rows = rows.filter(**{name: filters[name]})
     if filters.get("year"):
@@ -104,6 +107,13 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
         order = due.desc(nulls_last=True) if sort.startswith("-") else due.asc(nulls_last=True)
         return _with_parties(rows.order_by(order, "-id" if sort.startswith("-") else "id"))
     return _with_parties(rows.order_by(sort, "-id"))
+
+
+def _repeated(filters: dict[str, Any], name: str, many: str) -> list[Any]:
+    """The values of a filter that may be given more than once (`many`), else its one value."""
+    if filters.get(many):
+        return list(filters[many])
+    return [filters[name]] if filters.get(name) else []
 
 
 def public_register(query: str) -> QuerySet[Cooperation]:

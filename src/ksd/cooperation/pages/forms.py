@@ -23,6 +23,8 @@ from ksd.core.widgets import PlainSelect
 from ksd.law.regimes import Regime
 from ksd.regions.models import Affair, Region
 
+# Filters that may be given more than once, and the cleaned list's name.
+REPEATABLE = {"region": "regions", "province": "provinces", "stage": "stages"}
 REGIME_CHOICES = [(Regime.PP50_2007.value, "PP 50/2007"), (Regime.PP28_2018.value, "PP 28/2018")]
 
 
@@ -88,3 +90,20 @@ class RegisterFilterForm(forms.Form):
             ("any", _("Any rule of stalled work")),
             *((r.key, r.title(day)) for r in stalled.rules()),
         ]
+
+    def clean(self) -> dict[str, Any]:
+        """region=, province= and stage= may repeat: a record must have every region and a party
+        in every province given (the oversight network's links to one pair), and be at any of
+        the stages given (signed or being implemented: the map's "active")."""
+        cleaned = super().clean() or {}
+        for name, key in REPEATABLE.items():
+            values = self.data.getlist(name) if hasattr(self.data, "getlist") else []
+            values = [v.strip() for v in values if v.strip()]
+            if len(values) < 2 or name in self.errors:
+                continue
+            field = self.fields[name]
+            try:
+                cleaned[key] = [field.clean(v) for v in values]
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+        return cleaned

@@ -4,6 +4,7 @@ public register.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
@@ -13,9 +14,10 @@ from django.views.decorators.http import require_safe
 
 from ksd.cooperation import queries, stalled
 from ksd.cooperation.dashboard import dashboard_for
+from ksd.cooperation.models import Stage
 from ksd.cooperation.pages.acting import operator_region
 from ksd.cooperation.pages.detail import render_detail
-from ksd.cooperation.pages.forms import RegisterFilterForm
+from ksd.cooperation.pages.forms import REPEATABLE, RegisterFilterForm
 from ksd.core import clock
 from ksd.core.access import (
     get_cooperation_for,
@@ -25,6 +27,7 @@ from ksd.core.access import (
 from ksd.core.paging import page_of
 from ksd.dprd.clock_settings import dprd_clock_notice
 from ksd.law.regimes import Regime
+from ksd.regions.names import region_name
 
 logged_in = member_required  # logged in, with a role (core/access.py)
 
@@ -49,8 +52,19 @@ def register(request: HttpRequest) -> HttpResponse:
         "cooperation/register.html",
         {"form": form, "page": page, "sort": filters.get("sort") or "-offered_on",
          "query": params.urlencode(), "can_offer": operator_region(request.user) is not None,
-         "can_audit": sees_the_audit(request.user)},
+         "can_audit": sees_the_audit(request.user), **_repeated(request, filters)},
     )  # fmt: skip
+
+
+def _repeated(request: HttpRequest, filters: dict[str, Any]) -> dict[str, Any]:
+    """A filter given more than once (the oversight network's links): the form's field shows the
+    last value, so the others go along as hidden fields, and a line names them all."""
+    hidden = [(name, value) for name in REPEATABLE if filters.get(REPEATABLE[name])
+              for value in request.GET.getlist(name)[:-1]]  # fmt: skip
+    regions = [region_name(v) if v[:1].isdigit() else v for v in filters.get("regions", [])]
+    regions += [str(p) for p in filters.get("provinces", [])]
+    stages = [str(Stage(v).label) for v in filters.get("stages", [])]
+    return {"repeated_hidden": hidden, "repeated_parties": regions, "repeated_stages": stages}
 
 
 @logged_in
