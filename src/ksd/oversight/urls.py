@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from ksd.oversight import affairs_views
 
 app_name = "oversight"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("pengawasan/urusan/", affairs_views.affairs, name="affairs"),
+]

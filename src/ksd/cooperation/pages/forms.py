@@ -55,6 +55,9 @@ class RegisterFilterForm(forms.Form):
     # Read from the stored status (cooperation/status.py), by index.
     overdue = forms.BooleanField(label=_("Only with a deadline passed"), required=False)
     expiring = forms.BooleanField(label=_("Only agreements ending within 90 days"), required=False)
+    active = forms.BooleanField(
+        label=_("Only active cooperation (not declined, terminated or expired)"), required=False
+    )
     sort = forms.ChoiceField(
         required=False,
         choices=[("", "")] + [(s, s) for s in SORTS] + [(f"-{s}", f"-{s}") for s in SORTS],
