@@ -119,9 +119,9 @@ def scope_for(user: Visitor, province: Region | None = None) -> Scope | None:
     if membership is None or membership.region is None:
         return None
     if membership.role == Role.PEMBINA_PROVINSI:
-        return Scope(membership.region.name, province=membership.region_id)
+        return Scope(membership.region.name, province=membership.region.code)
     if membership.role in (Role.OPERATOR, Role.DPRD):
-        return Scope(membership.region.name, region=membership.region_id)
+        return Scope(membership.region.name, region=membership.region.code)
     return None
 
 
