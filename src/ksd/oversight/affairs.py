@@ -135,13 +135,15 @@ def _regions(scope: Scope) -> QuerySet[Region]:
     return regions
 
 
-def _active(user: Visitor) -> QuerySet[Cooperation]:
-    return (
-        visible_cooperations(user)
-        .exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
-        .exclude(stage__in=ENDED_STAGES)
-        .filter(affair__isnull=False)
+def _active(user: Visitor, prefix: str = "") -> Q:
+    """Active cooperation with a recorded affair that `user` may see, as a filter on the
+    cooperation reached through `prefix` ("cooperation__" from a party)."""
+    condition = Q(**{f"{prefix}affair__isnull": False}) & ~Q(
+        **{f"{prefix}stage__in": (*CLOSED_BY_RECORD_KEEPING, *ENDED_STAGES)}
     )
+    if not sees_everything(user):  # everyone else through the access door's subquery
+        condition &= Q(**{f"{prefix}pk__in": visible_cooperations(user).values("pk")})
+    return condition
 
 
 def overview(user: Visitor, scope: Scope, *, flag: Flag | None = None) -> Overview:
@@ -149,23 +151,25 @@ def overview(user: Visitor, scope: Scope, *, flag: Flag | None = None) -> Overvi
     affairs = list(Affair.objects.order_by("position"))
     regions = list(_regions(scope).order_by("code").values_list("code", "name"))
     in_scope = _regions(scope).values("code")
-    active = _active(user)
+    # A region is party to a cooperation at most once (constraint party_region_once), so
+    # counting party rows counts cooperations.
     pairs = (
-        Party.objects.filter(region_id__in=in_scope, cooperation__in=active.values("pk"))
+        Party.objects.filter(_active(user, "cooperation__"), region_id__in=in_scope)
         .values_list("region_id", "cooperation__affair_id")
-        .annotate(n=Count("cooperation_id", distinct=True))
+        .annotate(n=Count("pk"))
         .order_by()
     )
     per_region: dict[str, dict[int, int]] = {}
     for code, affair_id, n in pairs:
         per_region.setdefault(code, {})[affair_id] = n
-    involved = Party.objects.filter(region_id__in=in_scope).values("cooperation_id")
+    counted = Cooperation.objects.filter(_active(user))
+    if scope.region or scope.province:  # the country needs no party filter: all are in it
+        counted = counted.filter(
+            pk__in=Party.objects.filter(region_id__in=in_scope).values("cooperation_id")
+        )
     totals = {
         row["affair_id"]: row["n"]
-        for row in active.filter(pk__in=involved)
-        .values("affair_id")
-        .annotate(n=Count("pk"))
-        .order_by()
+        for row in counted.values("affair_id").annotate(n=Count("pk")).order_by()
     }
     groups = [
         Group(
@@ -177,19 +181,19 @@ def overview(user: Visitor, scope: Scope, *, flag: Flag | None = None) -> Overvi
         for category, label, citation in GROUPS
     ]
     flags = flags_of(code for code, _name in regions)
+    order = list(Flag)
+    # Each affair's group and place, so a region's cells are built from its own counts only.
+    place = {a.pk: (i, a) for i, g in enumerate(groups) for a in (r.affair for r in g.affairs)}
+    position = {a.pk: n for n, a in enumerate(affairs)}
     rows: list[RegionRow] = []
     gaps: list[RegionRow] = []
     for code, name in regions:
-        counts = per_region.get(code, {})
-        cells = []
-        for group in groups:
-            found = [
-                AffairCount(row.affair, counts[row.affair.pk])
-                for row in group.affairs
-                if counts.get(row.affair.pk)
-            ]
-            cells.append(GroupCell(group.category, sum(c.count for c in found), found))
-        row = RegionRow(code, name, sorted(flags.get(code, ()), key=list(Flag).index), cells)
+        cells = [GroupCell(group.category) for group in groups]
+        for affair_id, n in sorted(per_region.get(code, {}).items(), key=lambda p: position[p[0]]):
+            group_index, affair = place[affair_id]
+            cells[group_index].affairs.append(AffairCount(affair, n))
+            cells[group_index].total += n
+        row = RegionRow(code, name, sorted(flags.get(code, ()), key=order.index), cells)
         if row.total:
             rows.append(row)
         elif flag is None or flag in row.flags:
