@@ -9,8 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ksd.core.access import member_required, sees_everything
@@ -67,6 +68,8 @@ def affairs(request: HttpRequest) -> HttpResponse:
         "oversight/affairs.html",
         {"form": form, "board": board, "page": page, "query": urlencode(kept),
          "flag": flag, "may_choose_province": sees_everything(request.user),
-         "register": urlencode(scope.register_params())},
+         "register": urlencode(scope.register_params()),
+         # read once here, not per link: the national matrix has a link per region and affair
+         "register_url": reverse("cooperation:register"), "en": get_language() == "en"},
         status=200 if valid else 400,
     )  # fmt: skip
