@@ -186,3 +186,17 @@ def test_the_public_is_sent_to_log_in(built: Any) -> None:
     response = Client().get(URL)
     assert response.status_code == 302
     assert response["Location"].startswith("/akun/masuk/")
+
+
+@pytest.mark.parametrize(
+    "value", ["x" * 100_000, "9" * 40, "-" + "9" * 40, "9999-12-31", "1e400", "34 OR 1=1"]
+)
+def test_hostile_values_in_every_parameter_get_an_answer_never_a_server_error(
+    built: Any, kemendagri: User, biro_pemerintahan_diy: User,
+    as_user: Callable[[User], Client], value: str,
+) -> None:  # fmt: skip
+    for user in (kemendagri, biro_pemerintahan_diy):
+        client = as_user(user)
+        for name in ("provinsi", "bendera", "page"):
+            response = client.get(URL, {name: value})
+            assert response.status_code in (200, 400), (name, response.status_code)
