@@ -103,6 +103,8 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("GET",  "/kerja-sama/{S}/riwayat/",         (LOGIN, 200,   200,   404,   404,   200,   200,   200,   404)),
     ("POST", "/kerja-sama/{R}/riwayat/",         (LOGIN, 405,   405,   405,   405,   405,   405,   405,   405)),
     ("GET",  "/dasbor/",                         (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
+    # Oversight (issue 11): supervisors their area, a region's own users their region
+    ("GET",  "/pengawasan/urusan/",              (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
     ("GET",  "/publik/",                         (200,   200,   200,   200,   200,   200,   200,   200,   200)),
     ("GET",  "/publik/{S}/",                     (200,   200,   200,   200,   200,   200,   200,   200,   200)),
     ("GET",  "/publik/{R}/",                     (404,   404,   404,   404,   404,   404,   404,   404,   404)),

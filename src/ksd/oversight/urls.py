@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from ksd.oversight import figures_views, mapnet_views
+from ksd.oversight import affairs_views, figures_views, mapnet_views
 
 app_name = "oversight"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("pengawasan/", figures_views.dashboard, name="dashboard"),
     path("pengawasan/peta/", mapnet_views.map_page, name="map"),
     path("pengawasan/jaringan/", mapnet_views.network_page, name="network"),
+    path("pengawasan/urusan/", affairs_views.affairs, name="affairs"),
 ]

@@ -75,6 +75,9 @@ class RegisterFilterForm(forms.Form):
             "“%(value)s” is not a rule of stalled work. Choose one from the list."
         )},
     )  # fmt: skip
+    active = forms.BooleanField(
+        label=_("Only active cooperation (not declined, terminated or expired)"), required=False
+    )
     sort = forms.ChoiceField(
         required=False,
         choices=[("", "")] + [(s, s) for s in SORTS] + [(f"-{s}", f"-{s}") for s in SORTS],

@@ -1,0 +1,201 @@
+"""Affairs and gaps (issue 11 point 5): which government affairs each region cooperates on, which
+affairs nobody in scope cooperates on, and which regions cooperate on none.
+
+The object of a cooperation is one government affair (PP 50/2007 Pasal 4), of the three groups of
+UU 23/2014 Pasal 11 ayat (1)-(2) and Pasal 12 ayat (1)-(3). Counts are of ACTIVE cooperation (the
+register's `active` filter: not declined, terminated, expired, withdrawn or cancelled) with a
+recorded affair, that the user may see (core/access.py). Four aggregate queries, whatever the
+number of cooperations: the affairs, the regions in scope, (region, affair) counts, and counts per
+affair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from ksd.accounts.models import Role
+from ksd.cooperation.models import CLOSED_BY_RECORD_KEEPING, ENDED_STAGES, Cooperation, Party
+from ksd.core.access import membership_of, sees_everything, visible_cooperations
+from ksd.regions.flags import Flag, flags_of
+from ksd.regions.models import Affair, Region
+
+Visitor = AbstractBaseUser | AnonymousUser
+
+# The three groups, in the law's order, with the article that names each.
+GROUPS: tuple[tuple[str, Any, str], ...] = (
+    (
+        Affair.Category.WAJIB_PD,
+        _("Mandatory affairs related to basic services"),
+        "UU 23/2014 Pasal 12 ayat (1)",
+    ),
+    (
+        Affair.Category.WAJIB_NON_PD,
+        _("Mandatory affairs not related to basic services"),
+        "UU 23/2014 Pasal 12 ayat (2)",
+    ),
+    (Affair.Category.PILIHAN, _("Optional affairs"), "UU 23/2014 Pasal 12 ayat (3)"),
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose regions the page shows, and the register parameters that say the same."""
+
+    label: str
+    province: str | None = None  # the register's `province` filter, when the scope is one
+    region: str | None = None  # the register's `region` filter, for a region's own users
+
+    def register_params(self) -> dict[str, str]:
+        params = {"active": "on"}
+        if self.region:
+            params["region"] = self.region
+        elif self.province:
+            params["province"] = self.province
+        return params
+
+
+@dataclass
+class AffairCount:
+    affair: Affair
+    count: int
+
+
+@dataclass
+class GroupCell:
+    category: str
+    total: int = 0
+    affairs: list[AffairCount] = field(default_factory=list)
+
+
+@dataclass
+class RegionRow:
+    code: str
+    name: str
+    flags: list[Flag]
+    cells: list[GroupCell]
+
+    @property
+    def total(self) -> int:
+        return sum(cell.total for cell in self.cells)
+
+
+@dataclass
+class Group:
+    category: str
+    label: Any
+    citation: str
+    affairs: list[AffairCount]  # every affair of the group with its count in scope
+
+    @property
+    def idle(self) -> list[Affair]:
+        return [row.affair for row in self.affairs if row.count == 0]
+
+
+@dataclass
+class Overview:
+    scope: Scope
+    groups: list[Group]
+    rows: list[RegionRow]  # regions that cooperate on at least one affair
+    gaps: list[RegionRow]  # regions in scope that cooperate on none
+
+    @property
+    def idle_affairs(self) -> list[Affair]:
+        return [affair for group in self.groups for affair in group.idle]
+
+
+def scope_for(user: Visitor, province: Region | None = None) -> Scope | None:
+    """The Ministry (and administrators) the country, or `province`; the governor's bureau its
+    province; a region's operator or DPRD secretariat its own region; None for anyone else."""
+    if sees_everything(user):
+        if province is not None:
+            return Scope(province.name, province=province.code)
+        return Scope(str(_("Indonesia")))
+    membership = membership_of(user)
+    if membership is None or membership.region is None:
+        return None
+    if membership.role == Role.PEMBINA_PROVINSI:
+        return Scope(membership.region.name, province=membership.region.code)
+    if membership.role in (Role.OPERATOR, Role.DPRD):
+        return Scope(membership.region.name, region=membership.region.code)
+    return None
+
+
+def _regions(scope: Scope) -> QuerySet[Region]:
+    # DKI Jakarta's kota/kabupaten administrasi cannot be parties (ksd.law.regions).
+    regions = Region.objects.filter(is_autonomous=True)
+    if scope.region:
+        return regions.filter(code=scope.region)
+    if scope.province:
+        return regions.filter(Q(code=scope.province) | Q(province_id=scope.province))
+    return regions
+
+
+def _active(user: Visitor, prefix: str = "") -> Q:
+    """Active cooperation with a recorded affair that `user` may see, as a filter on the
+    cooperation reached through `prefix` ("cooperation__" from a party)."""
+    condition = Q(**{f"{prefix}affair__isnull": False}) & ~Q(
+        **{f"{prefix}stage__in": (*CLOSED_BY_RECORD_KEEPING, *ENDED_STAGES)}
+    )
+    if not sees_everything(user):  # everyone else through the access door's subquery
+        condition &= Q(**{f"{prefix}pk__in": visible_cooperations(user).values("pk")})
+    return condition
+
+
+def overview(user: Visitor, scope: Scope, *, flag: Flag | None = None) -> Overview:
+    """The matrix, the totals per affair and the gap list; `flag` narrows the gap list."""
+    affairs = list(Affair.objects.order_by("position"))
+    regions = list(_regions(scope).order_by("code").values_list("code", "name"))
+    in_scope = _regions(scope).values("code")
+    # A region is party to a cooperation at most once (constraint party_region_once), so
+    # counting party rows counts cooperations.
+    pairs = (
+        Party.objects.filter(_active(user, "cooperation__"), region_id__in=in_scope)
+        .values_list("region_id", "cooperation__affair_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    per_region: dict[str, dict[int, int]] = {}
+    for code, affair_id, n in pairs:
+        per_region.setdefault(code, {})[affair_id] = n
+    counted = Cooperation.objects.filter(_active(user))
+    if scope.region or scope.province:  # the country needs no party filter: all are in it
+        counted = counted.filter(
+            pk__in=Party.objects.filter(region_id__in=in_scope).values("cooperation_id")
+        )
+    totals = {
+        row["affair_id"]: row["n"]
+        for row in counted.values("affair_id").annotate(n=Count("pk")).order_by()
+    }
+    groups = [
+        Group(
+            category,
+            label,
+            citation,
+            [AffairCount(a, totals.get(a.pk, 0)) for a in affairs if a.category == category],
+        )
+        for category, label, citation in GROUPS
+    ]
+    flags = flags_of(code for code, _name in regions)
+    order = list(Flag)
+    # Each affair's group and place, so a region's cells are built from its own counts only.
+    place = {a.pk: (i, a) for i, g in enumerate(groups) for a in (r.affair for r in g.affairs)}
+    position = {a.pk: n for n, a in enumerate(affairs)}
+    rows: list[RegionRow] = []
+    gaps: list[RegionRow] = []
+    for code, name in regions:
+        cells = [GroupCell(group.category) for group in groups]
+        for affair_id, n in sorted(per_region.get(code, {}).items(), key=lambda p: position[p[0]]):
+            group_index, affair = place[affair_id]
+            cells[group_index].affairs.append(AffairCount(affair, n))
+            cells[group_index].total += n
+        row = RegionRow(code, name, sorted(flags.get(code, ()), key=order.index), cells)
+        if row.total:
+            rows.append(row)
+        elif flag is None or flag in row.flags:
+            gaps.append(row)
+    return Overview(scope, groups, rows, gaps)

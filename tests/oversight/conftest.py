@@ -1,0 +1,58 @@
+"""People and a small world for the oversight page tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+import personas
+
+
+@pytest.fixture
+def affairs_loaded(regions_loaded: None) -> None:
+    from ksd.regions.services import load_affairs
+
+    load_affairs()
+
+
+@pytest.fixture
+def operator_kota_yogyakarta(regions_loaded: None) -> User:
+    return personas.operator_kota_yogyakarta()
+
+
+@pytest.fixture
+def operator_sleman(regions_loaded: None) -> User:
+    return personas.operator_sleman()
+
+
+@pytest.fixture
+def dprd_kota_yogyakarta(regions_loaded: None) -> User:
+    return personas.dprd_kota_yogyakarta()
+
+
+@pytest.fixture
+def biro_pemerintahan_diy(regions_loaded: None) -> User:
+    return personas.biro_pemerintahan_diy()
+
+
+@pytest.fixture
+def kemendagri(regions_loaded: None) -> User:
+    return personas.kemendagri()
+
+
+@pytest.fixture
+def outsider(regions_loaded: None) -> User:
+    return personas.outsider()
+
+
+@pytest.fixture
+def as_user() -> Callable[[User], Client]:
+    def login(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,74 @@
+"""The shipped region flags (regions/data/region_flags.csv, sources in region_flags.md): every code
+is a kab/kota of today's Kemendagri list, every flag names its instrument, and the counts are the
+ones the source note documents (Perpres 63/2020: 62 kabupaten)."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+
+from ksd.law.regions import Level, all_regions
+from ksd.regions.flags import DATA, Flag, flag_rows, flags_of, regions_with
+
+# The count per flag and the one instrument each is read from, as region_flags.md documents them.
+DOCUMENTED = {
+    Flag.DISADVANTAGED: ("Perpres 63/2020", 62),
+    Flag.BORDER: ("UU 43/2008", 17),
+    Flag.OUTERMOST: ("Keppres 6/2017", 0),
+}
+
+
+def _raw_rows() -> list[dict[str, str]]:
+    with DATA.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_file_has_the_four_agreed_columns() -> None:
+    with DATA.open(encoding="utf-8", newline="") as handle:
+        assert next(csv.reader(handle)) == ["code", "flag", "instrument", "note"]
+
+
+def test_every_code_is_a_kabupaten_or_kota_of_todays_region_list() -> None:
+    regions = all_regions()
+    unknown = [row.code for row in flag_rows() if row.code not in regions]
+    assert unknown == []
+    assert {regions[row.code].level for row in flag_rows()} <= {Level.KABUPATEN, Level.KOTA}
+
+
+def test_disadvantaged_regions_are_kabupaten_only() -> None:
+    # Perpres 63/2020 Pasal 1 angka 1: a daerah tertinggal is a daerah kabupaten.
+    regions = all_regions()
+    levels = {regions[code].level for code in regions_with(Flag.DISADVANTAGED)}
+    assert levels == {Level.KABUPATEN}
+
+
+def test_every_flag_is_one_of_the_three_and_names_its_documented_instrument() -> None:
+    for row in _raw_rows():
+        flag = Flag(row["flag"])  # raises on an unknown flag
+        assert row["instrument"] == DOCUMENTED[flag][0], row
+
+
+def test_counts_per_flag_are_as_documented() -> None:
+    counts = Counter(row.flag for row in flag_rows())
+    assert {flag: counts.get(flag, 0) for flag in Flag} == {
+        flag: count for flag, (_, count) in DOCUMENTED.items()
+    }
+
+
+def test_no_region_carries_the_same_flag_twice() -> None:
+    pairs = Counter((row.code, row.flag) for row in flag_rows())
+    assert [pair for pair, n in pairs.items() if n > 1] == []
+
+
+def test_papua_split_regions_carry_todays_code_and_say_their_old_one() -> None:
+    # Kabupaten Nduga was 91.24 in the Perpres's time, 95.08 since UU 16/2022 (Papua Pegunungan).
+    nduga = next(row for row in flag_rows() if row.code == "95.08")
+    assert nduga.flag is Flag.DISADVANTAGED
+    assert "91.24" in nduga.note
+    assert "91.24" not in {row.code for row in flag_rows()}
+
+
+def test_flags_of_gives_a_region_both_of_its_flags() -> None:
+    # Kabupaten Belu (NTT) is disadvantaged and on the land border with Timor-Leste.
+    assert flags_of(["53.04"]) == {"53.04": frozenset({Flag.DISADVANTAGED, Flag.BORDER})}
+    assert flags_of(["34.71"]) == {}
