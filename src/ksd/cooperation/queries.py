@@ -80,6 +80,8 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
             rows = rows.filter(**{name: filters[name]})
     if filters.get("year"):
         rows = rows.filter(offered_on__year=filters["year"])
+    if filters.get("signed_year"):
+        rows = rows.filter(signed_on__year=filters["signed_year"])
     if filters.get("expiring_within") is not None:
         until = today + dt.timedelta(days=filters["expiring_within"])
         rows = rows.filter(ends_on__gte=today, ends_on__lte=until)

@@ -49,6 +49,9 @@ class RegisterFilterForm(forms.Form):
     year = forms.IntegerField(
         label=_("Year of the offer"), required=False, min_value=2007, max_value=2100
     )
+    signed_year = forms.IntegerField(
+        label=_("Year of signing"), required=False, min_value=2007, max_value=2100
+    )
     expiring_within = forms.IntegerField(
         label=_("Ends within (days)"), required=False, min_value=0, max_value=3650
     )
