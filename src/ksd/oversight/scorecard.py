@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, F, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from ksd.bodies.models import BodyMember, BodyReport
 from ksd.cooperation.dashboard import stalled_since
@@ -31,6 +33,7 @@ from ksd.dprd.models import DprdReview
 from ksd.regions.flags import Flag, flags_of
 from ksd.regions.models import Region
 
+StrOrPromise = str | Promise
 # Raised whenever a formula, a source field or a parameter below changes (docs/scorecard.md).
 METHOD_VERSION = "1"
 # PP 28/2018 Pasal 43 ayat (1) has the region report a cooperation abroad to the Minister but
@@ -94,17 +97,18 @@ class Share:
 @dataclass(frozen=True)
 class Metric:
     key: str
+    label: StrOrPromise
     higher_is_better: bool | None  # None: shown, never ranked
 
 
 METRICS = (
-    Metric("active", True),
-    Metric("signed", True),
-    Metric("stalled", False),
-    Metric("dprd", True),
-    Metric("reports", True),
-    Metric("disputes_opened", None),
-    Metric("disputes_settled", None),
+    Metric("active", _("Cooperation in force"), True),
+    Metric("signed", _("Signed in the year"), True),
+    Metric("stalled", _("Share stalled"), False),
+    Metric("dprd", _("DPRD decided in time"), True),
+    Metric("reports", _("Reports on time"), True),
+    Metric("disputes_opened", _("Disputes raised"), None),
+    Metric("disputes_settled", _("Disputes settled"), None),
 )
 RANKED = tuple(m for m in METRICS if m.higher_is_better is not None)
 
@@ -144,6 +148,10 @@ class Row:
     def value(self, key: str) -> float | None:
         figure = getattr(self, key)
         return figure.value if isinstance(figure, Share) else float(figure)
+
+    @property
+    def level_label(self) -> str:
+        return str(Region.Level(self.level).label)
 
     @property
     def flag_values(self) -> list[str]:
