@@ -212,6 +212,12 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("POST", "/pejabat/baru/",                   (LOGIN, 400,   400,   403,   403,   403,   403,   403,   400)),
     ("GET",  "/pejabat/surat-kuasa/baru/",       (LOGIN, 200,   200,   403,   403,   403,   403,   403,   200)),
     ("POST", "/pejabat/surat-kuasa/baru/",       (LOGIN, 400,   400,   403,   403,   403,   403,   403,   400)),
+    # Oversight: the scorecard (the Ministry the country, the bureau its province, an operator
+    # its own region's card, where the table sends it; a DPRD secretariat has none)
+    ("GET",  "/pengawasan/rapor/",               (LOGIN, 302,   302,   403,   403,   200,   200,   200,   302)),
+    ("GET",  "/pengawasan/rapor/34.71/",         (LOGIN, 200,   404,   403,   403,   200,   200,   200,   404)),
+    ("GET",  "/pengawasan/rapor/unduh.csv",      (LOGIN, 200,   200,   403,   403,   200,   200,   200,   200)),
+    ("GET",  "/pengawasan/rapor/unduh.xlsx",     (LOGIN, 200,   200,   403,   403,   200,   200,   200,   200)),
     # Django admin: the administrator only (others are sent to the admin's login)
     ("GET",  "/admin/",                          (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
     ("GET",  "/admin/accounts/membership/",      (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
