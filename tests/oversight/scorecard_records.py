@@ -45,9 +45,7 @@ def track(coop: Cooperation, region: str, *, received: dt.date, due: tuple[str, 
     review = DprdReview.objects.create(cooperation=coop, region_id=region, received_on=received,
                                        created_at=NOW, updated_at=NOW, **dates)  # fmt: skip
     # Stored as cooperation/status.py stores it (save() blanks it: a plain update here).
-    DprdReview.objects.filter(pk=review.pk).update(
-        decision_due_name=due[0], decision_due_on=due[1]
-    )
+    DprdReview.objects.filter(pk=review.pk).update(decision_due_name=due[0], decision_due_on=due[1])
     return review
 
 

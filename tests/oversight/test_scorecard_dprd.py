@@ -43,7 +43,8 @@ def test_a_decision_after_the_45_working_days_is_late(operator_kota_yogyakarta: 
                               approved=True, on=dt.date(2016, 5, 2), now=LATER)  # fmt: skip
     sleman = _review("34.04")
     assert sleman.decision_due_name == "assessment_due"
-    assert sleman.decision_due_on is not None and sleman.decision_due_on < dt.date(2016, 5, 2)
+    assert sleman.decision_due_on is not None
+    assert sleman.decision_due_on < dt.date(2016, 5, 2)
     rows = {r.code: r for r in scorecard(Period(2016, dt.date(2016, 6, 1)))}
     assert (rows["34.04"].dprd.met, rows["34.04"].dprd.total) == (0, 1)
 

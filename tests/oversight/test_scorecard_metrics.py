@@ -44,7 +44,9 @@ def test_cooperation_in_force_is_read_on_the_years_last_day_or_today(rows: dict)
     assert rows[2026][BANTUL].active == 1
 
 
-def test_signed_in_the_year_counts_terminated_agreements_but_never_cancelled_ones(rows: dict) -> None:
+def test_signed_in_the_year_counts_terminated_agreements_but_never_cancelled_ones(
+    rows: dict,
+) -> None:
     assert rows[2025][YOGYA].signed == 3  # A, D, J
     assert rows[2026][YOGYA].signed == 2  # B and I; E was entered by mistake
 
@@ -68,8 +70,10 @@ def test_a_deemed_approval_is_late_even_on_its_own_due_date(rows: dict) -> None:
 def test_a_region_with_no_decided_dprd_track_has_no_data_not_zero(rows: dict) -> None:
     bantul = rows[2026][BANTUL]  # its one track is still undecided
     assert bantul.dprd.total == 0
-    assert bantul.dprd.value is None and bantul.dprd.percent is None
-    assert "dprd" not in bantul.national_ranks and "dprd" not in bantul.province_ranks
+    assert bantul.dprd.value is None
+    assert bantul.dprd.percent is None
+    assert "dprd" not in bantul.national_ranks
+    assert "dprd" not in bantul.province_ranks
 
 
 def test_reports_abroad_and_of_bodies(rows: dict) -> None:
@@ -92,7 +96,10 @@ def test_disputes_raised_and_settled_in_the_year_by_party(rows: dict) -> None:
 
 def test_ranks_within_the_province_and_among_regions_of_the_same_level(rows: dict) -> None:
     diy = rows[2026]
-    assert (diy[YOGYA].province_ranks["active"].position, diy[YOGYA].province_ranks["active"].of) == (1, 5)
+    assert (
+        diy[YOGYA].province_ranks["active"].position,
+        diy[YOGYA].province_ranks["active"].of,
+    ) == (1, 5)
     assert diy[SLEMAN].province_ranks["active"].position == 2  # A and K
     assert diy[BANTUL].province_ranks["active"].position == 3
     # A tie shares its rank: Gunungkidul and Kulon Progo have none in force.
@@ -117,4 +124,5 @@ def test_disputes_are_shown_but_never_ranked(rows: dict) -> None:
 def test_period_of_a_past_year_is_read_on_its_last_day() -> None:
     assert Period(2025, TODAY).on == dt.date(2025, 12, 31)
     assert Period(2026, TODAY).on == TODAY
-    assert Period(2025, TODAY).complete and not Period(2026, TODAY).complete
+    assert Period(2025, TODAY).complete
+    assert not Period(2026, TODAY).complete

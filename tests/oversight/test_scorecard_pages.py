@@ -45,7 +45,8 @@ def test_the_ministry_sees_every_region_and_can_filter_by_province_and_level(
 ) -> None:
     client = as_user(kemendagri)
     page = client.get("/pengawasan/rapor/").content.decode()
-    assert "Kota Yogyakarta" in page and "Kota Medan" in page
+    assert "Kota Yogyakarta" in page
+    assert "Kota Medan" in page
     diy = _rows(client.get("/pengawasan/rapor/?province=34&level=kabupaten").content.decode())
     assert diy == ["Kabupaten Bantul", "Kabupaten Gunungkidul", "Kabupaten Kulon Progo",
                    "Kabupaten Sleman"]  # fmt: skip
@@ -66,17 +67,20 @@ def test_the_bureau_sees_its_province_only_but_national_ranks_on_a_card(
 ) -> None:
     client = as_user(biro_pemerintahan_diy)
     names = _rows(client.get("/pengawasan/rapor/").content.decode())
-    assert "Kota Yogyakarta" in names and "Kota Medan" not in names
+    assert "Kota Yogyakarta" in names
+    assert "Kota Medan" not in names
     assert len(names) == 6  # DIY and its five kabupaten and kota
     card = client.get("/pengawasan/rapor/34.71/").content.decode()
-    assert "Peringkat di provinsi" in card and "Peringkat nasional" in card
+    assert "Peringkat di provinsi" in card
+    assert "Peringkat nasional" in card
     assert client.get("/pengawasan/rapor/12.71/").status_code == 404  # Medan is not its own
 
 
 def test_an_operator_reads_its_own_card_only(world: None, as_user: Login) -> None:
     client = as_user(personas.operator_kota_yogyakarta())
     response = client.get("/pengawasan/rapor/")
-    assert response.status_code == 302 and response["Location"] == "/pengawasan/rapor/34.71/"
+    assert response.status_code == 302
+    assert response["Location"] == "/pengawasan/rapor/34.71/"
     assert client.get("/pengawasan/rapor/34.71/").status_code == 200
     assert client.get(f"/pengawasan/rapor/{SLEMAN}/").status_code == 404
     rows = list(csv.reader(io.StringIO(client.get("/pengawasan/rapor/unduh.csv")
@@ -125,13 +129,18 @@ def test_the_card_lists_the_records_behind_each_figure(
         return card[start : card.index("</section>", start)]
 
     active = section("active")
-    assert "A Sampah regional" in active and "J Kota kembar" in active
-    assert "C Pasar bersama" not in active and "E Salah catat" not in card
+    assert "A Sampah regional" in active
+    assert "J Kota kembar" in active
+    assert "C Pasar bersama" not in active
+    assert "E Salah catat" not in card
     dprd = section("dprd")
-    assert "A Sampah regional" in dprd and "tepat waktu" in dprd
+    assert "A Sampah regional" in dprd
+    assert "tepat waktu" in dprd
     reports = section("reports")
-    assert "J Kota kembar" in reports and "Sekber Kartamantul" in reports
-    assert "Tarif" not in card and "A Sampah regional" in section("disputes")
+    assert "J Kota kembar" in reports
+    assert "Sekber Kartamantul" in reports
+    assert "Tarif" not in card
+    assert "A Sampah regional" in section("disputes")
 
 
 def test_the_downloads_carry_the_method_version_and_the_day_of_the_figures(
@@ -146,14 +155,16 @@ def test_the_downloads_carry_the_method_version_and_the_day_of_the_figures(
     by_code = {r[0]: r for r in rows[6:]}
     header = rows[5]
     yogya = dict(zip(header, by_code[YOGYA], strict=True))
-    assert yogya["Kerja sama berlaku"] == "2" and yogya["Ditandatangani pada tahun itu"] == "3"
+    assert yogya["Kerja sama berlaku"] == "2"
+    assert yogya["Ditandatangani pada tahun itu"] == "3"
     assert yogya["DPRD tepat waktu (%)"] == "100"
     bantul = dict(zip(header, by_code["34.02"], strict=True))
     assert bantul["DPRD tepat waktu (%)"] == ""  # no data, never 0
 
     book = load_workbook(io.BytesIO(client.get("/pengawasan/rapor/unduh.xlsx?year=2025").content))
     sheet = book.worksheets[0]
-    assert sheet["B2"].value == METHOD_VERSION and sheet["B3"].value == "2025-12-31"
+    assert sheet["B2"].value == METHOD_VERSION
+    assert sheet["B3"].value == "2025-12-31"
     codes = [row[0].value for row in sheet.iter_rows(min_row=7)]
     assert YOGYA in codes
     assert len(codes) == Region.objects.filter(is_autonomous=True).count()  # the whole country
@@ -167,7 +178,11 @@ def test_bad_input_gets_a_message_and_no_figures(
     world: None, kemendagri: User, as_user: Login, query: str
 ) -> None:
     client = as_user(kemendagri)
-    for url in ("/pengawasan/rapor/", "/pengawasan/rapor/unduh.csv", "/pengawasan/rapor/unduh.xlsx"):
+    for url in (
+        "/pengawasan/rapor/",
+        "/pengawasan/rapor/unduh.csv",
+        "/pengawasan/rapor/unduh.xlsx",
+    ):
         response = client.get(f"{url}?{query}")
         assert response.status_code == 400
         assert "Angka tidak dihitung" in response.content.decode()

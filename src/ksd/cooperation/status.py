@@ -416,7 +416,8 @@ class _Writes:
             decision = want.decisions.get(review.region_id)
             track_differs = (review.status, review.due_on, review.due_name) != value
             decision_differs = decision is not None and decision != (
-                review.decision_due_name, review.decision_due_on
+                review.decision_due_name,
+                review.decision_due_on,
             )
             if track_differs:
                 review.status, review.due_on, review.due_name = value

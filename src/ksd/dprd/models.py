@@ -83,7 +83,10 @@ class DprdReview(models.Model):
         self.decision_due_name, self.decision_due_on = "", None
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
-                *kwargs["update_fields"], "next_check_on", "decision_due_name", "decision_due_on"
+                *kwargs["update_fields"],
+                "next_check_on",
+                "decision_due_name",
+                "decision_due_on",
             }
         super().save(*args, **kwargs)
 

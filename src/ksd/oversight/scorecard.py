@@ -283,7 +283,9 @@ def body_reports(period: Period, regions: Iterable[str] | None = None) -> list[O
     ).filter(Q(left_on__isnull=True) | Q(left_on__gte=period.end))
     if regions is not None:
         members = members.filter(region_id__in=list(regions))
-    seats = list(members.order_by("body__name", "pk").values_list("body_id", "body__name", "region_id"))
+    seats = list(
+        members.order_by("body__name", "pk").values_list("body_id", "body__name", "region_id")
+    )
     if not seats:
         return []
     made: dict[tuple[int, str], dt.date] = {}
@@ -336,9 +338,7 @@ def _in(day: dt.date | None, period: Period) -> bool:
 
 
 def _regions() -> list[Row]:
-    provinces = dict(
-        Region.objects.filter(level=Region.Level.PROVINSI).values_list("code", "name")
-    )
+    provinces = dict(Region.objects.filter(level=Region.Level.PROVINSI).values_list("code", "name"))
     rows = []
     for code, name, level, province in Region.objects.filter(is_autonomous=True).values_list(
         "code", "name", "level", "province_id"
@@ -394,7 +394,9 @@ def _rank(rows: list[Row], group: Callable[[Row], str], into: str) -> None:
             for value, row in scored:
                 if value is None:
                     continue
-                better = sum(1 for v in values if (v > value if metric.higher_is_better else v < value))
+                better = sum(
+                    1 for v in values if (v > value if metric.higher_is_better else v < value)
+                )
                 getattr(row, into)[metric.key] = Rank(better + 1, len(values))
 
 

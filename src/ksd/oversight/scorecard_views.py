@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from ksd.accounts.models import Role
 from ksd.core import clock
-from ksd.core.access import membership_of, member_required, sees_everything, visible_cooperations
+from ksd.core.access import member_required, membership_of, sees_everything, visible_cooperations
 from ksd.core.widgets import PlainSelect
 from ksd.oversight import scorecard_export
 from ksd.oversight.scorecard import (
@@ -200,57 +200,43 @@ def _figures(row: Row) -> list[Figure]:
     ]  # fmt: skip
 
 
-def _export(request: HttpRequest) -> Table:
-    scope = scope_of(request)
-    found = _table(request, scope)
-    if not found.valid:
-        raise _BadExport(found)
-    return found
-
-
-class _BadExport(Exception):
-    def __init__(self, table: Table) -> None:
-        self.table = table
-
-
-def _bad(request: HttpRequest, error: _BadExport) -> HttpResponse:
+def _refused(request: HttpRequest, found: Table) -> HttpResponse:
+    """A download with bad filters: the page with its message, nothing computed."""
     return render(
         request, "oversight/scorecard.html",
-        {"form": error.table.form, "period": error.table.period, "rows": [], "sort": "name",
+        {"form": found.form, "period": found.period, "rows": [], "sort": "name",
          "method_version": METHOD_VERSION},
         status=400,
     )  # fmt: skip
 
 
+def _filename(found: Table, extension: str) -> str:
+    return f'attachment; filename="rapor-kerja-sama-{found.period.year}.{extension}"'
+
+
 @member_required
 @require_safe
-def export_csv(request: HttpRequest) -> HttpResponse:
-    try:
-        found = _export(request)
-    except _BadExport as error:
-        return _bad(request, error)
+def export_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    found = _table(request, scope_of(request))
+    if not found.valid:
+        return _refused(request, found)
     response = StreamingHttpResponse(
         scorecard_export.csv_lines(found.rows, found.period),
         content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="rapor-kerja-sama-{found.period.year}.csv"'
-    )
+    response["Content-Disposition"] = _filename(found, "csv")
     return response
 
 
 @member_required
 @require_safe
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    try:
-        found = _export(request)
-    except _BadExport as error:
-        return _bad(request, error)
+    found = _table(request, scope_of(request))
+    if not found.valid:
+        return _refused(request, found)
     response = HttpResponse(
         scorecard_export.xlsx_bytes(found.rows, found.period),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="rapor-kerja-sama-{found.period.year}.xlsx"'
-    )
+    response["Content-Disposition"] = _filename(found, "xlsx")
     return response
