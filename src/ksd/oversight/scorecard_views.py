@@ -120,9 +120,17 @@ class Table:
     valid: bool
 
 
+def _form(request: HttpRequest, today_year: int) -> ScorecardForm:
+    """The filters, the current year filled in when none is given."""
+    data = request.GET.copy()
+    if not data.get("year"):
+        data["year"] = str(today_year)
+    return ScorecardForm(data, today_year=today_year)
+
+
 def _table(request: HttpRequest, scope: Scope) -> Table:
     today = clock.today_in()
-    form = ScorecardForm(request.GET, today_year=today.year)
+    form = _form(request, today.year)
     valid = form.is_valid()
     data = form.cleaned_data if valid else {}
     period = Period(data.get("year") or today.year, today)
@@ -160,7 +168,7 @@ def table(request: HttpRequest) -> HttpResponse:
 def region_card(request: HttpRequest, code: str) -> HttpResponse:
     scope = scope_of(request)
     today = clock.today_in()
-    form = ScorecardForm(request.GET, today_year=today.year)
+    form = _form(request, today.year)
     if not form.is_valid():
         return render(request, "oversight/scorecard_region.html", {"form": form}, status=400)
     period = Period(form.cleaned_data.get("year") or today.year, today)
