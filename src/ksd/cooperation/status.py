@@ -219,6 +219,8 @@ def compute(cooperation: Cooperation, assessment: Assessment | None, as_of: dt.d
         verdict = verdicts.get(region)
         if verdict is None:
             status.tracks[region] = (_recorded_track(review), None, "")
+            if assessment is not None:  # the law was asked and has no track here: no limit
+                status.decisions[region] = decision_deadline(review, {})
             continue
         track = verdict.track.status
         due_name = TRACK_NEXT_DEADLINE.get(track, "")
