@@ -14,16 +14,17 @@ from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 import personas
-from ksd.cooperation.models import Stage
+from ksd.cooperation.models import Event, EventKind, Stage
 from ksd.oversight.scorecard import METHOD_VERSION
 from ksd.regions.models import Region
-from oversight.scorecard_records import SLEMAN, YOGYA, build, cooperation
+from oversight.scorecard_records import BANTUL, NOW, SLEMAN, YOGYA, build, cooperation
 
 pytestmark = pytest.mark.django_db
 Login = Callable[[User], Client]
@@ -195,6 +196,7 @@ def test_an_unknown_region_is_not_found(world: None, kemendagri: User, as_user: 
 
 
 def _queries(client: Client, url: str) -> int:
+    cache.clear()  # the figures computed, not read from the cache
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
@@ -210,3 +212,20 @@ def test_queries_do_not_grow_with_the_register(
         cooperation(f"Tambahan {i}", (YOGYA, SLEMAN, "33.74"), Stage.IMPLEMENTING,
                     signed_on=dt.date(2026, 1, 2))  # fmt: skip
     assert [_queries(client, u) for u in urls] == before
+
+
+def test_a_recorded_step_shows_at_once_despite_the_cache(
+    world: None, kemendagri: User, as_user: Login
+) -> None:
+    client = as_user(kemendagri)
+    url = "/pengawasan/rapor/?province=34&sort=-signed"
+
+    def signed_of_bantul() -> str:
+        page = client.get(url).content.decode()
+        row = page[page.index(">Kabupaten Bantul<") :]
+        return re.findall(r"signed_year=2026\">(\d+)</a>", row)[0]
+
+    assert signed_of_bantul() == "1"  # B
+    coop = cooperation("L Baru", (BANTUL,), Stage.SIGNED, signed_on=dt.date(2026, 6, 1))
+    Event.objects.create(cooperation=coop, kind=EventKind.SIGNED, at=NOW, on=dt.date(2026, 6, 1))
+    assert signed_of_bantul() == "2"

@@ -8,12 +8,14 @@ one region's figures are listed by `records_of` (the region's card).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,7 @@ from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
     Cooperation,
     Dispute,
+    Event,
     EventKind,
     Kind,
     Party,
@@ -378,6 +381,35 @@ def scorecard(period: Period) -> list[Row]:
     _rank(rows, lambda r: r.level, "national_ranks")
     _rank([r for r in rows if r.level != Region.Level.PROVINSI], lambda r: r.province,
           "province_ranks")  # fmt: skip
+    return rows
+
+
+# How long a computed table is kept at most; any recorded step, report or membership change
+# starts a new one at once (data_version).
+CACHE_SECONDS = 600
+
+
+def data_version() -> tuple[object, ...]:
+    """What the figures depend on, cheaply: every lifecycle step appends an event and touches
+    its record; body reports and memberships are not events, so they count apart."""
+    events = Event.objects.aggregate(last=Max("id"))["last"]
+    records = Cooperation.objects.aggregate(last=Max("updated_at"))["last"]
+    bodies = BodyMember.objects.aggregate(
+        last=Max("id"), left=Count("id", filter=Q(left_on__isnull=False))
+    )
+    reports = BodyReport.objects.aggregate(last=Max("id"))["last"]
+    return (events, records, bodies["last"], bodies["left"], reports)
+
+
+def cached_scorecard(period: Period) -> list[Row]:
+    """`scorecard(period)` as the pages read it: computed once for every region and kept in the
+    cache until the data or the day changes (at most CACHE_SECONDS); a few cheap queries decide."""
+    parts = (METHOD_VERSION, period.year, period.today.isoformat(), *data_version())
+    key = "ksd-scorecard-" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    rows: list[Row] | None = cache.get(key)
+    if rows is None:
+        rows = scorecard(period)
+        cache.set(key, rows, CACHE_SECONDS)
     return rows
 
 

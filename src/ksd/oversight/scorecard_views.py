@@ -28,7 +28,7 @@ from ksd.oversight.scorecard import (
     Share,
     records_of,
 )
-from ksd.oversight.scorecard import scorecard as compute
+from ksd.oversight.scorecard import cached_scorecard as compute
 from ksd.regions.flags import FLAG_LABELS, Flag
 from ksd.regions.models import Region
 
