@@ -136,6 +136,8 @@ def test_every_main_page_fits_the_screen_and_has_no_serious_accessibility_violat
         Visit("dashboard-biro", personas.biro_pemerintahan_diy(), "/dasbor/"),
         Visit("dashboard-kemendagri", personas.kemendagri(), "/dasbor/"),
         Visit("register-kemendagri", personas.kemendagri(), "/kerja-sama/"),
+        Visit("oversight-scorecard", personas.biro_pemerintahan_diy(), "/pengawasan/rapor/"),
+        Visit("oversight-scorecard-region", personas.kemendagri(), "/pengawasan/rapor/34.71/"),
         Visit("admin", personas.administrator(), "/admin/"),
     ]
     problems: list[str] = []

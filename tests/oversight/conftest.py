@@ -1,7 +1,9 @@
-"""People and a small world for the oversight page tests."""
+"""People for the oversight page tests; the clock reads 15 June 2026
+(tests/oversight/scorecard_records.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -9,6 +11,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 import personas
+from oversight.scorecard_records import NOW
 
 
 @pytest.fixture
@@ -46,6 +49,12 @@ def kemendagri(regions_loaded: None) -> User:
 @pytest.fixture
 def outsider(regions_loaded: None) -> User:
     return personas.outsider()
+
+
+@pytest.fixture(autouse=True)
+def frozen_now(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
+    monkeypatch.setattr("ksd.core.clock.now", lambda: NOW)
+    return NOW
 
 
 @pytest.fixture

@@ -135,7 +135,8 @@ class Fuzzer:
 
     def get_page(self, client: Client, url: str) -> tuple[list[Form], set[str]]:
         response = client.get(url)
-        if response.status_code != 200 or response.streaming:
+        html = response.get("Content-Type", "").startswith("text/html")
+        if response.status_code != 200 or response.streaming or not html:
             if response.streaming:
                 b"".join(response.streaming_content)  # type: ignore[attr-defined]
             return [], set()

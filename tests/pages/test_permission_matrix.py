@@ -222,6 +222,12 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     # bureau its province, an operator its own region; a DPRD secretariat oversees no one
     ("GET",  "/pengawasan/",                     (LOGIN, 200,   200,   403,   403,   200,   200,   200,   200)),
     ("POST", "/pengawasan/",                     (LOGIN, 405,   405,   405,   405,   405,   405,   405,   405)),
+    # Oversight: the scorecard (the Ministry the country, the bureau its province, an operator
+    # its own region's card, where the table sends it; a DPRD secretariat has none)
+    ("GET",  "/pengawasan/rapor/",               (LOGIN, 302,   302,   403,   403,   200,   200,   200,   302)),
+    ("GET",  "/pengawasan/rapor/{C}/",           (LOGIN, 404,   200,   403,   403,   200,   200,   200,   404)),
+    ("GET",  "/pengawasan/rapor/unduh.csv",      (LOGIN, 200,   200,   403,   403,   200,   200,   200,   200)),
+    ("GET",  "/pengawasan/rapor/unduh.xlsx",     (LOGIN, 200,   200,   403,   403,   200,   200,   200,   200)),
     # Django admin: the administrator only (others are sent to the admin's login)
     ("GET",  "/admin/",                          (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
     ("GET",  "/admin/accounts/membership/",      (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200,   LOGIN)),
@@ -403,6 +409,7 @@ def test_the_matrix_has_a_cell_for_every_persona_and_a_row_for_every_url_pattern
             "bodies",
             "regions",
             "reminders",
+            "oversight",
         )
         for url in import_module(f"ksd.{app}.urls").urlpatterns
     }

@@ -54,6 +54,7 @@ CHUNK = 500
 STATUS_MIGRATIONS = (
     ("cooperation", "0017_stored_status_and_open_tasks"),
     ("dprd", "0004_stored_track_status"),
+    ("dprd", "0007_scorecard_judge_decided_tracks"),
 )
 
 
@@ -146,6 +147,8 @@ class Status:
     is_expiring: bool = False
     tracks: dict[str, tuple[str, dt.date | None, str]] = field(default_factory=dict)
     tasks: set[TaskRow] = field(default_factory=set)
+    # Each track's (decision_due_name, decision_due_on), where ksd.law was asked.
+    decisions: dict[str, tuple[str, dt.date | None]] = field(default_factory=dict)
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -170,9 +173,12 @@ def _decided(review: DprdReview) -> bool:
 
 def needs_the_law(cooperation: Cooperation) -> bool:
     """Whether the status depends on ksd.law's DPRD verdicts: a stage before signing where they
-    decide what waits, or a DPRD track still undecided. Otherwise (an offer, an agreement in
-    force or ended with every track decided) the recorded dates alone say it and the law is not
-    asked: a national register is mostly such records."""
+    decide what waits, a DPRD track still undecided, or a decided one whose time limit is not
+    stored yet (decision_deadline). Otherwise (an offer, an agreement in force or ended with
+    every track decided) the recorded dates alone say it and the law is not asked: a national
+    register is mostly such records."""
+    if any(_decided(r) and not r.decision_due_name for r in cooperation.dprd_reviews.all()):
+        return True
     if cooperation.stage in CLOSED_STAGES:
         return False
     if cooperation.stage in LAW_STAGES:
@@ -189,6 +195,20 @@ def _recorded_track(review: DprdReview) -> str:
     return "rejected" if review.rejected_on else ""
 
 
+def decision_deadline(
+    review: DprdReview, deadlines: dict[str, dt.date | None]
+) -> tuple[str, dt.date | None]:
+    """The time limit a decided track's decision is judged against: 15 working days from the
+    resubmission when there was one (PP 50/2007 Pasal 12 ayat (4)), else the assessment's
+    45 from receipt (ayat (1)); the numbers are ksd.law's of the track's regulation. "none" when
+    that regulation set no such clock (PP 28/2018 until pp28_dprd_clocks is entered)."""
+    if not _decided(review):
+        return "", None
+    name = "deemed_approval_due" if review.resubmitted_on else "assessment_due"
+    due = deadlines.get(name)
+    return (name, due) if due is not None else ("none", None)
+
+
 def compute(cooperation: Cooperation, assessment: Assessment | None, as_of: dt.date) -> Status:
     """The status of `cooperation` (loaded by `_load`) on `as_of`, from ksd.law's assessment,
     or from the recorded dates alone where needs_the_law says the law is not needed (None)."""
@@ -199,11 +219,14 @@ def compute(cooperation: Cooperation, assessment: Assessment | None, as_of: dt.d
         verdict = verdicts.get(region)
         if verdict is None:
             status.tracks[region] = (_recorded_track(review), None, "")
+            if assessment is not None:  # the law was asked and has no track here: no limit
+                status.decisions[region] = decision_deadline(review, {})
             continue
         track = verdict.track.status
         due_name = TRACK_NEXT_DEADLINE.get(track, "")
         due_on = verdict.track.deadlines.get(due_name) if due_name else None
         status.tracks[region] = (track, due_on, due_name if due_on else "")
+        status.decisions[region] = decision_deadline(review, verdict.track.deadlines)
     if cooperation.stage not in CLOSED_STAGES:
         status.tasks = _tasks(cooperation, assessment, as_of)
     dated = sorted((t.due_on, t.due_name) for t in status.tasks if t.due_on is not None)
@@ -389,10 +412,21 @@ class _Writes:
         if changed or cooperation.status_on != as_of:
             cooperation.status_on = as_of
             self.cooperations.append(cooperation)
+        decisions_differ = False
         for review in cooperation.dprd_reviews.all():
             value = want.tracks.get(review.region_id, ("", None, ""))
-            if (review.status, review.due_on, review.due_name) != value:
+            decision = want.decisions.get(review.region_id)
+            track_differs = (review.status, review.due_on, review.due_name) != value
+            decision_differs = decision is not None and decision != (
+                review.decision_due_name,
+                review.decision_due_on,
+            )
+            if track_differs:
                 review.status, review.due_on, review.due_name = value
+            if decision_differs and decision is not None:
+                review.decision_due_name, review.decision_due_on = decision
+                decisions_differ = True
+            if track_differs or decision_differs:
                 self.reviews.append(review)
         rows = {
             TaskRow(t.kind, t.region_id, t.subject, t.due_on, t.due_name, t.status, t.is_overdue): t
@@ -405,13 +439,18 @@ class _Writes:
                      is_overdue=r.is_overdue)
             for r in sorted(want.tasks, key=_task_order) if r not in rows
         ]  # fmt: skip
-        return changed or bool(set(rows) ^ want.tasks) or have.tracks != want.tracks
+        return (
+            changed or bool(set(rows) ^ want.tasks) or have.tracks != want.tracks
+            or decisions_differ
+        )  # fmt: skip
 
     def flush(self) -> None:
         fields = [*Status().fields(), "status_on"]
         Cooperation.objects.bulk_update(self.cooperations, fields, batch_size=CHUNK)
         DprdReview.objects.bulk_update(
-            self.reviews, ["status", "due_on", "due_name"], batch_size=CHUNK
+            self.reviews,
+            ["status", "due_on", "due_name", "decision_due_name", "decision_due_on"],
+            batch_size=CHUNK,
         )
         if self.stale_tasks:
             OpenTask.objects.filter(pk__in=self.stale_tasks).delete()

@@ -35,6 +35,17 @@ class DprdReview(models.Model):
     status = models.CharField(_("status"), max_length=30, blank=True)
     due_on = models.DateField(_("next deadline"), null=True, blank=True)
     due_name = models.CharField(_("what is due"), max_length=30, blank=True)
+    # The time limit a decided track's decision is judged against (the oversight scorecard's
+    # DPRD timeliness), stored by cooperation/status.py from ksd.law's deadlines of the track:
+    # "assessment_due" (Pasal 12 ayat (1)), "deemed_approval_due" after a resubmission
+    # (ayat (4)), "none" when the regulation set no clock; blank while undecided or not yet
+    # judged. Every save blanks it, so a corrected date is judged again.
+    decision_due_name = models.CharField(
+        _("decision judged against"), max_length=30, blank=True, editable=False
+    )
+    decision_due_on = models.DateField(
+        _("time limit of the decision"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created at"))
     updated_at = models.DateTimeField(_("updated at"))
     # ksd tick's schedule, not a fact: the day it must next read this track (a deadline comes
@@ -69,8 +80,14 @@ class DprdReview(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         # A changed date may move the track's deadlines: the next tick reads it again.
         self.next_check_on = None
+        self.decision_due_name, self.decision_due_on = "", None
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "next_check_on"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "next_check_on",
+                "decision_due_name",
+                "decision_due_on",
+            }
         super().save(*args, **kwargs)
 
 

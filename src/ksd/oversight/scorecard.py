@@ -1,0 +1,477 @@
+"""The regional cooperation scorecard (issue 11 point 4; the method is docs/scorecard.md).
+
+Every figure of every region comes from a handful of GROUP BY queries over stored, indexed
+fields, whatever the number of regions or records: never ksd.law per row. The records behind
+one region's figures are listed by `records_of` (the region's card).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from ksd.bodies.models import BodyMember, BodyReport
+from ksd.cooperation.dashboard import stalled_since
+from ksd.cooperation.models import (
+    CLOSED_BY_RECORD_KEEPING,
+    Cooperation,
+    Dispute,
+    Event,
+    EventKind,
+    Kind,
+    Party,
+)
+from ksd.cooperation.status import BEFORE_SIGNING
+from ksd.dprd.models import DprdReview
+from ksd.regions.flags import Flag, flags_of
+from ksd.regions.models import Region
+
+StrOrPromise = str | Promise
+# Raised whenever a formula, a source field or a parameter below changes (docs/scorecard.md).
+METHOD_VERSION = "1"
+# PP 28/2018 Pasal 43 ayat (1) has the region report a cooperation abroad to the Minister but
+# sets no time (ayat (2) leaves the procedure to a Minister's regulation): the scorecard's own
+# working limit, counted in calendar days from signing.
+REPORT_ABROAD_DAYS = 90
+FIRST_YEAR = 2007  # PP 50/2007
+
+
+def stalled_cooperations(today: dt.date) -> QuerySet[Cooperation]:
+    """The stalled cooperations on `today`: before signing, with no step for more than
+    KSD_STALLED_WORKING_DAYS working days (the dashboards' rule, cooperation/dashboard.py).
+    The one place the scorecard reads "stalled"; it moves to the stalled-rules registry when
+    that lands."""
+    since = stalled_since(today, settings.KSD_STALLED_WORKING_DAYS)
+    return Cooperation.objects.filter(stage__in=BEFORE_SIGNING, last_step_on__lte=since)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The year the figures are for, and the day they are read on: the year's last day, or
+    today while the year runs."""
+
+    year: int
+    today: dt.date
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.year, 12, 31)
+
+    @property
+    def on(self) -> dt.date:
+        return min(self.end, self.today)
+
+    @property
+    def complete(self) -> bool:
+        return self.end < self.today
+
+
+@dataclass
+class Share:
+    """`met` of `total`; no total means no data (shown "tidak ada data", never 0%)."""
+
+    met: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float | None:
+        return None if self.total == 0 else self.met / self.total
+
+    @property
+    def percent(self) -> int | None:
+        value = self.value
+        return None if value is None else round(100 * value)
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: StrOrPromise
+    higher_is_better: bool | None  # None: shown, never ranked
+
+
+METRICS = (
+    Metric("active", _("Cooperation in force"), True),
+    Metric("signed", _("Signed in the year"), True),
+    Metric("stalled", _("Share stalled"), False),
+    Metric("dprd", _("DPRD decided in time"), True),
+    Metric("reports", _("Reports on time"), True),
+    Metric("disputes_opened", _("Disputes raised"), None),
+    Metric("disputes_settled", _("Disputes settled"), None),
+)
+RANKED = tuple(m for m in METRICS if m.higher_is_better is not None)
+
+
+@dataclass(frozen=True)
+class Rank:
+    position: int
+    of: int
+
+    @property
+    def percentile(self) -> int:
+        """The share of the other ranked regions this one is at least as good as."""
+        if self.of <= 1:
+            return 100
+        return round(100 * (self.of - self.position) / (self.of - 1))
+
+
+@dataclass
+class Row:
+    code: str
+    name: str
+    level: str
+    province: str  # the province's code; the province's own for a province
+    province_name: str
+    flags: frozenset[Flag] = frozenset()
+    active: int = 0
+    signed: int = 0
+    stalled: Share = field(default_factory=Share)
+    dprd: Share = field(default_factory=Share)
+    dprd_no_deadline: int = 0
+    reports: Share = field(default_factory=Share)
+    disputes_opened: int = 0
+    disputes_settled: int = 0
+    province_ranks: dict[str, Rank] = field(default_factory=dict)
+    national_ranks: dict[str, Rank] = field(default_factory=dict)
+
+    def value(self, key: str) -> float | None:
+        figure = getattr(self, key)
+        return figure.value if isinstance(figure, Share) else float(figure)
+
+    @property
+    def level_label(self) -> str:
+        return str(Region.Level(self.level).label)
+
+    @property
+    def flag_values(self) -> list[str]:
+        return sorted(f.value for f in self.flags)
+
+
+# ----- The figures, one aggregate query (or two) per metric -----
+
+
+def _counted(rows: QuerySet[Party]) -> dict[str, int]:
+    return dict(rows.order_by().values_list("region_id").annotate(n=Count("id")))
+
+
+def _parties(cooperations: Q) -> QuerySet[Party]:
+    """Region parties of the cooperations matching `cooperations` (a filter on Cooperation)
+    that still count: records withdrawn or cancelled never do."""
+    kept = Cooperation.objects.filter(cooperations).exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
+    return Party.objects.filter(region__isnull=False, cooperation__in=kept.values("pk"))
+
+
+def in_force_on(day: dt.date) -> Q:
+    """Signed and in force on `day`: from its start (or signing) to its end, and not ended
+    earlier by termination or expiry."""
+    return (
+        Q(signed_on__lte=day)
+        & (Q(starts_on__isnull=True) | Q(starts_on__lte=day))
+        & (Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+        & (Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+    )
+
+
+def signed_in(year: int) -> Q:
+    return Q(signed_on__year=year)
+
+
+def in_progress() -> Q:
+    return Q(stage__in=BEFORE_SIGNING)
+
+
+def stalled_on(today: dt.date) -> Q:
+    return Q(pk__in=stalled_cooperations(today).values("pk"))
+
+
+def _decided_on() -> Coalesce:
+    # A deemed approval stands over a later decision (ksd.law's dprd_clock), so it comes first.
+    return Coalesce("deemed_approved_on", "approved_on", "rejected_on")
+
+
+def dprd_tracks(period: Period) -> QuerySet[DprdReview]:
+    """The DPRD tracks decided in the year, of records that count."""
+    return (
+        DprdReview.objects.exclude(cooperation__stage__in=CLOSED_BY_RECORD_KEEPING)
+        .annotate(decided_on=_decided_on())
+        .filter(decided_on__gte=period.start, decided_on__lte=period.on)
+    )
+
+
+ON_TIME = Q(deemed_approved_on__isnull=True, decision_due_on__isnull=False,
+            decided_on__lte=F("decision_due_on"))  # fmt: skip
+NO_DEADLINE = Q(deemed_approved_on__isnull=True, decision_due_on__isnull=True)
+
+
+def _dprd(period: Period) -> dict[str, tuple[int, int, int]]:
+    """Per region: (on time, judged, decided without a time limit)."""
+    rows = (
+        dprd_tracks(period)
+        .order_by()
+        .values("region_id")
+        .annotate(
+            on_time=Count("id", filter=ON_TIME),
+            no_deadline=Count("id", filter=NO_DEADLINE),
+            decided=Count("id"),
+        )
+    )
+    return {
+        r["region_id"]: (r["on_time"], r["decided"] - r["no_deadline"], r["no_deadline"])
+        for r in rows
+    }
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One report owed by (or to) a region: what, when due, when made (None: not made)."""
+
+    kind: str  # "abroad" or "body"
+    region: str
+    subject_id: int  # the cooperation abroad, or the body
+    subject: str
+    due_on: dt.date
+    made_on: dt.date | None
+
+    @property
+    def on_time(self) -> bool:
+        return self.made_on is not None and self.made_on <= self.due_on
+
+
+def abroad_reports(period: Period, regions: Iterable[str] | None = None) -> list[Obligation]:
+    """PP 28/2018 Pasal 43 ayat (1): the initiating region reports a signed cooperation abroad
+    to the Minister, within REPORT_ABROAD_DAYS of signing (the scorecard's limit). Counted in
+    the year its due date falls in, once it is made or its due date has passed."""
+    days = dt.timedelta(days=REPORT_ABROAD_DAYS)
+    rows = (
+        Cooperation.objects.filter(kind=Kind.FOREIGN, initiator__isnull=False,
+                                   signed_on__gte=period.start - days,
+                                   signed_on__lte=period.end - days)
+        .exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
+        .annotate(reported_on=Min("events__on",
+                                  filter=Q(events__kind=EventKind.FOREIGN_REPORTED)))
+        .order_by("signed_on", "pk")
+        .values_list("pk", "title", "initiator_id", "signed_on", "reported_on")
+    )  # fmt: skip
+    if regions is not None:
+        rows = rows.filter(initiator_id__in=list(regions))
+    found = []
+    for pk, title, region, signed_on, reported_on in rows:
+        due = signed_on + days
+        if reported_on is not None or due < period.today:
+            found.append(Obligation("abroad", region, pk, title, due, reported_on))
+    return found
+
+
+def body_reports(period: Period, regions: Iterable[str] | None = None) -> list[Obligation]:
+    """PP 50/2007 Pasal 25 ayat (1) huruf c: a cooperation body reports to the head of each
+    member region; the law names no frequency, the scorecard expects one report a year to each
+    region that was a member the whole year, due on the year's last day. A year still running
+    counts a report made, never one not yet made."""
+    members = BodyMember.objects.filter(
+        joined_on__lte=period.start, body__decided_on__lte=period.start
+    ).filter(Q(left_on__isnull=True) | Q(left_on__gte=period.end))
+    if regions is not None:
+        members = members.filter(region_id__in=list(regions))
+    seats = list(
+        members.order_by("body__name", "pk").values_list("body_id", "body__name", "region_id")
+    )
+    if not seats:
+        return []
+    made: dict[tuple[int, str], dt.date] = {}
+    through = BodyReport.reported_to.through.objects.filter(
+        bodyreport__body_id__in={s[0] for s in seats},
+        bodyreport__submitted_on__gte=period.start,
+        bodyreport__submitted_on__lte=period.on,
+    ).values_list("bodyreport__body_id", "region_id", "bodyreport__submitted_on")
+    for body, region, day in through:
+        key = (body, region)
+        made[key] = min(day, made.get(key, day))
+    found = []
+    for body, name, region in seats:
+        day = made.get((body, region))
+        if day is not None or period.complete:
+            found.append(Obligation("body", region, body, name, period.end, day))
+    return found
+
+
+def _reports(period: Period) -> dict[str, Share]:
+    shares: dict[str, Share] = defaultdict(Share)
+    for duty in [*abroad_reports(period), *body_reports(period)]:
+        share = shares[duty.region]
+        share.total += 1
+        share.met += duty.on_time
+    return shares
+
+
+def disputes(period: Period, region: str | None = None) -> list[Dispute]:
+    """Disputes raised or settled in the year, of records that count."""
+    rows = (
+        Dispute.objects.exclude(cooperation__stage__in=CLOSED_BY_RECORD_KEEPING)
+        .filter(
+            Q(raised_on__gte=period.start, raised_on__lte=period.on)
+            | Q(settled_on__gte=period.start, settled_on__lte=period.on)
+        )
+        .select_related("cooperation")
+        .order_by("raised_on", "pk")
+    )
+    if region is None:
+        return list(rows.defer("description", "decision_summary"))
+    return [d for d in rows if region in d.between]
+
+
+def _in(day: dt.date | None, period: Period) -> bool:
+    return day is not None and period.start <= day <= period.on
+
+
+# ----- The table: every region of a level, then ranks -----
+
+
+def _regions() -> list[Row]:
+    provinces = dict(Region.objects.filter(level=Region.Level.PROVINSI).values_list("code", "name"))
+    rows = []
+    for code, name, level, province in Region.objects.filter(is_autonomous=True).values_list(
+        "code", "name", "level", "province_id"
+    ):
+        home = province or code
+        rows.append(Row(code, name, level, home, provinces.get(home, "")))
+    return rows
+
+
+def scorecard(period: Period) -> list[Row]:
+    """Every autonomous region's figures for `period`, with its ranks in its province (kab/kota
+    only) and among the regions of its level in the country."""
+    rows = _regions()
+    flags = flags_of(r.code for r in rows)
+    active = _counted(_parties(in_force_on(period.on)))
+    signed = _counted(_parties(signed_in(period.year) & Q(signed_on__lte=period.on)))
+    open_ = _counted(_parties(in_progress()))
+    stalled = _counted(_parties(stalled_on(period.today)))
+    dprd = _dprd(period)
+    reports = _reports(period)
+    opened: dict[str, int] = defaultdict(int)
+    settled: dict[str, int] = defaultdict(int)
+    for dispute in disputes(period):
+        for code in set(dispute.between):
+            opened[code] += _in(dispute.raised_on, period)
+            settled[code] += _in(dispute.settled_on, period)
+    for row in rows:
+        row.flags = flags.get(row.code, frozenset())
+        row.active = active.get(row.code, 0)
+        row.signed = signed.get(row.code, 0)
+        row.stalled = Share(stalled.get(row.code, 0), open_.get(row.code, 0))
+        on_time, judged, no_deadline = dprd.get(row.code, (0, 0, 0))
+        row.dprd, row.dprd_no_deadline = Share(on_time, judged), no_deadline
+        row.reports = reports.get(row.code, Share())
+        row.disputes_opened = opened.get(row.code, 0)
+        row.disputes_settled = settled.get(row.code, 0)
+    _rank(rows, lambda r: r.level, "national_ranks")
+    _rank([r for r in rows if r.level != Region.Level.PROVINSI], lambda r: r.province,
+          "province_ranks")  # fmt: skip
+    return rows
+
+
+# How long a computed table is kept at most; any recorded step, report or membership change
+# starts a new one at once (data_version).
+CACHE_SECONDS = 600
+
+
+def data_version() -> tuple[object, ...]:
+    """What the figures depend on, cheaply: every lifecycle step appends an event and touches
+    its record; body reports and memberships are not events, so they count apart."""
+    events = Event.objects.aggregate(last=Max("id"))["last"]
+    records = Cooperation.objects.aggregate(last=Max("updated_at"))["last"]
+    bodies = BodyMember.objects.aggregate(
+        last=Max("id"), left=Count("id", filter=Q(left_on__isnull=False))
+    )
+    reports = BodyReport.objects.aggregate(last=Max("id"))["last"]
+    return (events, records, bodies["last"], bodies["left"], reports)
+
+
+def cached_scorecard(period: Period) -> list[Row]:
+    """`scorecard(period)` as the pages read it: computed once for every region and kept in the
+    cache until the data or the day changes (at most CACHE_SECONDS); a few cheap queries decide."""
+    parts = (METHOD_VERSION, period.year, period.today.isoformat(), *data_version())
+    key = "ksd-scorecard-" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    rows: list[Row] | None = cache.get(key)
+    if rows is None:
+        rows = scorecard(period)
+        cache.set(key, rows, CACHE_SECONDS)
+    return rows
+
+
+def _rank(rows: list[Row], group: Callable[[Row], str], into: str) -> None:
+    """Standard competition ranks ("1, 2, 2, 4") of each ranked metric within each group;
+    regions with no data on a metric are not ranked on it."""
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[group(row)].append(row)
+    for members in groups.values():
+        for metric in RANKED:
+            scored = [(r.value(metric.key), r) for r in members]
+            values = [v for v, _ in scored if v is not None]
+            for value, row in scored:
+                if value is None:
+                    continue
+                better = sum(
+                    1 for v in values if (v > value if metric.higher_is_better else v < value)
+                )
+                getattr(row, into)[metric.key] = Rank(better + 1, len(values))
+
+
+# ----- One region's card: the records behind each figure -----
+
+
+@dataclass
+class Records:
+    active: list[Cooperation]
+    signed: list[Cooperation]
+    in_progress: list[Cooperation]
+    stalled: list[Cooperation]
+    dprd: list[DprdReview]
+    reports: list[Obligation]
+    disputes: list[Dispute]
+
+
+def records_of(code: str, period: Period, visible: QuerySet[Cooperation]) -> Records:
+    """The records counted in `code`'s figures, each list in one query, limited to `visible`
+    (the viewer's access door: for a region in their scope it holds them all)."""
+    mine = visible.filter(pk__in=Party.objects.filter(region_id=code).values("cooperation_id"))
+    mine = mine.exclude(stage__in=CLOSED_BY_RECORD_KEEPING).order_by("-signed_on", "title", "pk")
+
+    def listed(condition: Q) -> list[Cooperation]:
+        return list(mine.filter(condition).only(
+            "pk", "title", "stage", "kind", "signed_on", "starts_on", "ends_on", "ended_on",
+            "last_step_on", "offered_on"))  # fmt: skip
+
+    tracks = list(
+        dprd_tracks(period)
+        .filter(region_id=code, cooperation__in=visible.values("pk"))
+        .select_related("cooperation")
+        .order_by("decided_on", "pk")
+    )
+    shown = set(visible.values_list("pk", flat=True).filter(
+        pk__in=Party.objects.filter(region_id=code).values("cooperation_id")))  # fmt: skip
+    abroad = [o for o in abroad_reports(period, [code]) if o.subject_id in shown]
+    return Records(
+        active=listed(in_force_on(period.on)),
+        signed=listed(signed_in(period.year) & Q(signed_on__lte=period.on)),
+        in_progress=listed(in_progress()),
+        stalled=listed(stalled_on(period.today)),
+        dprd=tracks,
+        reports=abroad + body_reports(period, [code]),
+        disputes=[d for d in disputes(period, code) if d.cooperation_id in shown],
+    )
