@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
@@ -21,7 +20,6 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ksd.bodies.models import BodyMember, BodyReport
-from ksd.cooperation.dashboard import stalled_since
 from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
     Cooperation,
@@ -31,6 +29,7 @@ from ksd.cooperation.models import (
     Kind,
     Party,
 )
+from ksd.cooperation.stalled import rule
 from ksd.cooperation.status import BEFORE_SIGNING
 from ksd.dprd.models import DprdReview
 from ksd.regions.flags import Flag, flags_of
@@ -47,12 +46,15 @@ FIRST_YEAR = 2007  # PP 50/2007
 
 
 def stalled_cooperations(today: dt.date) -> QuerySet[Cooperation]:
-    """The stalled cooperations on `today`: before signing, with no step for more than
-    KSD_STALLED_WORKING_DAYS working days (the dashboards' rule, cooperation/dashboard.py).
-    The one place the scorecard reads "stalled"; it moves to the stalled-rules registry when
-    that lands."""
-    since = stalled_since(today, settings.KSD_STALLED_WORKING_DAYS)
-    return Cooperation.objects.filter(stage__in=BEFORE_SIGNING, last_step_on__lte=since)
+    """The stalled cooperations on `today`: the stalled-work rule "no_step" of
+    cooperation/stalled.py (before signing, no step for more than its working days,
+    KSD_STALLED_WORKING_DAYS), with the value in force on `today`. The one place the scorecard
+    reads "stalled"; the other rules (offer unanswered, DPRD overdue...) are counted by their
+    own metrics or not at all (docs/scorecard.md)."""
+    no_step = rule("no_step")
+    if no_step is None:  # only if the registry lost its first rule
+        return Cooperation.objects.none()
+    return Cooperation.objects.filter(pk__in=no_step.cooperation_ids(today))
 
 
 @dataclass(frozen=True)
