@@ -112,6 +112,7 @@ def prepare(
     if database == "postgres":
         _ensure_postgres_database(env["KSD_PG_NAME"])
     _ksd(env, "migrate", "--no-input")
+    _ksd(env, "recompute_status", "--missing")  # as `make serve` does after migrating
     _ksd(env, "load_reference_data")
     count = int(_ksd(env, "shell", "-c", _COUNT).split()[-1])
     if count < cooperations:

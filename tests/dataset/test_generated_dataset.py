@@ -164,3 +164,25 @@ def test_open_dprd_tracks_run_their_clocks(generated: list[Cooperation]) -> None
     assert DprdReview.objects.filter(deemed_approved_on__isnull=False).count() == (
         later.deemed_approvals
     )
+
+
+def test_records_without_a_stored_status_get_it_from_the_command(
+    generated: list[Cooperation],
+) -> None:
+    """An upgraded database: `ksd recompute_status --missing` (run by `make run` and `make
+    serve` after `migrate`) stores the status of the records that have none, with progress."""
+    from io import StringIO
+
+    from ksd.cooperation.models import OpenTask
+
+    tasks = OpenTask.objects.count()
+    OpenTask.objects.all().delete()
+    Cooperation.objects.update(status_on=None, next_due_on=None, is_overdue=False)
+    out = StringIO()
+    call_command("recompute_status", missing=True, stdout=out)
+    assert "300 / 300" in out.getvalue()
+    assert OpenTask.objects.count() == tasks
+    call_command("recompute_status", check=True, stdout=None)
+    out = StringIO()
+    call_command("recompute_status", missing=True, stdout=out)
+    assert out.getvalue() == "", "nothing left to fill"
