@@ -137,6 +137,10 @@ else:
             # locked" when they try to write. IMMEDIATE takes the write lock at BEGIN, so the
             # second step waits its turn instead, for up to `timeout` seconds.
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+            # Keep each worker's connection between requests, as on PostgreSQL: opening one, and
+            # SQLite reading the schema again on its first statement, was most of what a
+            # logged-in request cost more than an anonymous one (docs/performance.md).
+            "CONN_MAX_AGE": env_int("KSD_SQLITE_CONN_MAX_AGE", 600),
         }
     }
 
