@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 
 run: setup
 	$(BIN)/ksd migrate --no-input
+	$(BIN)/ksd recompute_status --missing
 	$(BIN)/ksd load_reference_data
 	$(BIN)/ksd load_demo
 	@echo "KSD: http://127.0.0.1:8000/"
@@ -29,6 +30,8 @@ run: setup
 # KSD_BIND and KSD_WORKERS set the address and the number of worker processes.
 serve: setup
 	$(BIN)/ksd migrate --no-input
+	@# An upgraded database: the stored status of records that have none (minutes, with progress).
+	$(BIN)/ksd recompute_status --missing
 	$(BIN)/ksd load_reference_data
 	$(BIN)/ksd collectstatic --no-input -v0
 	$(BIN)/gunicorn ksd.wsgi --bind $${KSD_BIND:-127.0.0.1:8000} --workers $${KSD_WORKERS:-2} --access-logfile -

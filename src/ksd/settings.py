@@ -68,7 +68,8 @@ MIDDLEWARE = [
     "ksd.core.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the logged-in user read by one plain statement (ksd.core.authentication).
+    "ksd.core.authentication.AuthenticationMiddleware",
     # After the session, language and user, so that the page it answers with knows them; before
     # anything that reads the user (the audit log's actor), so that a NUL in the session cookie
     # never reaches a query.
@@ -137,6 +138,10 @@ else:
             # locked" when they try to write. IMMEDIATE takes the write lock at BEGIN, so the
             # second step waits its turn instead, for up to `timeout` seconds.
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+            # Keep each worker's connection between requests, as on PostgreSQL: opening one, and
+            # SQLite reading the schema again on its first statement, was most of what a
+            # logged-in request cost more than an anonymous one (docs/performance.md).
+            "CONN_MAX_AGE": env_int("KSD_SQLITE_CONN_MAX_AGE", 600),
         }
     }
 

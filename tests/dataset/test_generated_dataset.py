@@ -133,3 +133,56 @@ def test_the_planner_has_statistics_of_the_generated_rows(generated: list[Cooper
             rows = [int(r[0]) for r in cursor.fetchall()]
     assert rows
     assert max(rows) >= len(generated)
+
+
+def test_open_dprd_tracks_run_their_clocks(generated: list[Cooperation]) -> None:
+    """The records awaiting a DPRD are at every point of its clocks on the dataset's date: some
+    within the deadline, some overdue, some with the revised draft back, and ksd tick six weeks
+    later deems those approved (the dataset enters PP 28/2018's clocks as test data, since
+    without them no DPRD clock runs after 12 July 2018)."""
+    from collections import Counter
+
+    from ksd.cooperation.jobs import run_tick
+    from ksd.cooperation.models import OpenTask
+
+    open_tracks = DprdReview.objects.filter(
+        approved_on__isnull=True, rejected_on__isnull=True, deemed_approved_on__isnull=True
+    )
+    statuses = Counter(open_tracks.values_list("status", flat=True))
+    assert statuses["under_review"], statuses
+    assert statuses["assessment_overdue"], statuses
+    assert statuses["resubmitted"], statuses
+    assert statuses["opinion_given"] + statuses["revision_overdue"], statuses
+    decide = OpenTask.objects.filter(kind="dprd_decide")
+    assert decide.filter(due_on__lt=TODAY).exists(), "overdue"
+    assert decide.filter(due_on__gte=TODAY).exists(), "within the deadline"
+    assert Cooperation.objects.filter(is_overdue=True, stage=Stage.DPRD_REVIEW).exists()
+
+    assert run_tick(now=NOW).deemed_approvals == 0, "nothing was due on the dataset's date"
+    later = run_tick(now=NOW + dt.timedelta(weeks=6))
+    assert later.deemed_approvals >= statuses["resubmitted"] > 0
+    assert DprdReview.objects.filter(deemed_approved_on__isnull=False).count() == (
+        later.deemed_approvals
+    )
+
+
+def test_records_without_a_stored_status_get_it_from_the_command(
+    generated: list[Cooperation],
+) -> None:
+    """An upgraded database: `ksd recompute_status --missing` (run by `make run` and `make
+    serve` after `migrate`) stores the status of the records that have none, with progress."""
+    from io import StringIO
+
+    from ksd.cooperation.models import OpenTask
+
+    tasks = OpenTask.objects.count()
+    OpenTask.objects.all().delete()
+    Cooperation.objects.update(status_on=None, next_due_on=None, is_overdue=False)
+    out = StringIO()
+    call_command("recompute_status", missing=True, stdout=out)
+    assert "300 / 300" in out.getvalue()
+    assert OpenTask.objects.count() == tasks
+    call_command("recompute_status", check=True, stdout=None)
+    out = StringIO()
+    call_command("recompute_status", missing=True, stdout=out)
+    assert out.getvalue() == "", "nothing left to fill"

@@ -504,6 +504,13 @@ class OpenTask(models.Model):
         indexes = (
             models.Index(fields=("region", "kind", "due_on"), name="task_by_region"),
             models.Index(fields=("kind", "due_on"), name="task_by_kind"),
+            # The operator's "waiting for the other parties": the tasks of the region's
+            # cooperations, read from the index alone (the row's id last, for PostgreSQL's
+            # index-only scan; SQLite keeps the rowid in every index).
+            models.Index(
+                fields=("cooperation", "region", "is_overdue", "due_on", "id"),
+                name="task_by_cooperation",
+            ),
             # What `ksd tick` turns overdue as days pass.
             models.Index(
                 fields=("due_on",), name="task_turning_overdue",

@@ -11,7 +11,7 @@ agreement entering its last months); `ksd recompute_status` rebuilds everything 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -50,12 +50,6 @@ BEFORE_SIGNING = (
 )  # fmt: skip
 IN_FORCE = (Stage.SIGNED, Stage.IMPLEMENTING)
 CHUNK = 500
-# The migrations that add the stored fields.
-STATUS_MIGRATIONS = (
-    ("cooperation", "0017_stored_status_and_open_tasks"),
-    ("dprd", "0004_stored_track_status"),
-    ("dprd", "0007_scorecard_judge_decided_tracks"),
-)
 
 
 class TaskKind:
@@ -518,13 +512,18 @@ def due_for_refresh(as_of: dt.date) -> list[int]:
     return sorted({*turning, *entering, *leaving, *ended, *stale})
 
 
-def refresh_many(ids: Sequence[int], as_of: dt.date, *, check_only: bool = False) -> list[int]:
+def refresh_many(
+    ids: Sequence[int], as_of: dt.date, *, check_only: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[int]:  # fmt: skip
     """Recompute the status of `ids` as of `as_of` in chunks (one commit per chunk); returns the
-    ids whose stored status differed. With `check_only`, nothing is written."""
+    ids whose stored status differed. With `check_only`, nothing is written. `progress` is
+    told (done, total) after each chunk."""
     if not ids:  # the usual tick: nothing changed, nothing to load
         return []
     law = _Law(batch=True)
     differing: list[int] = []
+    done = 0
     for chunk in _chunks(ids):
         with transaction.atomic():
             writes = _Writes()
@@ -534,6 +533,9 @@ def refresh_many(ids: Sequence[int], as_of: dt.date, *, check_only: bool = False
                     differing.append(row.pk)
             if not check_only:
                 writes.flush()
+        done += len(chunk)
+        if progress is not None:
+            progress(done, len(ids))
     return differing
 
 
@@ -587,17 +589,12 @@ def never_computed() -> list[int]:
     )
 
 
-def fill_never_computed(using: str = "default", **_kwargs: Any) -> None:
-    """post_migrate receiver: records that have never had their status stored (a database
-    upgraded from before the stored status) get it from ksd.law, once. A few minutes for a
-    national register (docs/performance.md); nothing to do afterwards."""
-    from django.db import connections
-    from django.db.migrations.recorder import MigrationRecorder
-
-    applied = MigrationRecorder(connections[using]).applied_migrations()
-    if not all(m in applied for m in STATUS_MIGRATIONS):  # migrated to an earlier state
-        return
+def fill_never_computed(progress: Callable[[int, int], None] | None = None) -> int:
+    """Records that have no stored status (a database upgraded from before the stored status,
+    or records made stale by a change of calendars or clocks) get it from ksd.law; returns how
+    many. `ksd recompute_status --missing` runs it; nothing to do on an up-to-date database."""
     ids = never_computed()
     if ids:
         fill_last_steps(ids)
-        refresh_many(ids, today_at(clock.now()))
+        refresh_many(ids, today_at(clock.now()), progress=progress)
+    return len(ids)

@@ -32,7 +32,7 @@ from ksd.cooperation.models import (
 )
 from ksd.cooperation.status import refresh_many
 from ksd.core.dates import today_at
-from ksd.dprd.models import DprdReview
+from ksd.dprd.models import ClockSetting, DprdReview
 from ksd.law.assessment import assess
 from ksd.law.facts import Burden, Facts, ThirdParty, ThirdPartyForm
 from ksd.law.facts import Party as LawParty
@@ -45,7 +45,7 @@ from ksd.regions.models import Affair, Region
 TITLE_MARK = "(data uji)"
 # What the generator writes, as a number: raise it whenever a change to this module writes other
 # rows or values, so that `make bench-web` regenerates a dataset an older generator wrote.
-VERSION = 2
+VERSION = 3
 FIRST_OFFER = dt.date(2008, 1, 7)
 BATCH = 1000
 
@@ -95,6 +95,22 @@ SUBJECTS = (
 # The burdens that make a DPRD's approval required (PP 50/2007 Pasal 9) or not.
 BURDENED = Burden(apbd_cost=True, budgeted_current_year=False)
 NOT_BURDENED = Burden(within_skpd_duties=True, budgeted_current_year=True)
+# Where a DPRD still reviews, how far its track has gone, as shares of the records waiting:
+# within its deadline, overdue, its opinion sent (revision within or past its limit), the revised
+# draft back (deemed approved once 15 working days pass without a decision).
+REVIEW_WEIGHTS: dict[str, int] = {
+    "under_review": 35,
+    "assessment_overdue": 25,
+    "opinion_given": 10,
+    "revision_overdue": 5,
+    "resubmitted": 25,
+}
+# The numbers the generated dataset enters for PP 28/2018's DPRD clocks (ClockSetting): PP 28/2018
+# leaves them to a Minister's regulation KSD does not ship, and without them no DPRD clock runs
+# after 12 July 2018 (ksd.law.transition), so a dataset dated today would hold no overdue track.
+# These are PP 50/2007 Pasal 12's working days, entered as test data, not as a regulation.
+TEST_CLOCKS = {"assessment": 45, "opinion": 15, "revision": 14, "deemed_approval": 15}
+TEST_CLOCKS_DECREE = f"Angka PP 50/2007 Pasal 12 {TITLE_MARK}"
 
 
 def _burden_json(burden: Burden) -> dict[str, bool]:
@@ -211,6 +227,44 @@ class Builder:
         dates["ends"] = dates["started"] + in_force
         return dates
 
+    def _review_dates(self, dates: dict[str, dt.date]) -> str:
+        """Moves a record awaiting its DPRD so that its first track is at a realistic point of
+        the DPRD's clocks on `today`; returns that point (a key of REVIEW_WEIGHTS)."""
+        rng = self.rng
+        today = self.today
+        point = rng.choices(list(REVIEW_WEIGHTS), weights=list(REVIEW_WEIGHTS.values()))[0]
+        ago = {
+            "under_review": (0, 55),
+            "assessment_overdue": (75, 360),
+            "opinion_given": (20, 50),
+            "revision_overdue": (90, 240),
+            "resubmitted": (25, 55),
+        }[point]
+        received = today - dt.timedelta(days=rng.randint(*ago))
+        shift = received - dates["dprd_received"]
+        for name in ("offered", "accepted", "joint_agreement", "drafted", "dprd_received"):
+            dates[name] += shift
+        # Another DPRD of the record may have approved already, on or before today.
+        waited = rng.randint(0, (today - received).days)
+        dates["dprd_approved"] = received + dt.timedelta(days=waited)
+        if point == "opinion_given":  # the head's 14 working days still run, or just ran out
+            sent = today - dt.timedelta(days=rng.randint(1, 15))
+        elif point == "revision_overdue":
+            sent = received + dt.timedelta(days=rng.randint(10, 40))
+        elif point == "resubmitted":  # back at the DPRD within the head's 14 working days
+            sent = today - dt.timedelta(days=rng.randint(4, 16))
+        else:
+            return point
+        dates["opinion_sent"] = max(sent, received + dt.timedelta(days=1))
+        got = dates["opinion_sent"] + dt.timedelta(days=rng.randint(0, 2))
+        dates["opinion_received"] = min(got, today)
+        if point == "resubmitted":
+            # Within a fortnight of the opinion's receipt and at most 12 days before today, so
+            # the 15 working days of deemed approval end after today: the tick deems it later.
+            back = dates["opinion_received"] + dt.timedelta(days=rng.randint(1, 12))
+            dates["resubmitted"] = min(back, today)
+        return point
+
     # ----- one cooperation -----
 
     def build(self) -> Planned:
@@ -219,6 +273,8 @@ class Builder:
         is_third_party = rng.random() < 0.2
         term = rng.choice((1, 2, 3, 5, 5, 10))
         dates = self._dates(stage, term)
+        if stage == Stage.DPRD_REVIEW:
+            self._review_dates(dates)
         company: ThirdParty | None = None
         # Only regions that existed on the offer's date (ksd.law.region_history): a region
         # formed later could not have been a party.
@@ -341,6 +397,10 @@ class Builder:
             # Under review: the first track still waits; the others are decided or waiting.
             if not pending or (n > 0 and self.rng.random() < 0.5):
                 review.approved_on = dates["dprd_approved"]
+            elif "opinion_sent" in dates and (n == 0 or self.rng.random() < 0.5):
+                review.opinion_sent_on = dates["opinion_sent"]
+                review.opinion_received_on = dates["opinion_received"]
+                review.resubmitted_on = dates.get("resubmitted")
             planned.reviews.append(review)
         if pending and all(r.approved_on for r in planned.reviews):
             planned.reviews[0].approved_on = None
@@ -401,6 +461,10 @@ class Builder:
             add(EventKind.AGREEMENT_DRAFTED, dates["drafted"], initiator)
         for review in planned.reviews:
             add(EventKind.DPRD_SUBMITTED, review.received_on, review.region_id)
+            if review.opinion_sent_on:
+                add(EventKind.DPRD_OPINION, review.opinion_sent_on, review.region_id)
+            if review.resubmitted_on:
+                add(EventKind.DPRD_RESUBMITTED, review.resubmitted_on, review.region_id)
             if review.approved_on:
                 add(EventKind.DPRD_APPROVED, review.approved_on, review.region_id)
             else:
@@ -493,6 +557,7 @@ def generate(
     geography = Geography.load()
     if not geography.provinces:
         raise LookupError("no regions")
+    enter_test_clocks(now)
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     builder = Builder(geography, rng, today, now)
     builder.serial = Cooperation.objects.count()
@@ -505,6 +570,34 @@ def generate(
         if progress:
             progress(written)
     return written
+
+
+def enter_test_clocks(now: dt.datetime) -> None:
+    """PP 28/2018's DPRD clocks for the generated records (TEST_CLOCKS), entered once by a
+    generated, inactive account, unless an administrator has entered clocks already."""
+    from django.contrib.auth import get_user_model
+
+    if ClockSetting.objects.filter(withdrawn_at__isnull=True).exists():
+        return
+    user, created = get_user_model().objects.get_or_create(
+        username="data-uji", defaults={"is_active": False}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+    first_day = dt.date(2018, 7, 13)  # PP 28/2018 in force (Pasal 52)
+    ClockSetting.objects.create(
+        in_force_from=first_day,
+        assessment_days=TEST_CLOCKS["assessment"],
+        opinion_days=TEST_CLOCKS["opinion"],
+        revision_days=TEST_CLOCKS["revision"],
+        deemed_approval_days=TEST_CLOCKS["deemed_approval"],
+        decree_number=TEST_CLOCKS_DECREE,
+        decree_date=first_day,
+        note="data uji",
+        created_by=user,
+        created_at=now,
+    )
 
 
 def _batches(count: int) -> Iterator[int]:

@@ -1,6 +1,6 @@
-# Records with a decided DPRD track get their stored status computed again, so the post_migrate
-# receiver (cooperation/status.py fill_never_computed) stores each decision's time limit from
-# ksd.law once; `ksd recompute_status` does the same.
+# Records with a decided DPRD track get their stored status computed again: `ksd
+# recompute_status --missing` (run by make run / make serve after migrate) then stores each
+# decision's time limit from ksd.law once.
 
 from django.db import migrations
 from django.db.models import Q
