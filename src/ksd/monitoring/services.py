@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -317,6 +318,8 @@ def mark_done(
 
 # ----- corrections -----
 
+Row = TypeVar("Row", PeriodicReport, Obligation)
+
 REPORT_FIELDS = ("progress", "problems", "benefits", "money_spent", "submitted_on")
 OBLIGATION_FIELDS = ("description", "due_on", "done_on", "evidence")
 OBLIGATION_LABELS: dict[str, Promise] = {
@@ -384,7 +387,10 @@ def correct_obligation(
     return _apply(cooperation, obligation, field, new, reason, actor, now)
 
 
-def _apply(cooperation, row, field, new, reason, actor, now):  # type: ignore[no-untyped-def]
+def _apply(
+    cooperation: Cooperation, row: Row, field: str, new: object, reason: str,
+    actor: AbstractBaseUser, now: dt.datetime,
+) -> Row:  # fmt: skip
     old = getattr(row, field)
     if old == new:
         raise StepRefused(_("The new value is the same as the recorded one: nothing changed."))
