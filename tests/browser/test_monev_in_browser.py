@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
@@ -19,6 +20,13 @@ from monitoring.records import SLEMAN_AGENCY, YK_AGENCY, at, implemented
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("regions_loaded")]
 
 TODAY = dt.date(2016, 5, 2)
+
+
+def _open(people: People, user: User, path: str) -> Page:
+    page = people.page(user)
+    page.set_default_timeout(20_000)  # the machine is shared; nothing here waits on purpose
+    page.goto(people.live_server.url + path)
+    return page
 
 
 def _late_reports(page: Page):  # type: ignore[no-untyped-def]
@@ -36,12 +44,12 @@ def test_an_operator_records_a_report_and_the_bureaus_late_list_changes(
                        now=at(TODAY))  # fmt: skip
 
     with People(browser, live_server) as people:
-        bureau = people.open(personas.biro_pemerintahan_diy(), "/pengawasan/monev/")
+        bureau = _open(people, personas.biro_pemerintahan_diy(), "/pengawasan/monev/")
         expect(_late_reports(bureau)).to_have_count(2)
         expect(bureau.get_by_text("2 laporan terlambat")).to_be_visible()
         screenshot(bureau, "monev-late-list")
 
-        operator = people.open(yogya, f"/kerja-sama/{coop.pk}/")
+        operator = _open(people, yogya, f"/kerja-sama/{coop.pk}/")
         operator.get_by_role("link", name="Pemantauan dan evaluasi").click()
         form = operator.locator('form[action$="/monev/laporan/"]')
         # Only its own region's agency is offered.
