@@ -188,3 +188,28 @@ def test_the_late_list_runs_the_same_queries_at_two_sizes(
         large_page, large = late_list(client)
         assert small == large, user.username
         assert large_page.count("#reports") == small_page.count("#reports") + 12
+
+
+def test_a_correction_on_the_page_shows_the_old_and_new_value_and_the_reason(
+    scheduled: Cooperation, as_user: Login
+) -> None:  # fmt: skip
+    client = as_user(personas.operator_kota_yogyakarta())
+    client.post(monev(scheduled) + "laporan/", report_post(scheduled, YK_AGENCY))
+    report = PeriodicReport.objects.get()
+    response = client.post(monev(scheduled) + "koreksi/", {
+        "target": f"report:{report.pk}", "field": "report.money_spent", "value": "95000000",
+        "reason": "Salah ketik pada SPJ triwulan I",
+    })  # fmt: skip
+    assert response.status_code == 302
+    page = client.get(monev(scheduled)).content.decode()
+    row = page[page.index('aria-labelledby="corrections"') :]
+    for text in ("realisasi anggaran (rupiah)", "90000000", "95000000",
+                 "Salah ketik pada SPJ triwulan I"):  # fmt: skip
+        assert text in row
+    # Sleman's operator cannot correct Kota Yogyakarta's agency's report.
+    refused = as_user(personas.operator_sleman()).post(monev(scheduled) + "koreksi/", {
+        "target": f"report:{report.pk}", "field": "report.money_spent", "value": "1",
+        "reason": "x",
+    })  # fmt: skip
+    assert refused.status_code == 400
+    assert PeriodicReport.objects.get().money_spent == 95_000_000

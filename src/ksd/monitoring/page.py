@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from ksd.bodies.models import BodyReport, CooperationBody
-from ksd.cooperation.models import Cooperation, ImplementingAgency
+from ksd.cooperation.models import Cooperation, Event, EventKind, ImplementingAgency
 from ksd.monitoring.models import (
     PERIOD_MONTHS,
     Correction,
@@ -22,7 +22,7 @@ from ksd.monitoring.models import (
     ReportingSchedule,
 )
 from ksd.monitoring.schedule import dues_until
-from ksd.monitoring.services import end_of
+from ksd.monitoring.services import correction_label, end_of
 
 STATUS_LABELS = {
     "submitted": _("Submitted"),
@@ -87,6 +87,9 @@ class MonevPage:
     bodies: list[CooperationBody]
     obligations: list[ObligationRow]
     corrections: list[Correction]
+    # Cooperation abroad: its reports to the Minister (PP 28/2018 Pasal 43 ayat (1)), recorded
+    # by the "report abroad" step of cooperation/abroad.
+    minister_reports: list[Event] = field(default_factory=list)
 
     def unreported_dues(self, region: str | None) -> list[dt.date]:
         """The due dates of `region`'s agencies without a report, up to the next one to come."""
@@ -135,7 +138,16 @@ def monev_page(cooperation: Cooperation, today: dt.date) -> MonevPage:
         .select_related("by")
         .order_by("-at", "-id")
     )
-    return MonevPage(cooperation, schedule, rows, bodies, obligations, corrections)
+    for correction in corrections:
+        correction.label = correction_label(correction)  # type: ignore[attr-defined]
+    minister_reports = list(
+        Event.objects.filter(cooperation=cooperation, kind=EventKind.FOREIGN_REPORTED).order_by(
+            "on", "id"
+        )
+    )
+    return MonevPage(
+        cooperation, schedule, rows, bodies, obligations, corrections, minister_reports
+    )
 
 
 def describe(page: MonevPage) -> dict[str, Any]:

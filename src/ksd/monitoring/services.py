@@ -319,6 +319,17 @@ def mark_done(
 # ----- corrections -----
 
 Row = TypeVar("Row", PeriodicReport, Obligation)
+SCHEDULE_LABELS: dict[str, Promise] = {
+    "schedule.period": gettext_lazy("reporting period"),
+    "schedule.first_due_on": gettext_lazy("first report due on"),
+}
+
+
+def correction_label(correction: Correction) -> str:
+    """The words for what a correction changed, in the page's language."""
+    labels = REPORT_LABELS if correction.report_id else OBLIGATION_LABELS
+    label = SCHEDULE_LABELS.get(correction.field) or labels.get(correction.field)
+    return str(label) if label else correction.field
 
 REPORT_FIELDS = ("progress", "problems", "benefits", "money_spent", "submitted_on")
 OBLIGATION_FIELDS = ("description", "due_on", "done_on", "evidence")
