@@ -331,6 +331,7 @@ def correction_label(correction: Correction) -> str:
     label = SCHEDULE_LABELS.get(correction.field) or labels.get(correction.field)
     return str(label) if label else correction.field
 
+
 REPORT_FIELDS = ("progress", "problems", "benefits", "money_spent", "submitted_on")
 OBLIGATION_FIELDS = ("description", "due_on", "done_on", "evidence")
 OBLIGATION_LABELS: dict[str, Promise] = {

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from ksd.cooperation.models import Cooperation
 from ksd.core import clock
-from ksd.core.access import get_cooperation_for, member_required
+from ksd.core.access import member_required, visible_cooperations
 from ksd.core.dates import show
 from ksd.core.errors import StepRefused
 from ksd.monitoring import services
@@ -81,9 +81,14 @@ def cooperation_monev(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _visible(request: HttpRequest, pk: int) -> Cooperation:
-    cooperation = get_cooperation_for(request.user, pk)
-    # The parties, read once for the access checks and the forms.
-    return Cooperation.objects.prefetch_related("parties__region").filter(pk=cooperation.pk).get()
+    """The cooperation if the user may see it (404 otherwise), with its parties read once for
+    the access checks and the forms."""
+    cooperation = (
+        visible_cooperations(request.user).prefetch_related("parties__region").filter(pk=pk).first()
+    )
+    if cooperation is None:
+        raise Http404
+    return cooperation
 
 
 def _recorder(request: HttpRequest, pk: int) -> Cooperation:
