@@ -106,10 +106,16 @@ def test_dates_are_checked_like_every_other_step(coop: Cooperation) -> None:
         file(coop, yk, YK_AGENCY, D(2016, 3, 31), submitted_on=D(2016, 8, 2))
     with pytest.raises(StepRefused, match="30 April 2016"):
         file(coop, yk, YK_AGENCY, D(2016, 4, 30))
+    # The next period's report may come early, not the one after it.
+    with pytest.raises(StepRefused, match="31 Desember 2016"):
+        file(coop, yk, YK_AGENCY, D(2016, 12, 31))
+    file(coop, yk, YK_AGENCY, D(2016, 9, 30))
     file(coop, yk, YK_AGENCY, D(2016, 3, 31))
     with pytest.raises(StepRefused, match="31 Maret 2016"):
         file(coop, yk, YK_AGENCY, D(2016, 3, 31))
-    assert PeriodicReport.objects.count() == 1
+    assert PeriodicReport.objects.count() == 2
+    # 30 June is still missing: the reports in do not cover it.
+    assert next_dues(coop)[YK_AGENCY] == D(2016, 6, 30)
 
 
 def test_a_schedule_waits_for_the_implementing_agencies(regions_loaded: None) -> None:

@@ -36,7 +36,7 @@ from ksd.monitoring.models import (
     ReportingDuty,
     ReportingSchedule,
 )
-from ksd.monitoring.schedule import due_dates, next_due
+from ksd.monitoring.schedule import dues_until, next_due
 
 # Monitoring starts with the signed agreement and its records stay correctable after its end.
 MONITORED_STAGES = (Stage.SIGNED, Stage.IMPLEMENTING, Stage.TERMINATED, Stage.EXPIRED)
@@ -231,8 +231,10 @@ def file_report(
         raise StepRefused(_("Set the reporting schedule first."))
     months = PERIOD_MONTHS[Period(schedule.period)]
     check_range(due_on)
-    owed = due_on in _dues_through(schedule.first_due_on, months, agency, cooperation, due_on)
-    if not owed:
+    # The reports due so far and the next one to come (an early report); not a later one.
+    owed = dues_until(schedule.first_due_on, months, today_at(now), since=agency.assigned_on,
+                      end=end_of(cooperation))  # fmt: skip
+    if due_on not in owed:
         raise StepRefused(
             _("%(date)s is not a due date of this agency's reports under the schedule.")
             % {"date": show(due_on)}
@@ -255,18 +257,6 @@ def file_report(
         )  # fmt: skip
         refresh_duties(cooperation)
     return report
-
-
-def _dues_through(
-    first: dt.date, months: int, agency: ImplementingAgency, cooperation: Cooperation,
-    until: dt.date,
-) -> set[dt.date]:  # fmt: skip
-    found = set()
-    for day in due_dates(first, months, since=agency.assigned_on, end=end_of(cooperation)):
-        if day > until:
-            break
-        found.add(day)
-    return found
 
 
 # ----- obligations and milestones -----
