@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ksd.reminders",
     "ksd.exchange",
     "ksd.oversight",
+    "ksd.monitoring",
 ]
 
 MIDDLEWARE = [

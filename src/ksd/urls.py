@@ -35,4 +35,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("ksd.reminders.urls")),
     path("", include("ksd.oversight.urls")),
+    path("", include("ksd.monitoring.urls")),
 ]

@@ -15,6 +15,7 @@ injection alone (the policy itself is tested in test_content_security_in_browser
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ from pytest_django.live_server_helper import LiveServer
 
 import personas
 from browser.people import Screenshot
+from ksd.cooperation import services
+from ksd.monitoring import services as monev
 from pages.records import NOW, in_dprd_review, signed_and_published
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("regions_loaded")]
@@ -110,6 +113,32 @@ def _too_wide(page: Page) -> list[str]:
     )
 
 
+def _monitored(operator: User) -> Any:
+    """A cooperation being implemented with a quarterly schedule from 29 February 2016: Kota
+    Yogyakarta's agency has reported, Sleman's is late, and a milestone waits (monitoring/)."""
+    coop = signed_and_published(operator, title="Pengelolaan parkir Malioboro")
+    services.start_implementation(
+        coop.pk, actor=operator, on=dt.date(2016, 2, 15), now=NOW,
+        agencies={"34.71": ["Dinas Perhubungan Kota Yogyakarta"],
+                  "34.04": ["Dinas Perhubungan Kabupaten Sleman"]},
+    )  # fmt: skip
+    monev.set_schedule(coop.pk, actor=operator, period="quarterly",
+                       first_due_on=dt.date(2016, 2, 29), now=NOW)  # fmt: skip
+    monev.file_report(
+        coop.pk, actor=operator, due_on=dt.date(2016, 2, 29), now=NOW,
+        agency_id=coop.implementing_agencies.get(region_id="34.71").pk,
+        facts=monev.ReportFacts("Juru parkir terdata dan berseragam.", "Karcis elektronik belum "
+                                "tersedia.", "Pendapatan parkir naik.", 45_000_000,
+                                dt.date(2016, 3, 1)),
+    )  # fmt: skip
+    monev.add_obligation(
+        coop.pk, actor=operator, party_id=coop.parties.get(region_id="34.04").pk,
+        kind="milestone", description="Kantong parkir Ngabean selesai", due_on=dt.date(2016, 6, 30),
+        now=NOW,
+    )  # fmt: skip
+    return coop
+
+
 def test_every_main_page_fits_the_screen_and_has_no_serious_accessibility_violation(
     browser: Browser,
     live_server: LiveServer,
@@ -121,6 +150,7 @@ def test_every_main_page_fits_the_screen_and_has_no_serious_accessibility_violat
     yogya = personas.operator_kota_yogyakarta()
     reviewed = in_dprd_review(yogya)
     published = signed_and_published(yogya)
+    monitored = _monitored(yogya)
     visits = [
         Visit("home", None, "/"),
         Visit("login", None, "/akun/masuk/"),
@@ -138,6 +168,8 @@ def test_every_main_page_fits_the_screen_and_has_no_serious_accessibility_violat
         Visit("register-kemendagri", personas.kemendagri(), "/kerja-sama/"),
         Visit("oversight-scorecard", personas.biro_pemerintahan_diy(), "/pengawasan/rapor/"),
         Visit("oversight-scorecard-region", personas.kemendagri(), "/pengawasan/rapor/34.71/"),
+        Visit("monev-operator", yogya, f"/kerja-sama/{monitored.pk}/monev/"),
+        Visit("monev-late-biro", personas.biro_pemerintahan_diy(), "/pengawasan/monev/"),
         Visit("admin", personas.administrator(), "/admin/"),
     ]
     problems: list[str] = []

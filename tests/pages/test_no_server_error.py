@@ -30,6 +30,8 @@ import personas
 from ksd.cooperation import services
 from ksd.cooperation.disputes import services as disputes
 from ksd.cooperation.models import Cooperation
+from ksd.monitoring import services as monev
+from monitoring.records import implemented
 from pages import records
 from pages import test_permission_matrix as matrix
 from pages.html_forms import Form, read
@@ -213,7 +215,21 @@ def every_stage(world: World) -> list[Cooperation]:
         world.signed.pk, actor=yogyakarta, between=["34.71", "34.04"],
         raised_on=dt.date(2016, 3, 1), description="Pembagian biaya", now=records.NOW,
     )  # fmt: skip
-    return [offered, accepted, with_kb, to_sign, for_dprd]
+    # A cooperation being implemented and monitored: its monev page shows every form
+    # (monitoring/), a report and an obligation with their correction and completion forms.
+    monitored = implemented(yogyakarta, title="Dipantau")
+    monev.set_schedule(monitored.pk, actor=yogyakarta, period="quarterly",
+                       first_due_on=dt.date(2016, 2, 29), now=records.NOW)  # fmt: skip
+    monev.file_report(
+        monitored.pk, actor=yogyakarta, due_on=dt.date(2016, 2, 29), now=records.NOW,
+        agency_id=monitored.implementing_agencies.get(region_id="34.71").pk,
+        facts=monev.ReportFacts("Berjalan", "", "", 1_000_000, dt.date(2016, 3, 1)),
+    )  # fmt: skip
+    monev.add_obligation(
+        monitored.pk, actor=yogyakarta, party_id=monitored.parties.get(region_id="34.04").pk,
+        kind="milestone", description="Halte", due_on=dt.date(2016, 3, 1), now=records.NOW,
+    )  # fmt: skip
+    return [offered, accepted, with_kb, to_sign, for_dprd, monitored]
 
 
 def pages_with_forms(world: World, every_stage: list[Cooperation]) -> list[str]:
@@ -221,7 +237,7 @@ def pages_with_forms(world: World, every_stage: list[Cooperation]) -> list[str]:
     pages = [world.url(p) for p in ("/kerja-sama/{R}/", "/kerja-sama/{S}/",
                                     "/dokumen/kerja-sama/{R}/", "/dokumen/kerja-sama/{S}/",
                                     "/badan/{B}/")]  # fmt: skip
-    return pages + [f"/kerja-sama/{c.pk}/" for c in every_stage]
+    return pages + [f"/kerja-sama/{c.pk}/{end}" for c in every_stage for end in ("", "monev/")]
 
 
 def admin_pages() -> list[str]:

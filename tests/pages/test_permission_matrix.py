@@ -41,6 +41,7 @@ from ksd.bodies.services import MemberSpec, form_body
 from ksd.cooperation.models import Cooperation, Event
 from ksd.documents.models import Document, DocumentKind, Visibility
 from ksd.documents.services import attach_document
+from ksd.monitoring.models import Correction, Obligation, PeriodicReport, ReportingSchedule
 from ksd.regions.models import Agency, Official, PowerOfAttorney, ThirdParty
 from pages.records import NOW, in_dprd_review, signed_and_published
 
@@ -158,6 +159,18 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     # Cooperation abroad (PP 28/2018 Pasal 28-43): a party's operator records the central steps
     ("POST", "/kerja-sama/{R}/luar-negeri/",     (LOGIN, 400,   400,   403,   403,   403,   403,   403,   404)),
     ("POST", "/kerja-sama/{R}/luar-negeri/persyaratan/", (LOGIN, 400, 400, 403, 403, 403,   403,   403,   404)),
+    # Monitoring and evaluation (monitoring/): whoever sees a cooperation reads its monev page;
+    # the party regions' operators record (an agency's report: its own region's operator);
+    # supervisors read the late list of their scope; {G} is no obligation
+    ("GET",  "/kerja-sama/{R}/monev/",           (LOGIN, 200,   200,   200,   200,   200,   200,   200,   404)),
+    ("GET",  "/kerja-sama/{S}/monev/",           (LOGIN, 200,   200,   404,   404,   200,   200,   200,   404)),
+    ("POST", "/kerja-sama/{S}/monev/jadwal/",    (LOGIN, 400,   400,   404,   404,   403,   403,   403,   404)),
+    ("POST", "/kerja-sama/{S}/monev/laporan/",   (LOGIN, 400,   400,   404,   404,   403,   403,   403,   404)),
+    ("POST", "/kerja-sama/{S}/monev/kewajiban/", (LOGIN, 400,   400,   404,   404,   403,   403,   403,   404)),
+    ("POST", "/kerja-sama/{S}/monev/kewajiban/{G}/selesai/", (LOGIN, 400, 400, 404, 404, 403, 403,   403,   404)),
+    ("POST", "/kerja-sama/{S}/monev/koreksi/",   (LOGIN, 400,   400,   404,   404,   403,   403,   403,   404)),
+    ("POST", "/kerja-sama/{R}/monev/jadwal/",    (LOGIN, 400,   400,   403,   403,   403,   403,   403,   404)),
+    ("GET",  "/pengawasan/monev/",               (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
     # PP 28/2018's DPRD clocks (Pasal 6 ayat (4)): the administrator alone enters or withdraws them
     ("GET",  "/pengaturan/batas-waktu-dprd/",    (LOGIN, 403,   403,   403,   403,   403,   403,   200,   403)),
     ("POST", "/pengaturan/batas-waktu-dprd/",    (LOGIN, 403,   403,   403,   403,   403,   403,   400,   403)),
@@ -285,7 +298,7 @@ class World:
         return pattern.format(
             R=self.review.pk, S=self.signed.pk, D=self.document.pk, P=self.pks.pk, B=self.body.pk,
             M=self.sleman_member.pk, A=self.agency.pk, O=self.official.pk, T=self.third_party.pk,
-            C="34.04", U=999_999, K="bukan-tautan",
+            C="34.04", U=999_999, K="bukan-tautan", G=999_999,
         )  # fmt: skip
 
 
@@ -367,6 +380,12 @@ def snapshot(world: World) -> dict[str, object]:
         "agencies": Agency.objects.count(),
         "officials": Official.objects.count(),
         "powers of attorney": PowerOfAttorney.objects.count(),
+        "monev rows": (
+            ReportingSchedule.objects.count(),
+            PeriodicReport.objects.count(),
+            Obligation.objects.count(),
+            Correction.objects.count(),
+        ),
     }
 
 
@@ -397,6 +416,7 @@ def test_the_matrix_has_a_cell_for_every_persona_and_a_row_for_every_url_pattern
         .replace("{C}", "<str:code>")
         .replace("{U}", "<int:user_id>")
         .replace("{K}", "<str:token>")
+        .replace("{G}", "<int:obligation_pk>")
         for _m, pattern, _c in MATRIX
     }
     routes = {"/", "/healthz/"} | {
@@ -410,6 +430,7 @@ def test_the_matrix_has_a_cell_for_every_persona_and_a_row_for_every_url_pattern
             "regions",
             "reminders",
             "oversight",
+            "monitoring",
         )
         for url in import_module(f"ksd.{app}.urls").urlpatterns
     }

@@ -8,6 +8,7 @@ tracks, the disputes for the governor or the Minister.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -34,10 +35,14 @@ class Waiting:
     due_on: dt.date | None = None
     deadline_label: str = ""
     working_days_left: int | None = None
+    # Set by a registered source (below) for something that is not an open task of the
+    # cooperation: its own words and the page where the user acts.
+    text: str = ""
+    page: str = ""
 
     @property
     def label(self) -> str:
-        return str(TASK_LABELS.get(self.what, ANSWER_OFFER))
+        return self.text or str(TASK_LABELS.get(self.what, ANSWER_OFFER))
 
     @property
     def key(self) -> str:
@@ -51,6 +56,8 @@ class Waiting:
     @property
     def path(self) -> str:
         """The cooperation's page, at its steps (where the user acts)."""
+        if self.page:
+            return self.page
         return reverse("cooperation:detail", args=[self.cooperation.pk]) + "#steps"
 
 
@@ -64,6 +71,18 @@ TASK_STEPS = {
     TaskKind.DRAFT: EventKind.AGREEMENT_DRAFTED,
     TaskKind.SUBMIT_DPRD: EventKind.DPRD_SUBMITTED,
 }
+
+
+# What apps above this one add to a user's list (the digest and the calendar read it): a
+# function of (user, today) returning Waiting items, registered from the app's
+# AppConfig.ready(), so this app imports none of them (monitoring's report due dates).
+Source = Callable[[AbstractBaseUser | AnonymousUser, dt.date], list[Waiting]]
+_SOURCES: list[Source] = []
+
+
+def register_source(source: Source) -> None:
+    if source not in _SOURCES:
+        _SOURCES.append(source)
 
 
 def waiting_for(user: AbstractBaseUser | AnonymousUser, *, today: dt.date) -> list[Waiting]:
@@ -88,6 +107,8 @@ def waiting_for(user: AbstractBaseUser | AnonymousUser, *, today: dt.date) -> li
                 step = TASK_STEPS.get(task.kind, EventKind.DPRD_APPROVED)
                 citation = article_of(item.cooperation, step)
             found.append(Waiting(item.cooperation, task.kind, region, citation, task.due_on))
+    for source in _SOURCES:
+        found.extend(source(user, today))
     return found
 
 

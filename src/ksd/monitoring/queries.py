@@ -1,0 +1,57 @@
+"""What the monitoring pages and the stalled rule read: stored, indexed columns only
+(ReportingDuty.next_due_on, Obligation.due_on/done_on), a fixed number of queries however many
+cooperations there are."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import QuerySet
+
+from ksd.cooperation.models import CLOSED_BY_RECORD_KEEPING
+from ksd.core.access import sees_everything, visible_cooperations
+from ksd.monitoring.access import Visitor
+from ksd.monitoring.models import Obligation, ReportingDuty
+
+# How many late rows a list shows; the count above it tells the rest.
+LIST_LIMIT = 200
+
+
+def cooperations_with_overdue_reports(today: dt.date) -> QuerySet[Any]:
+    """The ids of the cooperations with an implementing agency's report due before `today` and
+    not in: the stalled rule "report_overdue". One query over the monev_duty_due index."""
+    return (
+        ReportingDuty.objects.filter(next_due_on__lt=today)
+        .exclude(cooperation__stage__in=CLOSED_BY_RECORD_KEEPING)
+        .values_list("cooperation_id", flat=True)
+        .distinct()
+    )
+
+
+def _in_scope(rows: QuerySet[Any], user: Visitor) -> QuerySet[Any]:
+    """`rows` of the cooperations `user` may see (core/access.py); never a withdrawn or
+    cancelled record."""
+    rows = rows.exclude(cooperation__stage__in=CLOSED_BY_RECORD_KEEPING)
+    if sees_everything(user):
+        return rows
+    return rows.filter(cooperation_id__in=visible_cooperations(user).values("pk"))
+
+
+def late_reports(user: Visitor, today: dt.date) -> QuerySet[ReportingDuty]:
+    """The implementing agencies whose report was due before `today` and is not in, oldest
+    first."""
+    return (
+        _in_scope(ReportingDuty.objects.filter(next_due_on__lt=today), user)
+        .select_related("cooperation", "implementing_agency", "region")
+        .order_by("next_due_on", "id")
+    )
+
+
+def late_obligations(user: Visitor, today: dt.date) -> QuerySet[Obligation]:
+    """Obligations and milestones not done by their due date, oldest first."""
+    return (
+        _in_scope(Obligation.objects.filter(done_on__isnull=True, due_on__lt=today), user)
+        .select_related("cooperation", "party", "party__region")
+        .order_by("due_on", "id")
+    )
