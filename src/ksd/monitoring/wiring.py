@@ -1,9 +1,13 @@
 """Hooks this app registers into apps it may import (MonitoringConfig.ready): the report and
-obligation due dates into the reminders' digest and calendar feed. The stalled rule
-"report_overdue" (queries.cooperations_with_overdue_reports) is registered here once the
-cooperation app's rule registry exists."""
+obligation due dates into the reminders' digest and calendar feed, and the stalled rule
+"report_overdue" (queries.cooperations_with_overdue_reports) into the cooperation app's
+registry (cooperation/stalled.py), so the dashboards and the register's `stalled=` filter
+count late monitoring reports like any other warning sign."""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any
 
 
 def register() -> None:
@@ -11,6 +15,46 @@ def register() -> None:
     from ksd.reminders.waiting import register_source
 
     register_source(monev_waiting)
+    register_stalled_rule()
+
+
+def _overdue_reports(grace_days: int, today: dt.date) -> Any:
+    from ksd.monitoring.queries import cooperations_with_overdue_reports
+
+    return cooperations_with_overdue_reports(today - dt.timedelta(days=grace_days))
+
+
+def register_stalled_rule() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from ksd.cooperation.stalled import (
+        DAYS,
+        DatedValue,
+        Parameter,
+        StalledRule,
+        register_rule,
+        rule,
+    )
+
+    if rule("report_overdue") is not None:
+        return
+    register_rule(
+        StalledRule(
+            "report_overdue",
+            _("Monitoring report overdue"),
+            _(
+                "An implementing agency's periodic report is past its due date. The due dates "
+                "follow the cooperation's reporting schedule, which the parties set in KSD; "
+                "the days of grace after the due date are KSD's supervisory choice."
+            ),
+            Parameter(
+                DAYS,
+                (DatedValue(dt.date(2007, 8, 22), 0, "KSD's supervisory choice: no grace."),),
+                "KSD_STALLED_REPORT_OVERDUE",
+            ),
+            _overdue_reports,
+        )
+    )
 
 
 def follow_in_audit_log() -> None:
