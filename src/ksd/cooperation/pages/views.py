@@ -4,6 +4,7 @@ public register.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
@@ -11,9 +12,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from ksd.cooperation import queries
+from ksd.cooperation import as_of, queries
 from ksd.cooperation.dashboard import dashboard_for
 from ksd.cooperation.pages.acting import operator_region
+from ksd.cooperation.pages.as_of_page import as_of_page
 from ksd.cooperation.pages.detail import render_detail
 from ksd.cooperation.pages.forms import RegisterFilterForm
 from ksd.core import clock
@@ -21,6 +23,7 @@ from ksd.core.access import (
     get_cooperation_for,
     member_required,
     sees_the_audit,
+    visible_cooperations,
 )
 from ksd.core.paging import page_of
 from ksd.dprd.clock_settings import dprd_clock_notice
@@ -34,18 +37,58 @@ logged_in = member_required  # logged in, with a role (core/access.py)
 def register(request: HttpRequest) -> HttpResponse:
     form = RegisterFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = queries.register(request.user, filters, today=clock.today_in())
+    today = clock.today_in()
+    day, day_error = None, ""
+    if request.GET.get("per", "").strip():
+        try:
+            day = as_of.parse_day(request.GET["per"], today=today)
+        except as_of.BadDayError as exc:
+            day_error = str(exc)
+    if day is not None:  # the register as it stood (cooperation/as_of.py)
+        rows = as_of.register_as_of(visible_cooperations(request.user), filters, day)
+        rows = queries.with_parties(rows)
+    else:
+        rows = queries.register(request.user, filters, today=today)
     page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
+    if day is not None:
+        page = replace(page, object_list=as_of.then_rows(page.object_list, day))
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("sort", None)
+    today_params = request.GET.copy()
+    for name in ("per", "page"):
+        today_params.pop(name, None)
     return render(
         request,
         "cooperation/register.html",
         {"form": form, "page": page, "sort": filters.get("sort") or "-offered_on",
          "query": params.urlencode(), "can_offer": operator_region(request.user) is not None,
-         "can_audit": sees_the_audit(request.user)},
+         "can_audit": sees_the_audit(request.user), "day": day, "day_error": day_error,
+         "per": day.isoformat() if day else request.GET.get("per", "")[:20],
+         "today": today, "banner": as_of.banner(day) if day else "",
+         "today_query": today_params.urlencode(),
+         "keep": [(k, v) for k, vs in today_params.lists() for v in vs],
+         "today_only": [form[n].label for n in as_of.TODAY_ONLY_FILTERS] if day else []},
+        status=400 if day_error else 200,
     )  # fmt: skip
+
+
+@logged_in
+@require_safe
+def detail_as_of(request: HttpRequest, pk: int, day: str) -> HttpResponse:
+    """A cooperation's record as it stood at the end of `day`: read-only, with ksd.law's
+    assessment as of that day on the facts recorded by then."""
+    cooperation = get_cooperation_for(request.user, pk)
+    try:
+        when = as_of.parse_day(day, today=clock.today_in())
+    except as_of.BadDayError as exc:
+        return render(
+            request, "cooperation/detail_as_of.html",
+            {"cooperation": cooperation, "day_error": str(exc)}, status=400,
+        )  # fmt: skip
+    return render(
+        request, "cooperation/detail_as_of.html", as_of_page(request.user, cooperation, when)
+    )
 
 
 @logged_in
