@@ -308,3 +308,46 @@ def test_the_register_and_the_page_as_of_a_date_run_the_same_queries_at_two_size
     large = grow(4)
 
     assert small == large
+
+
+# ----- Events recorded before Event.stage was kept (migration 0024) -----
+
+
+def test_the_migration_gives_old_events_the_stage_each_step_left(operator: User) -> None:
+    """A log copied without its stages gets back the stages the steps recorded: a DPRD approval
+    leaves the draft ready to sign only once every DPRD it was submitted to has approved."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+
+    from ksd.cooperation.models import Event
+    from ksd.dprd import services as dprd
+    from pages.records import NOW, in_dprd_review
+
+    fill = import_module("ksd.cooperation.migrations.0024_asof_fill_event_stage").fill
+    waste = waste_agreement(operator)
+    waiting = in_dprd_review(operator)
+    for code in ("34.04", "34.71"):
+        dprd.record_dprd_decision(waiting.pk, actor=operator, region_code=code, approved=True,
+                                  on=D(2016, 3, 2), now=NOW)  # fmt: skip
+    expected, copies = [], []
+    for original in (waste, waiting):
+        original.refresh_from_db()
+        events = list(original.events.order_by("at", "id"))
+        expected.append([e.stage for e in events])
+        twin = Cooperation.objects.get(pk=original.pk)
+        twin.pk = None
+        twin.save()
+        Event.objects.bulk_create(
+            Event(cooperation=twin, kind=e.kind, at=e.at, on=e.on, region_id=e.region_id,
+                  changes=e.changes, stage="")
+            for e in events
+        )  # fmt: skip
+        copies.append(twin)
+
+    fill(apps, SimpleNamespace(connection=connection))
+
+    filled = [[e.stage for e in c.events.order_by("at", "id")] for c in copies]
+    assert filled == expected
+    assert expected[1][-3:] == ["dprd_review", "dprd_review", "ready_to_sign"]

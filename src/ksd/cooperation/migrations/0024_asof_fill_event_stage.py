@@ -20,6 +20,8 @@ BATCH = 20_000
 
 
 def _stage_after(event, stage, submitted, approved):
+    if event.kind == 201 and event.region_id:
+        submitted.add(event.region_id)
     changes = event.changes if isinstance(event.changes, dict) else {}
     recorded = changes.get("stage")
     effects = changes.get("effects") if isinstance(changes.get("effects"), dict) else {}
@@ -31,8 +33,6 @@ def _stage_after(event, stage, submitted, approved):
         return recorded
     if event.kind in FIXED:
         return FIXED[event.kind]
-    if event.kind == 201 and event.region_id:
-        submitted.add(event.region_id)
     if event.kind in APPROVALS and event.region_id:
         approved.add(event.region_id)
         return "ready_to_sign" if submitted <= approved else "dprd_review"
