@@ -134,11 +134,12 @@ def test_the_register_as_of_each_day_shows_that_days_stage_and_no_later_record(
 ) -> None:  # fmt: skip
     page = register(as_user(operator), f"per={day}")
 
-    assert rows(page) and len(rows(page)) == 1  # the bus offer came on 15 February
+    assert len(rows(page)) == 1  # the bus offer came on 15 February
     (row,) = rows(page)
     assert row.startswith(TITLE + " |")  # the title before its correction
     assert f"| {stage} |" in row
-    assert "Register per" in page and "koreksi sesudahnya tidak diterapkan" in page
+    assert "Register per" in page
+    assert "koreksi sesudahnya tidak diterapkan" in page
     assert "Trans Jogja" not in page
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from ksd.cooperation import as_of, queries
@@ -66,7 +67,8 @@ def register(request: HttpRequest) -> HttpResponse:
          "can_audit": sees_the_audit(request.user), "day": day, "day_error": day_error,
          "per": day.isoformat() if day else request.GET.get("per", "")[:20],
          "today": today, "banner": as_of.banner(day) if day else "",
-         "today_query": today_params.urlencode(),
+         "today_url": "?".join(filter(None, (reverse("cooperation:register"),
+                                             today_params.urlencode()))),
          "keep": [(k, v) for k, vs in today_params.lists() for v in vs],
          "today_only": [form[n].label for n in as_of.TODAY_ONLY_FILTERS] if day else []},
         status=400 if day_error else 200,
