@@ -12,7 +12,7 @@ falls before D+1 00:00 WIB. So, for an audit:
 - a step recorded after D has not happened yet: its dates and numbers are empty, even when the
   step's legal date (`on`) is on or before D (it was entered late).
 
-The register filters by the stage, title and offer date as they stood; kind, regulation, the
+The register filters by the stage, title and offer year as they stood; kind, regulation, the
 parties and the object are read as they stand now (they change only by a rare correction before
 the offer is accepted), and the stored deadline flags describe today only, so they are not
 offered. Lists read one subquery per row over indexes (migration 0023), never the law per row;
@@ -29,9 +29,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import CharField, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import CharField, DateField, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, Greatest
 from django.utils.translation import gettext as _
 
 from ksd.cooperation.models import (
@@ -46,8 +46,6 @@ from ksd.core.dates import show
 
 # The first day a register as of a date can show: PP 50/2007 was made in 2007.
 FIRST_DAY = dt.date(2007, 1, 1)
-# Sorts of the register as of a date, read from the values as they stood where they can change.
-SORTS = {"title": "title_then", "offered_on": "offered_then", "stage": "stage_then"}
 # Filters that describe today only (the stored status), not offered for a past date.
 TODAY_ONLY_FILTERS = ("overdue", "expiring", "expiring_within")
 
@@ -115,31 +113,83 @@ def _replaced_after(fact: str, end: dt.date | dt.datetime) -> Subquery:
     )  # fmt: skip
 
 
+def _corrected_after(fact: str, end: dt.datetime) -> QuerySet[Event]:
+    """The ids of the records whose `fact` was corrected at or after `end`: few, whatever the
+    size of the register (index event_asof_record_keeping)."""
+    return Event.objects.filter(
+        kind=EventKind.RECORD_CORRECTED, at__gte=end, changes__fact=fact
+    ).values("cooperation_id")
+
+
+def _closed_by(end: dt.datetime) -> QuerySet[Event]:
+    """The ids of the records withdrawn or cancelled before `end` (both are final)."""
+    return Event.objects.filter(
+        kind__in=(EventKind.OFFER_WITHDRAWN, EventKind.RECORD_CANCELLED), at__lt=end
+    ).values("cooperation_id")
+
+
+def _then_matches(fact: str, current: Q, then: Q, end: dt.datetime) -> Q:
+    """`current` for the records whose `fact` nobody corrected since `end`; `then` (on the value
+    as it stood, a subquery per row) only for the few that were."""
+    corrected = _corrected_after(fact, end)
+    return (current & ~Q(pk__in=corrected)) | (Q(pk__in=corrected) & then)
+
+
 def annotate_then(rows: QuerySet[Cooperation], day: dt.date) -> QuerySet[Cooperation]:
-    """`rows` recorded by the end of `day`, with stage_then, title_then and offered_then (the
-    offer date as YYYY-MM-DD text)."""
+    """`rows` entered by the end of `day` (created_at: a record's first event is recorded with
+    it), with the aliases stage_then, title_then and offered_then (the offer date as
+    YYYY-MM-DD text) for filters and sorts."""
     end = end_of(day)
-    return rows.annotate(
+    # Aliases, not annotations: computed only where a filter or the sort reads them (the page's
+    # own values come from then_rows), so a count never runs them for rows it merely counts.
+    return rows.filter(created_at__lt=end).alias(
         stage_then=_stage_then(end),
         title_then=Coalesce(_replaced_after("title", end), F("title")),
         offered_then=Coalesce(
             _replaced_after("offered_on", end), Cast("offered_on", output_field=CharField())
         ),
-    ).filter(stage_then__isnull=False)
+    )
 
 
 def register_as_of(
     visible: QuerySet[Cooperation], filters: dict[str, Any], day: dt.date
 ) -> QuerySet[Cooperation]:
     """The register as it stood at the end of `day`, from the cooperations the user may see
-    (`visible`, the access door's), narrowed by the register's filters where they apply."""
-    rows = annotate_then(visible, day).exclude(stage_then__in=CLOSED_BY_RECORD_KEEPING)
+    (`visible`, the access door's), narrowed by the register's filters where they apply.
+
+    Sorted by the offer date and title as they stand now (their indexes; a correction after
+    `day` is rare, and its row still shows the old value); by the stage of the day when asked.
+    """
+    end = end_of(day)
+    # An offer entered by the end of `day` is dated by then (a step is never dated after the day
+    # it is entered), unless a later correction moved its date: this bound lets the register's
+    # offer-date index start at `day` instead of skipping every later record.
+    moved = Cooperation.objects.filter(pk__in=_corrected_after("offered_on", end))
+    latest = Greatest(
+        Value(day, output_field=DateField()),
+        Coalesce(
+            Subquery(moved.order_by("-offered_on").values("offered_on")[:1]),
+            Value(day, output_field=DateField()),
+        ),
+    )  # one value for the whole query, so the index can use it as its bound
+    rows = (
+        annotate_then(visible, day)
+        .filter(offered_on__lte=latest)
+        .exclude(pk__in=_closed_by(end))
+    )
     if filters.get("q"):
-        rows = rows.filter(title_then__icontains=filters["q"])
+        rows = rows.filter(
+            _then_matches("title", Q(title__icontains=filters["q"]),
+                          Q(title_then__icontains=filters["q"]), end)
+        )  # fmt: skip
     if filters.get("stage"):
         rows = rows.filter(stage_then=filters["stage"])
     if filters.get("year"):
-        rows = rows.filter(offered_then__startswith=f"{filters['year']}-")
+        year = filters["year"]
+        rows = rows.filter(
+            _then_matches("offered_on", Q(offered_on__year=year),
+                          Q(offered_then__startswith=f"{year}-"), end)
+        )  # fmt: skip
     for name in ("kind", "regime", "management_model", "institution_model"):
         if filters.get(name):
             rows = rows.filter(**{name: filters[name]})
@@ -155,15 +205,15 @@ def register_as_of(
     if filters.get("province"):
         code = filters["province"].code
         rows = rows.filter(
-            pk__in=Party.objects.filter(Q(region__province_id=code) | Q(region_id=code)).values(
-                "cooperation_id"
-            )
+            pk__in=Party.objects.filter(
+                Q(region__province_id=code) | Q(region_id=code)
+            ).values("cooperation_id")
         )
     sort = filters.get("sort") or "-offered_on"
     name = sort.lstrip("-")
     if name == "next_due_on":  # a deadline is today's: the past is read by offer date
         sort, name = "-offered_on", "offered_on"
-    column = SORTS.get(name, name)
+    column = "stage_then" if name == "stage" else name
     return rows.order_by(f"-{column}" if sort.startswith("-") else column, "-id")
 
 
@@ -299,17 +349,24 @@ def then_rows(rows: list[Cooperation], day: dt.date) -> list[Cooperation]:
     each a detached copy with its title, dates and stage of the day."""
     end = end_of(day)
     later: dict[int, list[Event]] = {}
+    stage: dict[int, str] = {}
     kinds = (EventKind.RECORD_CORRECTED, EventKind.EXTENDED, *_STEP_FIELDS)
-    for event in Event.objects.filter(
-        cooperation__in=[c.pk for c in rows], at__gte=end, kind__in=kinds
-    ).only("cooperation_id", "kind", "at", "region_id", "changes"):
-        later.setdefault(event.cooperation_id, []).append(event)
+    # Every event of the page's records, in the order recorded: the stage of the day is the
+    # latest one's before the end of it; what came later is taken back.
+    for event in (
+        Event.objects.filter(cooperation__in=[c.pk for c in rows])
+        .only("cooperation_id", "kind", "at", "region_id", "changes", "stage")
+        .order_by("at", "id")
+    ):
+        if event.at < end:
+            stage[event.cooperation_id] = event.stage or stage.get(event.cooperation_id, "")
+        elif event.kind in kinds:
+            later.setdefault(event.cooperation_id, []).append(event)
     shown_rows = []
     for row in rows:
         then = _detached(row)
         parties = [_detached(p) for p in row.parties.all()]
-        rewind(then, parties, [], later.get(row.pk, []), row.stage_then)  # type: ignore[attr-defined]
-        then.stage_label = Stage(then.stage).label  # type: ignore[attr-defined]
+        rewind(then, parties, [], later.get(row.pk, []), stage.get(row.pk) or row.stage)
         shown_rows.append(then)
     return shown_rows
 
