@@ -352,3 +352,32 @@ def test_the_migration_gives_old_events_the_stage_each_step_left(operator: User)
     filled = [[e.stage for e in c.events.order_by("at", "id")] for c in copies]
     assert filled == expected
     assert expected[1][-3:] == ["dprd_review", "dprd_review", "ready_to_sign"]
+
+
+# ----- The himpunan as of a date -----
+
+
+def test_the_himpunan_as_of_a_date_holds_what_was_signed_by_then_with_its_values_then(
+    records: tuple[Cooperation, Cooperation], operator: User, as_user: Callable[[User], Client]
+) -> None:
+    client = as_user(operator)
+
+    def himpunan(per: str = "") -> str:
+        query = {"region": "34.71", "year": "2016", **({"per": per} if per else {})}
+        response = client.get("/kerja-sama/himpunan/", query)
+        assert response.status_code == 200, response.content[:300]
+        return response.content.decode()
+
+    assert "PKS/01/2016" not in himpunan("2016-01-31")  # signed on 1 February
+    before = himpunan("2016-03-09")
+    assert "Tahun 2016 (per 9 Maret 2016)" in before
+    assert "PKS/01/2016" in before
+    assert TITLE in before
+    assert CORRECTED not in before
+    assert "koreksi sesudahnya tidak diterapkan" in before
+    assert CORRECTED in himpunan()
+    bad = client.get(
+        "/kerja-sama/himpunan/", {"region": "34.71", "year": "2016", "per": "2099-01-01"}
+    )
+    assert bad.status_code == 400
+    assert "belum tiba" in bad.content.decode()

@@ -35,12 +35,10 @@ from django.db.models.functions import Cast, Coalesce, Greatest
 from django.utils.translation import gettext as _
 
 from ksd.cooperation.models import (
-    CLOSED_BY_RECORD_KEEPING,
     Cooperation,
     Event,
     EventKind,
     Party,
-    Stage,
 )
 from ksd.core.dates import show
 
@@ -173,9 +171,7 @@ def register_as_of(
         ),
     )  # one value for the whole query, so the index can use it as its bound
     rows = (
-        annotate_then(visible, day)
-        .filter(offered_on__lte=latest)
-        .exclude(pk__in=_closed_by(end))
+        annotate_then(visible, day).filter(offered_on__lte=latest).exclude(pk__in=_closed_by(end))
     )
     if filters.get("q"):
         rows = rows.filter(
@@ -205,9 +201,9 @@ def register_as_of(
     if filters.get("province"):
         code = filters["province"].code
         rows = rows.filter(
-            pk__in=Party.objects.filter(
-                Q(region__province_id=code) | Q(region_id=code)
-            ).values("cooperation_id")
+            pk__in=Party.objects.filter(Q(region__province_id=code) | Q(region_id=code)).values(
+                "cooperation_id"
+            )
         )
     sort = filters.get("sort") or "-offered_on"
     name = sort.lstrip("-")
