@@ -381,3 +381,21 @@ def test_the_himpunan_as_of_a_date_holds_what_was_signed_by_then_with_its_values
     )
     assert bad.status_code == 400
     assert "belum tiba" in bad.content.decode()
+
+
+def test_an_offer_date_corrected_later_is_read_as_it_stood(
+    operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """The bus offer, entered on 15 February, has its date corrected on 10 March to 5 March:
+    as of 20 February it is still listed, dated 15 February, in the offers of 2016."""
+    bus = bus_offer(operator)
+    corrections.correct_fact(
+        bus.pk, actor=operator, fact="offered_on", value="2016-03-05", reason="Salah tanggal.",
+        today=D(2016, 3, 10), now=at_ten(D(2016, 3, 10)),
+    )  # fmt: skip
+    client = as_user(operator)
+
+    (row,) = rows(register(client, "per=2016-02-20&year=2016"))
+    assert "15 Februari 2016" in row
+    (row,) = rows(register(client, "per=2016-03-10&year=2016"))
+    assert "5 Maret 2016" in row
