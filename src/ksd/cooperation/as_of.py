@@ -29,12 +29,23 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import CharField, DateField, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    CharField,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce, Greatest
 from django.utils.translation import gettext as _
 
 from ksd.cooperation.models import (
+    CLOSED_BY_RECORD_KEEPING,
     Cooperation,
     Event,
     EventKind,
@@ -113,17 +124,20 @@ def _replaced_after(fact: str, end: dt.date | dt.datetime) -> Subquery:
 
 def _corrected_after(fact: str, end: dt.datetime) -> QuerySet[Event]:
     """The ids of the records whose `fact` was corrected at or after `end`: few, whatever the
-    size of the register (index event_asof_record_keeping)."""
+    size of the register (index event_asof_corrections)."""
     return Event.objects.filter(
         kind=EventKind.RECORD_CORRECTED, at__gte=end, changes__fact=fact
     ).values("cooperation_id")
 
 
-def _closed_by(end: dt.datetime) -> QuerySet[Event]:
-    """The ids of the records withdrawn or cancelled before `end` (both are final)."""
-    return Event.objects.filter(
-        kind__in=(EventKind.OFFER_WITHDRAWN, EventKind.RECORD_CANCELLED), at__lt=end
-    ).values("cooperation_id")
+def _closed_by(end: dt.datetime) -> Q:
+    """The records withdrawn or cancelled before `end`. Both are final, so only a record closed
+    today can have been closed then: its own log is read (index event_asof_stage) for those
+    few alone."""
+    closing = Event.objects.filter(
+        cooperation=OuterRef("pk"), at__lt=end, stage__in=CLOSED_BY_RECORD_KEEPING
+    )
+    return Q(stage__in=CLOSED_BY_RECORD_KEEPING) & Exists(closing)
 
 
 def _then_matches(fact: str, current: Q, then: Q, end: dt.datetime) -> Q:

@@ -576,14 +576,7 @@ class Event(models.Model):
             # The register as of a date: each record's latest event recorded by then, read from
             # the index alone (cooperation/as_of.py).
             models.Index(fields=("cooperation", "at", "id", "stage"), name="event_asof_stage"),
-            # Corrections recorded after a date, whose old values the register as of it shows,
-            # and the records withdrawn or cancelled by then.
-            models.Index(
-                fields=("at", "cooperation"), name="event_asof_record_keeping",
-                condition=models.Q(kind__in=(EventKind.RECORD_CORRECTED,
-                                             EventKind.OFFER_WITHDRAWN,
-                                             EventKind.RECORD_CANCELLED)),
-            ),
+            # Corrections recorded after a date, whose old values the register as of it shows.
             models.Index(
                 fields=("cooperation", "at"), name="event_asof_corrections",
                 condition=models.Q(kind=EventKind.RECORD_CORRECTED),

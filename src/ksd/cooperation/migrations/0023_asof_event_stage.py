@@ -24,10 +24,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='event',
-            index=models.Index(condition=models.Q(('kind__in', (801, 108, 802))), fields=['at', 'cooperation'], name='event_asof_record_keeping'),
-        ),
-        migrations.AddIndex(
-            model_name='event',
             index=models.Index(condition=models.Q(('kind', 801)), fields=['cooperation', 'at'], name='event_asof_corrections'),
         ),
     ]
