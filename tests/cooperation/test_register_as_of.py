@@ -399,3 +399,18 @@ def test_an_offer_date_corrected_later_is_read_as_it_stood(
     assert "15 Februari 2016" in row
     (row,) = rows(register(client, "per=2016-03-10&year=2016"))
     assert "5 Maret 2016" in row
+
+
+def test_a_withdrawn_offer_is_listed_until_the_day_it_was_withdrawn(
+    records: tuple[Cooperation, Cooperation], operator: User, as_user: Callable[[User], Client]
+) -> None:
+    _waste, bus = records
+    corrections.withdraw_offer(
+        bus.pk, actor=operator, on=D(2016, 2, 20), reason="Tidak jadi.",
+        today=D(2016, 2, 20), now=at_ten(D(2016, 2, 20)),
+    )  # fmt: skip
+    client = as_user(operator)
+
+    assert len(rows(register(client, "per=2016-02-19"))) == 2
+    assert [r.split(" | ")[0] for r in rows(register(client, "per=2016-02-20"))] == [TITLE]
+    assert len(rows(register(client, "per=2016-02-19&stage=offered"))) == 1

@@ -130,14 +130,15 @@ def _corrected_after(fact: str, end: dt.datetime) -> QuerySet[Event]:
     ).values("cooperation_id")
 
 
-def _closed_by(end: dt.datetime) -> Q:
-    """The records withdrawn or cancelled before `end`. Both are final, so only a record closed
-    today can have been closed then: its own log is read (index event_asof_stage) for those
-    few alone."""
-    closing = Event.objects.filter(
-        cooperation=OuterRef("pk"), at__lt=end, stage__in=CLOSED_BY_RECORD_KEEPING
+def _closed_by(end: dt.datetime) -> Exists:
+    """Whether the record was withdrawn or cancelled before `end`. Both are final, so only a
+    record closed today can have been closed then: the register asks its own log (index
+    event_asof_stage) for those few alone."""
+    return Exists(
+        Event.objects.filter(
+            cooperation=OuterRef("pk"), at__lt=end, stage__in=CLOSED_BY_RECORD_KEEPING
+        )
     )
-    return Q(stage__in=CLOSED_BY_RECORD_KEEPING) & Exists(closing)
 
 
 def _then_matches(fact: str, current: Q, then: Q, end: dt.datetime) -> Q:
@@ -185,7 +186,10 @@ def register_as_of(
         ),
     )  # one value for the whole query, so the index can use it as its bound
     rows = (
-        annotate_then(visible, day).filter(offered_on__lte=latest).exclude(pk__in=_closed_by(end))
+        annotate_then(visible, day)
+        .filter(offered_on__lte=latest)
+        .alias(closed_then=_closed_by(end))
+        .exclude(stage__in=CLOSED_BY_RECORD_KEEPING, closed_then=True)
     )
     if filters.get("q"):
         rows = rows.filter(
