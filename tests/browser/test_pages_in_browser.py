@@ -159,6 +159,8 @@ def test_every_main_page_fits_the_screen_and_has_no_serious_accessibility_violat
         Visit("home-operator", yogya, "/"),
         Visit("register", yogya, "/kerja-sama/"),
         Visit("cooperation", yogya, f"/kerja-sama/{reviewed.pk}/"),
+        Visit("register-as-of", yogya, "/kerja-sama/?per=2016-03-02"),
+        Visit("cooperation-as-of", yogya, f"/kerja-sama/{reviewed.pk}/per/2016-03-02/"),
         Visit("new-offer", yogya, "/kerja-sama/baru/"),
         Visit("dashboard-operator", yogya, "/dasbor/"),
         Visit("dashboard-dprd", personas.dprd_kota_yogyakarta(), "/dasbor/"),

@@ -103,6 +103,13 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("GET",  "/kerja-sama/{R}/riwayat/",         (LOGIN, 200,   200,   200,   200,   200,   200,   200,   404)),
     ("GET",  "/kerja-sama/{S}/riwayat/",         (LOGIN, 200,   200,   404,   404,   200,   200,   200,   404)),
     ("POST", "/kerja-sama/{R}/riwayat/",         (LOGIN, 405,   405,   405,   405,   405,   405,   405,   405)),
+    # The record and the register as they stood on a past date (cooperation/as_of.py); both
+    # records were entered on 2 March 2016, so on 1 March they did not exist yet
+    ("GET",  "/kerja-sama/?per=2016-03-02",      (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
+    ("GET",  "/kerja-sama/{R}/per/2016-03-02/",  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   404)),
+    ("GET",  "/kerja-sama/{S}/per/2016-03-02/",  (LOGIN, 200,   200,   404,   404,   200,   200,   200,   404)),
+    ("GET",  "/kerja-sama/{R}/per/2016-03-01/",  (LOGIN, 404,   404,   404,   404,   404,   404,   404,   404)),
+    ("POST", "/kerja-sama/{R}/per/2016-03-02/",  (LOGIN, 405,   405,   405,   405,   405,   405,   405,   405)),
     ("GET",  "/dasbor/",                         (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
     # Oversight (issue 11): supervisors their area, a region's own users their region
     ("GET",  "/pengawasan/urusan/",              (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
@@ -417,6 +424,7 @@ def test_the_matrix_has_a_cell_for_every_persona_and_a_row_for_every_url_pattern
         .replace("{U}", "<int:user_id>")
         .replace("{K}", "<str:token>")
         .replace("{G}", "<int:obligation_pk>")
+        .replace("/per/2016-03-02/", "/per/<str:day>/")
         for _m, pattern, _c in MATRIX
     }
     routes = {"/", "/healthz/"} | {

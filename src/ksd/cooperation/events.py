@@ -34,6 +34,8 @@ def record_event(
         citation=citation,
         reason=reason,
         changes=changes or {},
+        # Every step sets the stage before recording its event: this is the stage it left.
+        stage=cooperation.stage,
     )
     # Every step records its event last, in its transaction: the stored status follows it.
     from ksd.cooperation.status import note_step  # status reads the law bridge, which reads us

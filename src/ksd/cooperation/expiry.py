@@ -50,7 +50,7 @@ def expire_many(
                 Event(
                     cooperation=cooperation, kind=EventKind.EXPIRED, actor=None, at=now,
                     on=ends_on, citation=article_of(cooperation, EventKind.EXPIRED, ends_on),
-                    changes={"stage": Stage.EXPIRED},
+                    changes={"stage": Stage.EXPIRED}, stage=Stage.EXPIRED,
                 )
             )  # fmt: skip
         Event.objects.bulk_create(events)

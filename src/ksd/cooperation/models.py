@@ -596,11 +596,25 @@ class Event(models.Model):
     citation = models.CharField(_("article"), max_length=120, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     changes = models.JSONField(_("what changed"), default=dict, blank=True)
+    # The cooperation's stage once this event was recorded, so the register can say where each
+    # record stood on a past date (cooperation/as_of.py). Empty on events recorded before it was
+    # kept whose stage the log alone cannot tell (migration 0024 fills what it can).
+    stage = models.CharField(_("stage after the event"), max_length=20, blank=True, default="")
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ("at", "id")
+        indexes = (
+            # The register as of a date: each record's latest event recorded by then, read from
+            # the index alone (cooperation/as_of.py).
+            models.Index(fields=("cooperation", "at", "id", "stage"), name="event_asof_stage"),
+            # Corrections recorded after a date, whose old values the register as of it shows.
+            models.Index(
+                fields=("cooperation", "at"), name="event_asof_corrections",
+                condition=models.Q(kind=EventKind.RECORD_CORRECTED),
+            ),
+        )  # fmt: skip
         constraints = (
             # Deemed approval is applied once per DPRD track and due date, however often the job
             # runs; a correction of the track's dates may move the due date, and the job then

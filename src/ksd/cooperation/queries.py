@@ -49,7 +49,7 @@ SORTS = ("title", "offered_on", "ends_on", "stage", "kind", "regime", "next_due_
 Visitor = AbstractBaseUser | AnonymousUser
 
 
-def _with_parties(queryset: QuerySet[Cooperation]) -> QuerySet[Cooperation]:
+def with_parties(queryset: QuerySet[Cooperation]) -> QuerySet[Cooperation]:
     return queryset.prefetch_related(
         Prefetch("parties", queryset=Party.objects.select_related("region"))
     )
@@ -108,8 +108,8 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
     if sort.lstrip("-") == "next_due_on":  # records with no deadline come last either way
         due = F("next_due_on")
         order = due.desc(nulls_last=True) if sort.startswith("-") else due.asc(nulls_last=True)
-        return _with_parties(rows.order_by(order, "-id" if sort.startswith("-") else "id"))
-    return _with_parties(rows.order_by(sort, "-id"))
+        return with_parties(rows.order_by(order, "-id" if sort.startswith("-") else "id"))
+    return with_parties(rows.order_by(sort, "-id"))
 
 
 def _repeated(filters: dict[str, Any], name: str, many: str) -> list[Any]:
@@ -157,7 +157,7 @@ def public_register(query: str) -> QuerySet[Cooperation]:
     agreements = Document.objects.filter(
         kind=DocumentKind.SIGNED_AGREEMENT, visibility=Visibility.PUBLIC
     ).order_by("-uploaded_at", "-id")
-    return _with_parties(
+    return with_parties(
         rows.select_related("affair")
         .prefetch_related(Prefetch("documents", queryset=agreements, to_attr="published"))
         .order_by("-signed_on", "-id")
@@ -385,13 +385,22 @@ class DprdTrack:
 
 
 def dprd_tracks(
-    cooperation: Cooperation, assessment: Assessment, calendars: Calendars, *, today: dt.date
+    cooperation: Cooperation,
+    assessment: Assessment,
+    calendars: Calendars,
+    *,
+    today: dt.date,
+    parties: Iterable[Party] | None = None,
+    reviews_then: Iterable[DprdReview] | None = None,
 ) -> list[DprdTrack]:
     """Each region's DPRD track: status, and each deadline with its countdown in working days
-    and the days off it skips (from ksd.law's calendar of that region)."""
+    and the days off it skips (from ksd.law's calendar of that region). `parties` and
+    `reviews_then`, when given, replace the record's (the record as it stood: as_of.py)."""
     lang = law_lang()
-    names = {p.region_id: p.region.name for p in cooperation.parties.all() if p.region}
-    reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
+    party_rows = cooperation.parties.all() if parties is None else parties
+    names = {p.region_id: p.region.name for p in party_rows if p.region}
+    review_rows = cooperation.dprd_reviews.all() if reviews_then is None else reviews_then
+    reviews = {r.region_id: r for r in review_rows}
     return [
         _track(
             cooperation,

@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("kerja-sama/baru/", offer.new, name="new"),
     path("kerja-sama/<int:pk>/", pages.detail, name="detail"),
     path("kerja-sama/<int:pk>/riwayat/", history.history, name="history"),
+    path("kerja-sama/<int:pk>/per/<str:day>/", pages.detail_as_of, name="detail_as_of"),
     path("kerja-sama/<int:pk>/jawab-penawaran/", offer.answer_offer, name="answer_offer"),
     path(
         "kerja-sama/<int:pk>/kesepakatan-bersama/",

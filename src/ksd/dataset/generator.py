@@ -16,6 +16,7 @@ import datetime as dt
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 
@@ -45,7 +46,7 @@ from ksd.regions.models import Affair, Region
 TITLE_MARK = "(data uji)"
 # What the generator writes, as a number: raise it whenever a change to this module writes other
 # rows or values, so that `make bench-web` regenerates a dataset an older generator wrote.
-VERSION = 3
+VERSION = 4  # 4: events carry the stage they set (register as of a date)
 FIRST_OFFER = dt.date(2008, 1, 7)
 BATCH = 1000
 
@@ -73,6 +74,7 @@ ORDER = (
     Stage.SIGNED,
     Stage.IMPLEMENTING,
 )
+WIB = ZoneInfo("Asia/Jakarta")
 SIGNED_STAGES = (Stage.SIGNED, Stage.IMPLEMENTING, Stage.TERMINATED, Stage.EXPIRED)
 COMPANY_FORMS = (
     ThirdPartyForm.PERSEROAN_TERBATAS,
@@ -437,36 +439,60 @@ class Builder:
         regime = coop.regime
         initiator = coop.initiator_id
 
+        state = [Stage.OFFERED]
+
         def add(
-            kind: EventKind, on: dt.date, region: str | None = None, citation: str = ""
+            kind: EventKind,
+            on: dt.date,
+            region: str | None = None,
+            citation: str = "",
+            stage: Stage | None = None,
         ) -> None:
             if not citation:
                 try:
                     citation = article_for(kind, regime)
                 except KeyError:
                     citation = ""
-            planned.events.append(
-                Event(kind=kind, at=self.now, on=on, region_id=region, citation=citation)
+            state[0] = stage or state[0]
+            # Recorded on the day of the step, in the order of the steps (the register as of a
+            # past date reads these times), never after the generation itself.
+            at = dt.datetime.combine(on, dt.time(9), tzinfo=WIB) + dt.timedelta(
+                minutes=len(planned.events)
             )
+            planned.events.append(
+                Event(
+                    kind=kind, at=min(at, self.now), on=on, region_id=region,
+                    citation=citation, stage=state[0],
+                )
+            )  # fmt: skip
 
         add(EventKind.OFFERED, dates["offered"], initiator)
-        for party in planned.parties[1:]:
+        answering = [p for p in planned.parties if not p.is_initiator]
+        for n, party in enumerate(answering, start=1):
             if party.accepted_on:
-                add(EventKind.OFFER_ACCEPTED, party.accepted_on, party.region_id)
+                everyone = n == len(answering) and all(p.accepted_on for p in answering)
+                add(EventKind.OFFER_ACCEPTED, party.accepted_on, party.region_id,
+                    stage=Stage.ACCEPTED if everyone else None)  # fmt: skip
             if party.declined_on:
-                add(EventKind.OFFER_DECLINED, party.declined_on, party.region_id)
+                add(EventKind.OFFER_DECLINED, party.declined_on, party.region_id,
+                    stage=Stage.DECLINED)  # fmt: skip
         if Stage.JOINT_AGREEMENT in reached:
-            add(EventKind.JOINT_AGREEMENT_SIGNED, dates["joint_agreement"], initiator)
+            add(EventKind.JOINT_AGREEMENT_SIGNED, dates["joint_agreement"], initiator,
+                stage=Stage.JOINT_AGREEMENT)  # fmt: skip
         if Stage.DRAFTING in reached:
-            add(EventKind.AGREEMENT_DRAFTED, dates["drafted"], initiator)
+            add(EventKind.AGREEMENT_DRAFTED, dates["drafted"], initiator, stage=Stage.DRAFTING)
         for review in planned.reviews:
-            add(EventKind.DPRD_SUBMITTED, review.received_on, review.region_id)
+            add(EventKind.DPRD_SUBMITTED, review.received_on, review.region_id,
+                stage=Stage.DPRD_REVIEW)  # fmt: skip
             if review.opinion_sent_on:
                 add(EventKind.DPRD_OPINION, review.opinion_sent_on, review.region_id)
             if review.resubmitted_on:
                 add(EventKind.DPRD_RESUBMITTED, review.resubmitted_on, review.region_id)
+        for n, review in enumerate(planned.reviews, start=1):
             if review.approved_on:
-                add(EventKind.DPRD_APPROVED, review.approved_on, review.region_id)
+                done = n == len(planned.reviews) and all(r.approved_on for r in planned.reviews)
+                add(EventKind.DPRD_APPROVED, review.approved_on, review.region_id,
+                    stage=Stage.READY_TO_SIGN if done else None)  # fmt: skip
             else:
                 planned.notifications.append(
                     Notification(
@@ -478,18 +504,23 @@ class Builder:
                     )
                 )
         if stage in SIGNED_STAGES:
-            add(EventKind.SIGNED, dates["signed"], initiator)
+            add(EventKind.SIGNED, dates["signed"], initiator, stage=Stage.SIGNED)
             for party in planned.parties:
                 if party.region_id:
                     add(EventKind.COPIES_SENT, dates["signed"], party.region_id)
             if coop.is_published:
                 add(EventKind.PUBLISHED, dates["signed"], initiator)
         if coop.implementation_started_on:
-            add(EventKind.IMPLEMENTATION_STARTED, coop.implementation_started_on, initiator)
+            add(EventKind.IMPLEMENTATION_STARTED, coop.implementation_started_on, initiator,
+                stage=Stage.IMPLEMENTING)  # fmt: skip
         if stage == Stage.TERMINATED and coop.ended_on:
-            add(EventKind.TERMINATED, coop.ended_on, initiator)
+            add(EventKind.TERMINATED, coop.ended_on, initiator, stage=Stage.TERMINATED)
         if stage == Stage.EXPIRED and coop.ended_on:
-            add(EventKind.EXPIRED, coop.ended_on)
+            add(EventKind.EXPIRED, coop.ended_on, stage=Stage.EXPIRED)
+        # The record's stage is what its latest event left (a draft no DPRD must approve stays
+        # "being drafted").
+        planned.events[-1].stage = coop.stage
+        coop.created_at = planned.events[0].at
         if (
             stage in (Stage.SIGNED, Stage.IMPLEMENTING)
             and coop.ends_on

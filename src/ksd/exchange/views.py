@@ -3,6 +3,7 @@ live in exchange/importing, the rows of every export in exchange/exporting."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from ksd.cooperation import queries
+from ksd.cooperation import as_of, queries
 from ksd.cooperation.pages.forms import RegisterFilterForm
 from ksd.core import clock
 from ksd.core.access import member_required, membership_of
@@ -184,11 +185,23 @@ class HimpunanForm(forms.Form):
     region = forms.CharField(label=gettext_lazy("Region or province (Kemendagri code)"),
                              max_length=5)  # fmt: skip
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=1945, max_value=2100)
+    per = forms.CharField(
+        label=gettext_lazy("As of (YYYY-MM-DD; empty for today)"), required=False, max_length=20
+    )
     format = forms.ChoiceField(
         label=gettext_lazy("Format"),
         choices=[("html", gettext_lazy("Page")), ("xlsx", "XLSX"), ("pdf", "PDF")],
         required=False,
     )
+
+    def clean_per(self) -> dt.date | None:
+        value = self.cleaned_data["per"].strip()
+        if not value:
+            return None
+        try:
+            return as_of.parse_day(value, today=clock.today_in())
+        except as_of.BadDayError as exc:
+            raise forms.ValidationError(str(exc)) from None
 
     def clean_region(self) -> Region:
         code = self.cleaned_data["region"].strip()
@@ -209,11 +222,13 @@ def himpunan(request: HttpRequest) -> HttpResponse:
         return render(request, "exchange/himpunan.html", {"form": form, "pdf": _pdf_state()},
                       status=400 if form.is_bound else 200)  # fmt: skip
     region, year = form.cleaned_data["region"], form.cleaned_data["year"]
-    compiled = himpunan_export.compile_himpunan(request.user, region, year)
-    name = f"himpunan-{region.code}-{year}"
+    day = form.cleaned_data["per"]
+    compiled = himpunan_export.compile_himpunan(request.user, region, year, as_of=day)
+    name = f"himpunan-{region.code}-{year}" + (f"-per-{day.isoformat()}" if day else "")
     fmt = form.cleaned_data["format"] or "html"
     context = {"form": form, "himpunan": compiled, "headers": himpunan_export.HEADERS,
-               "article": himpunan_export.ARTICLE, "pdf": _pdf_state(), "today": today}  # fmt: skip
+               "article": himpunan_export.ARTICLE, "pdf": _pdf_state(), "today": today,
+               "banner": as_of.banner(day) if day else ""}  # fmt: skip
     if fmt == "xlsx":
         return _download(himpunan_export.xlsx_bytes(compiled), f"{name}.xlsx", XLSX)
     if fmt == "pdf":

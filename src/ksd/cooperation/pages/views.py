@@ -4,18 +4,21 @@ public register.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from ksd.cooperation import queries, stalled
+from ksd.cooperation import as_of, queries, stalled
 from ksd.cooperation.dashboard import dashboard_for
 from ksd.cooperation.models import Stage
 from ksd.cooperation.pages.acting import operator_region
+from ksd.cooperation.pages.as_of_page import as_of_page
 from ksd.cooperation.pages.detail import render_detail
 from ksd.cooperation.pages.forms import REPEATABLE, RegisterFilterForm
 from ksd.core import clock
@@ -23,6 +26,7 @@ from ksd.core.access import (
     get_cooperation_for,
     member_required,
     sees_the_audit,
+    visible_cooperations,
 )
 from ksd.core.paging import page_of
 from ksd.dprd.clock_settings import dprd_clock_notice
@@ -38,21 +42,45 @@ def register(request: HttpRequest) -> HttpResponse:
     today = clock.today_in()
     form = RegisterFilterForm(request.GET, today=today)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = queries.register(request.user, filters, today=today)
+    day, day_error = None, ""
+    if request.GET.get("per", "").strip():
+        try:
+            day = as_of.parse_day(request.GET["per"], today=today)
+        except as_of.BadDayError as exc:
+            day_error = str(exc)
+    if day is not None:  # the register as it stood (cooperation/as_of.py)
+        rows = as_of.register_as_of(visible_cooperations(request.user), filters, day)
+        rows = queries.with_parties(rows)
+    else:
+        rows = queries.register(request.user, filters, today=today)
     page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
-    # The rules of stalled work each row of the page hits: one query per rule.
-    marks = stalled.marks_for([c.pk for c in page.object_list], today)
-    for cooperation in page.object_list:
-        cooperation.stalled_marks = [(r.key, r.label) for r in marks.get(cooperation.pk, [])]
+    if day is not None:
+        page = replace(page, object_list=as_of.then_rows(page.object_list, day))
+    else:
+        # The rules of stalled work each row of the page hits: one query per rule.
+        marks = stalled.marks_for([c.pk for c in page.object_list], today)
+        for cooperation in page.object_list:
+            cooperation.stalled_marks = [(r.key, r.label) for r in marks.get(cooperation.pk, [])]
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("sort", None)
+    today_params = request.GET.copy()
+    for name in ("per", "page"):
+        today_params.pop(name, None)
     return render(
         request,
         "cooperation/register.html",
         {"form": form, "page": page, "sort": filters.get("sort") or "-offered_on",
          "query": params.urlencode(), "can_offer": operator_region(request.user) is not None,
-         "can_audit": sees_the_audit(request.user), **_repeated(request, filters)},
+         "can_audit": sees_the_audit(request.user), "day": day, "day_error": day_error,
+         "per": day.isoformat() if day else request.GET.get("per", "")[:20],
+         "today": today, "banner": as_of.banner(day) if day else "",
+         "today_url": "?".join(filter(None, (reverse("cooperation:register"),
+                                             today_params.urlencode()))),
+         "keep": [(k, v) for k, vs in today_params.lists() for v in vs],
+         "today_only": [form[n].label for n in as_of.TODAY_ONLY_FILTERS] if day else [],
+         **_repeated(request, filters)},
+        status=400 if day_error else 200,
     )  # fmt: skip
 
 
@@ -65,6 +93,24 @@ def _repeated(request: HttpRequest, filters: dict[str, Any]) -> dict[str, Any]:
     regions += [str(p) for p in filters.get("provinces", [])]
     stages = [str(Stage(v).label) for v in filters.get("stages", [])]
     return {"repeated_hidden": hidden, "repeated_parties": regions, "repeated_stages": stages}
+
+
+@logged_in
+@require_safe
+def detail_as_of(request: HttpRequest, pk: int, day: str) -> HttpResponse:
+    """A cooperation's record as it stood at the end of `day`: read-only, with ksd.law's
+    assessment as of that day on the facts recorded by then."""
+    cooperation = get_cooperation_for(request.user, pk)
+    try:
+        when = as_of.parse_day(day, today=clock.today_in())
+    except as_of.BadDayError as exc:
+        return render(
+            request, "cooperation/detail_as_of.html",
+            {"cooperation": cooperation, "day_error": str(exc)}, status=400,
+        )  # fmt: skip
+    return render(
+        request, "cooperation/detail_as_of.html", as_of_page(request.user, cooperation, when)
+    )
 
 
 @logged_in

@@ -37,24 +37,45 @@ class Himpunan:
     region: Region
     year: int
     rows: list[list[Any]]
+    # The himpunan as the register stood at the end of this day (cooperation/as_of.py), or today's.
+    as_of: dt.date | None = None
 
     @property
     def title(self) -> str:
-        return f"Himpunan Kerja Sama Daerah {self.region.name} Tahun {self.year}"
+        title = f"Himpunan Kerja Sama Daerah {self.region.name} Tahun {self.year}"
+        if self.as_of is not None:
+            day = self.as_of
+            title += f" (per {day.day} {MONTHS[day.month - 1]} {day.year})"
+        return title
 
 
-def cooperations(user: Visitor, region: Region, year: int) -> QuerySet[Cooperation]:
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")  # fmt: skip
+
+
+def _of_region(user: Visitor, region: Region) -> QuerySet[Cooperation]:
     codes = Region.objects.filter(Q(code=region.code) | Q(province_id=region.code)).values("code")
     if region.level != Region.Level.PROVINSI:
         codes = Region.objects.filter(code=region.code).values("code")
+    return visible_cooperations(user).filter(
+        pk__in=Party.objects.filter(region_id__in=codes).values("cooperation_id")
+    )
+
+
+def _in_force(c: Cooperation, year: int) -> bool:
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return (
-        visible_cooperations(user)
-        .filter(stage__in=SIGNED_STAGES, signed_on__lte=last)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=first))
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=first))
-        .filter(pk__in=Party.objects.filter(region_id__in=codes).values("cooperation_id"))
-        .select_related("affair")
+        c.stage in SIGNED_STAGES
+        and c.signed_on is not None
+        and c.signed_on <= last
+        and (c.ends_on is None or c.ends_on >= first)
+        and (c.ended_on is None or c.ended_on >= first)
+    )
+
+
+def _with_rows(rows: QuerySet[Cooperation]) -> QuerySet[Cooperation]:
+    return (
+        rows.select_related("affair")
         .prefetch_related(
             Prefetch("parties", queryset=Party.objects.select_related("region").order_by("id")),
             Prefetch(
@@ -66,6 +87,45 @@ def cooperations(user: Visitor, region: Region, year: int) -> QuerySet[Cooperati
     )
 
 
+def cooperations_then(
+    user: Visitor, region: Region, year: int, day: dt.date
+) -> list[tuple[Cooperation, list[Party], list[DprdReview]]]:
+    """The year's agreements as the register stood at the end of `day`: signed by then and in
+    force in `year` by the values recorded by then (corrections after `day` not applied), with
+    the parties and DPRD decisions of that day. The records of the region come in a fixed number
+    of queries, their events in one."""
+    from ksd.cooperation import as_of
+    from ksd.cooperation.models import Event
+
+    candidates = list(
+        _with_rows(
+            as_of.annotate_then(_of_region(user, region), day).filter(stage_then__in=SIGNED_STAGES)
+        )
+    )
+    events: dict[int, list[Event]] = {}
+    for event in Event.objects.filter(cooperation__in=[c.pk for c in candidates]).order_by(
+        "at", "id"
+    ):
+        events.setdefault(event.cooperation_id, []).append(event)
+    found = []
+    for c in candidates:
+        then = as_of.cooperation_then(c, day, events.get(c.pk, []))
+        if then is not None and _in_force(then.cooperation, year):
+            found.append((then.cooperation, then.parties, then.reviews))
+    found.sort(key=lambda t: (t[0].signed_on, t[0].agreement_number, t[0].pk))
+    return found
+
+
+def cooperations(user: Visitor, region: Region, year: int) -> QuerySet[Cooperation]:
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return _with_rows(
+        _of_region(user, region)
+        .filter(stage__in=SIGNED_STAGES, signed_on__lte=last)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=first))
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=first))
+    )
+
+
 def _term(c: Cooperation) -> str:
     start = c.starts_on.isoformat() if c.starts_on else "?"
     end = c.ends_on.isoformat() if c.ends_on else "tidak ditentukan"
@@ -73,9 +133,9 @@ def _term(c: Cooperation) -> str:
     return f"{start} s.d. {end}{years}"
 
 
-def _dprd(c: Cooperation) -> str:
+def _dprd(reviews: list[DprdReview]) -> str:
     decided = []
-    for review in c.dprd_reviews.all():
+    for review in reviews:
         if review.approved_on:
             decided.append(f"DPRD {review.region.name}: disetujui {review.approved_on.isoformat()}")
         elif review.deemed_approved_on:
@@ -94,16 +154,24 @@ def _party(p: Party) -> str:
     return p.third_party_name
 
 
-def compile_himpunan(user: Visitor, region: Region, year: int) -> Himpunan:
+def compile_himpunan(
+    user: Visitor, region: Region, year: int, *, as_of: dt.date | None = None
+) -> Himpunan:
+    """The year's himpunan as the register stands today, or as it stood at the end of `as_of`."""
+    if as_of is None:
+        found = [(c, list(c.parties.all()), list(c.dprd_reviews.all()))
+                 for c in cooperations(user, region, year)]  # fmt: skip
+    else:
+        found = cooperations_then(user, region, year, as_of)
     rows = []
-    for n, c in enumerate(cooperations(user, region, year), start=1):
+    for n, (c, parties, reviews) in enumerate(found, start=1):
         objects = "; ".join(x for x in (c.affair.name if c.affair else "", c.sector) if x)
         rows.append([
             n, c.agreement_number, c.signed_on.isoformat() if c.signed_on else "", c.title,
-            "; ".join(_party(p) for p in c.parties.all()), objects or "-", _term(c),
-            str(Stage(c.stage).label), _dprd(c), regulation_label(c),
+            "; ".join(_party(p) for p in parties), objects or "-", _term(c),
+            str(Stage(c.stage).label), _dprd(reviews), regulation_label(c),
         ])  # fmt: skip
-    return Himpunan(region, year, rows)
+    return Himpunan(region, year, rows, as_of)
 
 
 def xlsx_bytes(himpunan: Himpunan) -> bytes:

@@ -110,6 +110,7 @@ def write_agreements(agreements: list[Agreement], *, batch: ImportBatch, now: dt
                 changes={"file": batch.file_name, "sha256": batch.file_sha256,
                          "import": str(batch.token), "row": a.row, "stage": a.stage,
                          "agreement_number": a.agreement_number},
+                stage=a.stage,
             )
         )  # fmt: skip
     Party.objects.bulk_create(parties, batch_size=1000)

@@ -1,0 +1,420 @@
+"""The register and a cooperation as they stood on a past date, read from the event log.
+
+"As it stood on D" is what the register had *recorded* by the end of D (23:59:59 Western
+Indonesia Time, Asia/Jakarta, the register's own zone: settings.TIME_ZONE): events whose `at`
+falls before D+1 00:00 WIB. So, for an audit:
+
+- a record entered after D does not appear; a record cancelled or withdrawn after D does (it was
+  in the register then), to those who may still open it;
+- the stage is the one the events recorded by then left (Event.stage);
+- a correction recorded after D is not applied: the value shown is the one it replaced, even if
+  the correction says the earlier value was wrong all along;
+- a step recorded after D has not happened yet: its dates and numbers are empty, even when the
+  step's legal date (`on`) is on or before D (it was entered late).
+
+The register filters by the stage, title and offer year as they stood; kind, regulation, the
+parties and the object are read as they stand now (they change only by a rare correction before
+the offer is accepted), and the stored deadline flags describe today only, so they are not
+offered. Lists read one subquery per row over indexes (migration 0023), never the law per row;
+ksd.law assesses only the one cooperation a page shows, on the facts as they stood.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import (
+    CharField,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast, Coalesce, Greatest
+from django.utils.translation import gettext as _
+
+from ksd.cooperation.models import (
+    CLOSED_BY_RECORD_KEEPING,
+    Cooperation,
+    Event,
+    EventKind,
+    Party,
+)
+from ksd.core.dates import show
+
+# The first day a register as of a date can show: PP 50/2007 was made in 2007.
+FIRST_DAY = dt.date(2007, 1, 1)
+# Filters that describe today only (the stored status), not offered for a past date.
+TODAY_ONLY_FILTERS = (
+    "overdue", "expiring", "expiring_within", "stalled", "in_force", "signed_year", "active"
+)  # fmt: skip
+
+
+class BadDayError(ValueError):
+    """A date the register cannot be shown as of; the message says why, in the page's language."""
+
+
+def zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def parse_day(value: str, *, today: dt.date) -> dt.date:
+    """The date written YYYY-MM-DD, from 1 January 2007 to today."""
+    try:
+        day = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise BadDayError(
+            _("“%(value)s” is not a date: write it as YYYY-MM-DD, for example 2020-12-31.")
+            % {"value": value.strip()[:20]}
+        ) from None
+    if day < FIRST_DAY:
+        raise BadDayError(
+            _("The register can be shown as of %(first)s or later (PP 50/2007 was made in 2007).")
+            % {"first": show(FIRST_DAY)}
+        )
+    if day > today:
+        raise BadDayError(
+            _("%(day)s is in the future: the register can be shown as of today (%(today)s) at "
+              "the latest.") % {"day": show(day), "today": show(today)}
+        )  # fmt: skip
+    return day
+
+
+def end_of(day: dt.date) -> dt.datetime:
+    """The first instant after `day` in the register's zone: events before it count."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=zone())
+
+
+# ----- The register: set-based, one subquery per row over an index -----
+
+
+def _stage_then(end: dt.datetime) -> Subquery:
+    """The stage the latest event recorded before `end` left (index event_asof_stage)."""
+    return Subquery(
+        Event.objects.filter(cooperation=OuterRef("pk"), at__lt=end)
+        .exclude(stage="")
+        .order_by("-at", "-id")
+        .values("stage")[:1]
+    )
+
+
+def _replaced_after(fact: str, end: dt.date | dt.datetime) -> Subquery:
+    """The value the first correction of `fact` recorded at or after `end` replaced (index
+    event_asof_corrections), as text; NULL when none was."""
+    return Subquery(
+        Event.objects.filter(
+            cooperation=OuterRef("pk"), kind=EventKind.RECORD_CORRECTED, at__gte=end,
+            changes__fact=fact,
+        )
+        .order_by("at", "id")
+        .annotate(old=KeyTextTransform("old", "changes"))
+        .values("old")[:1],
+        output_field=CharField(),
+    )  # fmt: skip
+
+
+def _corrected_after(fact: str, end: dt.datetime) -> QuerySet[Event]:
+    """The ids of the records whose `fact` was corrected at or after `end`: few, whatever the
+    size of the register (index event_asof_corrections)."""
+    return Event.objects.filter(
+        kind=EventKind.RECORD_CORRECTED, at__gte=end, changes__fact=fact
+    ).values("cooperation_id")
+
+
+def _closed_by(end: dt.datetime) -> Exists:
+    """Whether the record was withdrawn or cancelled before `end`. Both are final, so only a
+    record closed today can have been closed then: the register asks its own log (index
+    event_asof_stage) for those few alone."""
+    return Exists(
+        Event.objects.filter(
+            cooperation=OuterRef("pk"), at__lt=end, stage__in=CLOSED_BY_RECORD_KEEPING
+        )
+    )
+
+
+def _then_matches(fact: str, current: Q, then: Q, end: dt.datetime) -> Q:
+    """`current` for the records whose `fact` nobody corrected since `end`; `then` (on the value
+    as it stood, a subquery per row) only for the few that were."""
+    corrected = _corrected_after(fact, end)
+    return (current & ~Q(pk__in=corrected)) | (Q(pk__in=corrected) & then)
+
+
+def annotate_then(rows: QuerySet[Cooperation], day: dt.date) -> QuerySet[Cooperation]:
+    """`rows` entered by the end of `day` (created_at: a record's first event is recorded with
+    it), with the aliases stage_then, title_then and offered_then (the offer date as
+    YYYY-MM-DD text) for filters and sorts."""
+    end = end_of(day)
+    # Aliases, not annotations: computed only where a filter or the sort reads them (the page's
+    # own values come from then_rows), so a count never runs them for rows it merely counts.
+    return rows.filter(created_at__lt=end).alias(
+        stage_then=_stage_then(end),
+        title_then=Coalesce(_replaced_after("title", end), F("title")),
+        offered_then=Coalesce(
+            _replaced_after("offered_on", end), Cast("offered_on", output_field=CharField())
+        ),
+    )
+
+
+def register_as_of(
+    visible: QuerySet[Cooperation], filters: dict[str, Any], day: dt.date
+) -> QuerySet[Cooperation]:
+    """The register as it stood at the end of `day`, from the cooperations the user may see
+    (`visible`, the access door's), narrowed by the register's filters where they apply.
+
+    Sorted by the offer date and title as they stand now (their indexes; a correction after
+    `day` is rare, and its row still shows the old value); by the stage of the day when asked.
+    """
+    end = end_of(day)
+    # An offer entered by the end of `day` is dated by then (a step is never dated after the day
+    # it is entered), unless a later correction moved its date: this bound lets the register's
+    # offer-date index start at `day` instead of skipping every later record.
+    moved = Cooperation.objects.filter(pk__in=_corrected_after("offered_on", end))
+    latest = Greatest(
+        Value(day, output_field=DateField()),
+        Coalesce(
+            Subquery(moved.order_by("-offered_on").values("offered_on")[:1]),
+            Value(day, output_field=DateField()),
+        ),
+    )  # one value for the whole query, so the index can use it as its bound
+    rows = (
+        annotate_then(visible, day)
+        .filter(offered_on__lte=latest)
+        .alias(closed_then=_closed_by(end))
+        .exclude(stage__in=CLOSED_BY_RECORD_KEEPING, closed_then=True)
+    )
+    if filters.get("q"):
+        rows = rows.filter(
+            _then_matches("title", Q(title__icontains=filters["q"]),
+                          Q(title_then__icontains=filters["q"]), end)
+        )  # fmt: skip
+    if filters.get("stage"):
+        rows = rows.filter(stage_then=filters["stage"])
+    if filters.get("year"):
+        year = filters["year"]
+        rows = rows.filter(
+            _then_matches("offered_on", Q(offered_on__year=year),
+                          Q(offered_then__startswith=f"{year}-"), end)
+        )  # fmt: skip
+    for name in ("kind", "regime", "management_model", "institution_model"):
+        if filters.get(name):
+            rows = rows.filter(**{name: filters[name]})
+    if filters.get("affair"):
+        rows = rows.filter(affair=filters["affair"])
+    region = filters.get("region", "")
+    if region[:1].isdigit():
+        rows = rows.filter(pk__in=Party.objects.filter(region_id=region).values("cooperation_id"))
+    elif region:
+        rows = rows.filter(
+            pk__in=Party.objects.filter(region__name__icontains=region).values("cooperation_id")
+        )
+    if filters.get("province"):
+        code = filters["province"].code
+        rows = rows.filter(
+            pk__in=Party.objects.filter(Q(region__province_id=code) | Q(region_id=code)).values(
+                "cooperation_id"
+            )
+        )
+    sort = filters.get("sort") or "-offered_on"
+    name = sort.lstrip("-")
+    if name == "next_due_on":  # a deadline is today's: the past is read by offer date
+        sort, name = "-offered_on", "offered_on"
+    column = "stage_then" if name == "stage" else name
+    return rows.order_by(f"-{column}" if sort.startswith("-") else column, "-id")
+
+
+# ----- One record as it stood: its current row, with what came later taken back -----
+
+SIGNED_FIELDS = ("agreement_number", "signed_on", "starts_on", "ends_on", "term_years")
+DATE_FACTS = frozenset({
+    "offered_on", "joint_agreement_signed_on", "signed_on", "starts_on", "ends_on",
+    "implementation_started_on", "ended_on", "received_on", "opinion_sent_on",
+    "opinion_received_on", "resubmitted_on", "approved_on", "rejected_on", "accepted_on",
+    "declined_on",
+})  # fmt: skip
+# What a step recorded later had set, emptied again (its value did not exist by then).
+_STEP_FIELDS: dict[int, tuple[str, ...]] = {
+    EventKind.JOINT_AGREEMENT_SIGNED: ("joint_agreement_number", "joint_agreement_signed_on"),
+    EventKind.SIGNED: SIGNED_FIELDS,
+    EventKind.IMPLEMENTATION_STARTED: ("implementation_started_on",),
+    EventKind.TERMINATED: ("ended_on", "termination_ground", "termination_initiator"),
+    EventKind.EXPIRED: ("ended_on",),
+}
+_REVIEW_FIELDS: dict[int, tuple[str, ...]] = {
+    EventKind.DPRD_OPINION: ("opinion_sent_on", "opinion_received_on"),
+    EventKind.DPRD_RESUBMITTED: ("resubmitted_on",),
+    EventKind.DPRD_APPROVED: ("approved_on",),
+    EventKind.DPRD_REJECTED: ("rejected_on",),
+    EventKind.DPRD_DEEMED_APPROVED: ("deemed_approved_on",),
+}
+
+
+def _value(fact: str, text: Any) -> Any:
+    if fact in DATE_FACTS and isinstance(text, str):
+        return dt.date.fromisoformat(text)
+    if text is None and fact not in DATE_FACTS and fact != "affair":
+        return ""
+    return text
+
+
+@dataclass
+class Then:
+    """A cooperation as it stood: a detached copy of the record, its parties and DPRD tracks,
+    the events recorded by then, and what was taken back (for the page to say so)."""
+
+    day: dt.date
+    cooperation: Cooperation
+    parties: list[Party]
+    reviews: list[Any]
+    events: list[Event]
+    later_corrections: list[Event] = field(default_factory=list)
+    parties_then: list[str] | None = None  # names, when the parties were corrected later
+
+
+def _detached(obj: Any) -> Any:
+    """A copy of a model instance whose changes (and cached relations) leave `obj` alone."""
+    twin = copy.copy(obj)
+    twin._state = copy.copy(obj._state)
+    twin._state.fields_cache = dict(obj._state.fields_cache)
+    return twin
+
+
+def _empty(obj: Any, names: Iterable[str]) -> None:
+    for name in names:
+        current = getattr(obj, name)
+        setattr(obj, name, "" if isinstance(current, str) else None)
+
+
+def rewind(
+    cooperation: Cooperation,
+    parties: list[Party],
+    reviews: list[Any],
+    later: list[Event],
+    stage: str,
+) -> tuple[list[Any], list[str] | None]:
+    """Take back, newest first, what the events in `later` (recorded after the day) did to the
+    detached `cooperation`, `parties` and `reviews`; returns the tracks that existed then and
+    the parties' names then if a later correction changed them."""
+    by_key = {p.key: p for p in parties}
+    tracks = {r.region_id: r for r in reviews}
+    parties_then: list[str] | None = None
+    for event in sorted(later, key=lambda e: (e.at, e.id), reverse=True):
+        changes = event.changes if isinstance(event.changes, dict) else {}
+        kind = event.kind
+        if kind == EventKind.RECORD_CORRECTED:
+            fact, old = changes.get("fact", ""), changes.get("old")
+            effects = changes.get("effects") or {}
+            if fact == "parties":
+                parties_then = [str(name) for name in old or []]
+            elif fact == "burden" and event.region_id:
+                party = by_key.get(event.region_id)
+                if party is not None:
+                    party.burden = old
+            elif fact in ("accepted_on", "declined_on") and event.region_id in by_key:
+                setattr(by_key[event.region_id], fact, _value(fact, old))
+            elif event.region_id and fact in _all_review_fields():
+                review = tracks.get(event.region_id)
+                if review is not None:
+                    setattr(review, fact, _value(fact, old))
+            elif fact == "affair":
+                cooperation.affair_id = old
+            elif hasattr(cooperation, fact):
+                setattr(cooperation, fact, _value(fact, old))
+            for name in ("regime", "kind"):
+                if isinstance(effects.get(name), list):
+                    setattr(cooperation, name, effects[name][0])
+            if fact == "offered_on" and isinstance(old, str):
+                cooperation.governing_on = dt.date.fromisoformat(old)
+        elif kind in _STEP_FIELDS:
+            _empty(cooperation, _STEP_FIELDS[kind])
+        elif kind == EventKind.EXTENDED and isinstance(changes.get("ends_on"), list):
+            cooperation.ends_on = _value("ends_on", changes["ends_on"][0])
+        elif kind == EventKind.PUBLISHED:
+            cooperation.is_published = False
+        elif kind == EventKind.OFFER_ACCEPTED and event.region_id in by_key:
+            by_key[event.region_id].accepted_on = None
+        elif kind == EventKind.OFFER_DECLINED and event.region_id in by_key:
+            by_key[event.region_id].declined_on = None
+        elif kind == EventKind.DPRD_SUBMITTED:
+            tracks.pop(event.region_id or "", None)
+        elif kind in _REVIEW_FIELDS and event.region_id in tracks:
+            _empty(tracks[event.region_id], _REVIEW_FIELDS[kind])
+    cooperation.stage = stage
+    return [r for r in reviews if r.region_id in tracks], parties_then
+
+
+def _all_review_fields() -> frozenset[str]:
+    return frozenset(
+        ("received_on", "opinion_sent_on", "opinion_received_on", "resubmitted_on",
+         "approved_on", "rejected_on")
+    )  # fmt: skip
+
+
+def then_rows(rows: list[Cooperation], day: dt.date) -> list[Cooperation]:
+    """The register page's rows as they stood (one query for the page, whatever its size):
+    each a detached copy with its title, dates and stage of the day."""
+    end = end_of(day)
+    later: dict[int, list[Event]] = {}
+    stage: dict[int, str] = {}
+    kinds = (EventKind.RECORD_CORRECTED, EventKind.EXTENDED, *_STEP_FIELDS)
+    # Every event of the page's records, in the order recorded: the stage of the day is the
+    # latest one's before the end of it; what came later is taken back.
+    for event in (
+        Event.objects.filter(cooperation__in=[c.pk for c in rows])
+        .only("cooperation_id", "kind", "at", "region_id", "changes", "stage")
+        .order_by("at", "id")
+    ):
+        if event.at < end:
+            stage[event.cooperation_id] = event.stage or stage.get(event.cooperation_id, "")
+        elif event.kind in kinds:
+            later.setdefault(event.cooperation_id, []).append(event)
+    shown_rows = []
+    for row in rows:
+        then = _detached(row)
+        parties = [_detached(p) for p in row.parties.all()]
+        rewind(then, parties, [], later.get(row.pk, []), stage.get(row.pk) or row.stage)
+        shown_rows.append(then)
+    return shown_rows
+
+
+def cooperation_then(cooperation: Cooperation, day: dt.date, events: list[Event]) -> Then | None:
+    """`cooperation` as it stood at the end of `day`, from all its events (`events`, every one
+    of the record, oldest first); None if nothing of it was recorded by then."""
+    end = end_of(day)
+    by_then = [e for e in events if e.at < end]
+    staged = [e for e in by_then if e.stage]
+    if not by_then:
+        return None
+    stage = staged[-1].stage if staged else cooperation.stage
+    later = [e for e in events if e.at >= end]
+    then = _detached(cooperation)
+    parties = [_detached(p) for p in cooperation.parties.all()]
+    reviews = [_detached(r) for r in cooperation.dprd_reviews.all()]
+    drafted = [e for e in by_then if e.kind == EventKind.AGREEMENT_DRAFTED]
+    then.draft_contents = list(drafted[-1].changes.get("contents") or []) if drafted else []
+    if not drafted:
+        for party in parties:
+            party.burden = None
+    tracks, parties_then = rewind(then, parties, reviews, later, stage)
+    return Then(
+        day, then, parties, tracks, by_then,
+        later_corrections=[e for e in later if e.kind == EventKind.RECORD_CORRECTED],
+        parties_then=parties_then,
+    )  # fmt: skip
+
+
+def banner(day: dt.date) -> str:
+    return _(
+        "Register as of %(day)s — as recorded up to that date; corrections made later are not "
+        "applied"
+    ) % {"day": show(day)}
