@@ -43,9 +43,11 @@ def register_stalled_rule() -> None:
             "report_overdue",
             _("Monitoring report overdue"),
             _(
-                "An implementing agency's periodic report is past its due date. The due dates "
-                "follow the cooperation's reporting schedule, which the parties set in KSD; "
-                "the days of grace after the due date are KSD's supervisory choice."
+                "An implementing agency's periodic report is past its due date. Monitoring and "
+                "evaluation are part of supervising a cooperation (PP 50/2007 Pasal 25 ayat (1) "
+                "huruf a; PP 28/2018 Pasal 44 ayat (5)); neither regulation sets a period, so "
+                "the due dates follow the reporting schedule the parties set in KSD, and the "
+                "days of grace after them are KSD's supervisory choice."
             ),
             Parameter(
                 DAYS,

@@ -61,6 +61,10 @@ def register(request: HttpRequest) -> HttpResponse:
         marks = stalled.marks_for([c.pk for c in page.object_list], today)
         for cooperation in page.object_list:
             cooperation.stalled_marks = [(r.key, r.label) for r in marks.get(cooperation.pk, [])]
+    # The rule the register is filtered by, with its reason and articles (the dashboards show
+    # only its name and count: a rule covers records of both regulations).
+    rule = stalled.rule(filters.get("stalled") or "") if day is None else None
+    stalled_why = {"title": rule.title(today), "reason": rule.reason} if rule else None
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("sort", None)
@@ -79,7 +83,7 @@ def register(request: HttpRequest) -> HttpResponse:
                                              today_params.urlencode()))),
          "keep": [(k, v) for k, vs in today_params.lists() for v in vs],
          "today_only": [form[n].label for n in as_of.TODAY_ONLY_FILTERS] if day else [],
-         **_repeated(request, filters)},
+         "stalled_why": stalled_why, **_repeated(request, filters)},
         status=400 if day_error else 200,
     )  # fmt: skip
 
