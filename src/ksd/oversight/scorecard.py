@@ -38,11 +38,18 @@ from ksd.regions.models import Region
 StrOrPromise = str | Promise
 # Raised whenever a formula, a source field or a parameter below changes (docs/scorecard.md).
 METHOD_VERSION = "1"
-# PP 28/2018 Pasal 43 ayat (1) has the region report a cooperation abroad to the Minister but
-# sets no time (ayat (2) leaves the procedure to a Minister's regulation): the scorecard's own
-# working limit, counted in calendar days from signing.
-REPORT_ABROAD_DAYS = 90
 FIRST_YEAR = 2007  # PP 50/2007
+
+
+def report_abroad_days(on: dt.date) -> int | None:
+    """The days after signing within which a cooperation abroad is reported: the threshold of
+    the stalled-work rule "report_abroad_overdue" in force on `on`, one dated value for both the
+    dashboards and the scorecard; None before it is in force (PP 28/2018, from 13 July 2018)."""
+    abroad = rule("report_abroad_overdue")
+    try:
+        return None if abroad is None else abroad.value(on).value
+    except LookupError:
+        return None
 
 
 def stalled_cooperations(today: dt.date) -> QuerySet[Cooperation]:
@@ -255,9 +262,13 @@ class Obligation:
 
 def abroad_reports(period: Period, regions: Iterable[str] | None = None) -> list[Obligation]:
     """PP 28/2018 Pasal 43 ayat (1): the initiating region reports a signed cooperation abroad
-    to the Minister, within REPORT_ABROAD_DAYS of signing (the scorecard's limit). Counted in
-    the year its due date falls in, once it is made or its due date has passed."""
-    days = dt.timedelta(days=REPORT_ABROAD_DAYS)
+    to the Minister, within the days of the stalled-work rule "report_abroad_overdue" in force
+    at the period's end (cooperation/stalled.py; the regulation sets no time, ayat (2)). Counted
+    in the year its due date falls in, once it is made or its due date has passed."""
+    limit = report_abroad_days(period.on)
+    if limit is None:
+        return []
+    days = dt.timedelta(days=limit)
     rows = (
         Cooperation.objects.filter(kind=Kind.FOREIGN, initiator__isnull=False,
                                    signed_on__gte=period.start - days,
