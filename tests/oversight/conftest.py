@@ -1,5 +1,5 @@
-"""People for the oversight page tests; the clock reads 15 June 2026
-(tests/oversight/scorecard_records.py)."""
+"""People for the oversight page tests beyond those of tests/conftest.py; the clock reads 15 June
+2026 (tests/oversight/scorecard_records.py)."""
 
 from __future__ import annotations
 
@@ -22,28 +22,8 @@ def affairs_loaded(regions_loaded: None) -> None:
 
 
 @pytest.fixture
-def operator_kota_yogyakarta(regions_loaded: None) -> User:
-    return personas.operator_kota_yogyakarta()
-
-
-@pytest.fixture
-def operator_sleman(regions_loaded: None) -> User:
-    return personas.operator_sleman()
-
-
-@pytest.fixture
 def dprd_kota_yogyakarta(regions_loaded: None) -> User:
     return personas.dprd_kota_yogyakarta()
-
-
-@pytest.fixture
-def biro_pemerintahan_diy(regions_loaded: None) -> User:
-    return personas.biro_pemerintahan_diy()
-
-
-@pytest.fixture
-def kemendagri(regions_loaded: None) -> User:
-    return personas.kemendagri()
 
 
 @pytest.fixture
