@@ -44,7 +44,7 @@ def people_of_yogyakarta(regions_loaded: None) -> dict[str, User]:
 
 @override_settings(SITE_URL="https://ksd.example.go.id")
 def test_a_dprd_deadline_is_mailed_once_to_the_regions_operator_and_dprd(
-    people_of_yogyakarta: dict[str, User],
+    people_of_yogyakarta: dict[str, User], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     coop = submitted_pp50(people_of_yogyakarta["operator"], people_of_yogyakarta["sleman"])
 
@@ -63,6 +63,9 @@ def test_a_dprd_deadline_is_mailed_once_to_the_regions_operator_and_dprd(
     first = len(mail.outbox)
 
     run_jobs(now=NEAR_DEADLINE + dt.timedelta(minutes=5))
+    # The command reads the one clock: set to the same round, not the wall clock (which, after
+    # 07:00 WIB on another day, would rightly send that day's digests).
+    monkeypatch.setattr("ksd.core.clock.now", lambda: NEAR_DEADLINE + dt.timedelta(minutes=10))
     call_command("scheduler", "--once", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert len(mail.outbox) == first

@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from ksd.core.clock import now
+from ksd.core import clock
 from ksd.reminders.scheduler import Scheduler, run_jobs
 
 
@@ -23,10 +23,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["once"]:
-            self.stdout.write(str(run_jobs(now=now())))
+            self.stdout.write(str(run_jobs(now=clock.now())))
             return
         scheduler = Scheduler(
-            lambda: self.stdout.write(str(run_jobs(now=now()))),
+            lambda: self.stdout.write(str(run_jobs(now=clock.now()))),
             dt.timedelta(minutes=settings.SCHEDULER_MINUTES),
         )
         scheduler.start()
