@@ -1,7 +1,8 @@
 """The oversight dashboard in Chromium, as the Ministry and the governor's bureau of DI Yogyakarta
 see it: the charts are drawn (an SVG with bars of some length in each), the page never scrolls
-sideways at 1366 or 390 px, axe-core finds no serious violation, and a bar clicked opens the
-register with the count the bar shows.
+sideways at 1366 or 390 px, the tab bar starts at the content's left edge and stays inside it
+(Pico's negative margins on nav lists and links once pushed it out), axe-core finds no serious
+violation, and a bar clicked opens the register with the count the bar shows.
 
 With KSD_SCREENSHOTS=1 it writes docs/screenshots/oversight-kemendagri-desktop.png,
 oversight-biro-desktop.png and their -mobile twins.
@@ -43,6 +44,30 @@ DRAWN = """() => [...document.querySelectorAll("svg.ksd-chart-svg")].map(svg => 
   drawn: [...svg.querySelectorAll("rect.ksd-bar")].filter(r => r.getBoundingClientRect().width > 1).length,
 }))"""
 
+# Where the oversight tab bar sits against the page heading and the content box of <main>.
+TABS_EDGE = """() => {
+  const main = document.querySelector("main");
+  const style = getComputedStyle(main);
+  const box = main.getBoundingClientRect();
+  const tabs = [...document.querySelectorAll(".ksd-tabs a")].map(a => a.getBoundingClientRect());
+  return {
+    firstTab: tabs[0].left,
+    heading: document.querySelector("main h1").getBoundingClientRect().left,
+    widest: Math.max(...tabs.map(r => r.right)),
+    contentRight: box.right - parseFloat(style.paddingRight),
+  };
+}"""
+
+
+def _tabs_problems(page: Page, name: str, width: int) -> list[str]:
+    edge = page.evaluate(TABS_EDGE)
+    problems = []
+    if abs(edge["firstTab"] - edge["heading"]) > 1:
+        problems.append(f"{name}: tab bar not at the content edge at {width} px {edge}")
+    if edge["widest"] > edge["contentRight"] + 1:
+        problems.append(f"{name}: a tab sticks out of the content at {width} px {edge}")
+    return problems
+
 
 def _check(page: Page, name: str, charts: tuple[str, ...], screenshot: Screenshot) -> list[str]:
     problems: list[str] = []
@@ -57,6 +82,7 @@ def _check(page: Page, name: str, charts: tuple[str, ...], screenshot: Screensho
         problems.append(f"{name}: header not on one line at 1366 px {header}")
     if _scrolls_sideways(page):
         problems.append(f"{name}: scrolls sideways at 1366 px: {_too_wide(page)}")
+    problems += _tabs_problems(page, name, 1366)
     problems += [f"{name}: axe {v}" for v in _violations(page)]
     screenshot(page, f"{name}-desktop")
 
@@ -64,6 +90,7 @@ def _check(page: Page, name: str, charts: tuple[str, ...], screenshot: Screensho
     page.reload()
     if _scrolls_sideways(page):
         problems.append(f"{name}: scrolls sideways at 390 px: {_too_wide(page)}")
+    problems += _tabs_problems(page, name, 390)
     if any(c["drawn"] < 1 for c in page.evaluate(DRAWN)):
         problems.append(f"{name}: a chart has no bar at 390 px")
     screenshot(page, f"{name}-mobile")

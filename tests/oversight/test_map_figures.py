@@ -175,6 +175,18 @@ def test_flagged_regions_get_an_outline_and_a_legend_entry(
     assert "Daerah tertinggal (0)" in empty
 
 
+def test_the_legend_counts_kepri_regions_with_outermost_small_islands(
+    world: None, as_user: Callable[[User], Client]
+) -> None:
+    # Keppres 6/2017 islands of Kepulauan Riau lie in Bintan, Karimun, Natuna, Anambas and Batam
+    # (regions/data/outermost_islands.csv); Lingga and Tanjungpinang have none.
+    html = as_user(personas.kemendagri()).get("/pengawasan/peta/?provinsi=21").content.decode()
+
+    assert "Pulau-pulau kecil terluar (5)" in html
+    assert "Kabupaten Natuna: 0 kerja sama aktif (Pulau-pulau kecil terluar)" in _areas(html)
+    assert "Kabupaten Lingga: 0 kerja sama aktif" in _areas(html)
+
+
 @pytest.mark.parametrize("bad", ["99", "<script>alert(1)</script>", "34.04", "x" * 500])
 def test_a_province_code_that_does_not_exist_gets_a_clear_message(
     world: None, as_user: Callable[[User], Client], bad: str

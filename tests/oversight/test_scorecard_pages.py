@@ -229,3 +229,15 @@ def test_a_recorded_step_shows_at_once_despite_the_cache(
     coop = cooperation("L Baru", (BANTUL,), Stage.SIGNED, signed_on=dt.date(2026, 6, 1))
     Event.objects.create(cooperation=coop, kind=EventKind.SIGNED, at=NOW, on=dt.date(2026, 6, 1))
     assert signed_of_bantul() == "2"
+
+
+def test_the_outermost_islands_flag_filters_to_the_30_regions_of_keppres_6_2017(
+    world: None, kemendagri: User, as_user: Login
+) -> None:
+    # regions/data/outermost_islands.csv maps 60 of the Keppres's 111 islands to 30 kab/kota.
+    page = as_user(kemendagri).get("/pengawasan/rapor/?flag=pulau_terluar").content.decode()
+    names = _rows(page)
+    assert len(names) == 30
+    assert {"Kabupaten Natuna", "Kota Batam", "Kabupaten Kepulauan Talaud"} <= set(names)
+    assert "Kabupaten Sleman" not in names
+    assert "Pulau-pulau kecil terluar" in page

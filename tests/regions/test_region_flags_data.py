@@ -1,6 +1,8 @@
 """The shipped region flags (regions/data/region_flags.csv, sources in region_flags.md): every code
 is a kab/kota of today's Kemendagri list, every flag names its instrument, and the counts are the
-ones the source note documents (Perpres 63/2020: 62 kabupaten)."""
+ones the source note documents (Perpres 63/2020: 62 kabupaten). The outermost-islands flag is
+derived from regions/data/outermost_islands.csv: a region carries it exactly when one of its
+islands is listed there with a source."""
 
 from __future__ import annotations
 
@@ -8,14 +10,32 @@ import csv
 from collections import Counter
 
 from ksd.law.regions import Level, all_regions
-from ksd.regions.flags import DATA, Flag, flag_rows, flags_of, regions_with
+from ksd.regions.flags import (
+    DATA,
+    ISLANDS,
+    Flag,
+    flag_rows,
+    flags_of,
+    outermost_islands,
+    regions_with,
+)
 
 # The count per flag and the one instrument each is read from, as region_flags.md documents them.
 DOCUMENTED = {
     Flag.DISADVANTAGED: ("Perpres 63/2020", 62),
     Flag.BORDER: ("UU 43/2008", 17),
-    Flag.OUTERMOST: ("Keppres 6/2017", 0),
+    Flag.OUTERMOST: ("Keppres 6/2017", 30),
 }
+# Keppres 6/2017 lists 111 islands; region_flags.md says which 51 still lack a sourced kab/kota.
+ISLANDS_MAPPED = 60
+# The Keppres names provinces as they were in 2017; Papua and Papua Barat were split in 2022.
+PROVINCE_CODES = {
+    "Aceh": {"11"}, "Sumatera Utara": {"12"}, "Sumatera Barat": {"13"}, "Riau": {"14"},
+    "Bengkulu": {"17"}, "Kepulauan Riau": {"21"}, "Jawa Timur": {"35"},
+    "Nusa Tenggara Timur": {"53"}, "Kalimantan Timur": {"64"}, "Kalimantan Utara": {"65"},
+    "Sulawesi Utara": {"71"}, "Sulawesi Tengah": {"72"}, "Maluku": {"81"},
+    "Papua": {"91", "93", "94", "95"}, "Papua Barat": {"92", "96"},
+}  # fmt: skip
 
 
 def _raw_rows() -> list[dict[str, str]]:
@@ -72,3 +92,33 @@ def test_flags_of_gives_a_region_both_of_its_flags() -> None:
     # Kabupaten Belu (NTT) is disadvantaged and on the land border with Timor-Leste.
     assert flags_of(["53.04"]) == {"53.04": frozenset({Flag.DISADVANTAGED, Flag.BORDER})}
     assert flags_of(["34.71"]) == {}
+
+
+def test_the_islands_file_has_its_columns_and_one_row_per_island() -> None:
+    with ISLANDS.open(encoding="utf-8", newline="") as handle:
+        assert next(csv.reader(handle)) == ["island", "province", "code", "source", "where", "note"]
+    names = [row.island for row in outermost_islands()]
+    assert len(names) == len(set(names)) == ISLANDS_MAPPED
+
+
+def test_every_island_names_its_source_and_a_kab_kota_of_its_province() -> None:
+    regions = all_regions()
+    for row in outermost_islands():
+        assert row.source, row
+        assert row.where, row
+        assert regions[row.code].level in {Level.KABUPATEN, Level.KOTA}, row
+        assert row.code[:2] in PROVINCE_CODES[row.province], row
+
+
+def test_a_region_is_flagged_outermost_exactly_when_one_of_its_islands_is_listed() -> None:
+    assert regions_with(Flag.OUTERMOST) == {row.code for row in outermost_islands()}
+
+
+def test_natuna_carries_sekatung_and_kupang_is_not_flagged_outermost() -> None:
+    # Kabupaten Natuna (21.03): Pulau Sekatung, from the Natuna tourism office's own page.
+    sekatung = next(row for row in outermost_islands() if row.island == "Pulau Sekatung")
+    assert sekatung.code == "21.03"
+    assert "natunakab.go.id" in sekatung.source
+    assert Flag.OUTERMOST in flags_of(["21.03"])["21.03"]
+    # Pulau Batek (Kabupaten Kupang) is not shipped: no source we read puts it among the 111.
+    assert Flag.OUTERMOST not in flags_of(["53.01"])["53.01"]

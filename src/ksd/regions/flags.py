@@ -16,6 +16,10 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 DATA = Path(__file__).parent / "data" / "region_flags.csv"
+# The islands behind each `pulau_terluar` row: one row per island of Keppres 6/2017 whose
+# kabupaten/kota a named source gives (the sources and the islands still missing are in
+# region_flags.md).
+ISLANDS = Path(__file__).parent / "data" / "outermost_islands.csv"
 
 
 class Flag(enum.StrEnum):
@@ -64,6 +68,28 @@ def flags_of(codes: Iterable[str] | None = None) -> dict[str, frozenset[Flag]]:
         if wanted is None or row.code in wanted:
             found.setdefault(row.code, set()).add(row.flag)
     return {code: frozenset(flags) for code, flags in found.items()}
+
+
+@dataclass(frozen=True)
+class IslandRow:
+    island: str
+    province: str  # as the Keppres names it (before the 2022 Papua split)
+    code: str  # the kabupaten/kota today
+    source: str  # the document the kabupaten/kota is read from
+    where: str  # where in it
+    note: str
+
+
+@cache
+def outermost_islands() -> tuple[IslandRow, ...]:
+    with ISLANDS.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            IslandRow(
+                row["island"], row["province"], row["code"], row["source"], row["where"],
+                row.get("note", ""),
+            )
+            for row in csv.DictReader(handle)
+        )  # fmt: skip
 
 
 def regions_with(flag: Flag) -> frozenset[str]:
