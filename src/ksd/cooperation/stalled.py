@@ -15,19 +15,29 @@ from __future__ import annotations
 import calendar as months
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from django.conf import settings
-from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, QuerySet, Value
+from django.db import connection
+from django.db.models import (
+    CharField,
+    Exists,
+    IntegerField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.functions import Cast
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ksd.cooperation.models import Amendment, Cooperation, Dispute, OpenTask, Stage
+from ksd.cooperation.models import Amendment, Cooperation, Dispute, Event, OpenTask, Stage
 from ksd.cooperation.status import BEFORE_SIGNING, IN_FORCE, TaskKind
 from ksd.dprd.models import DprdReview
 from ksd.law import yaml_data
@@ -401,12 +411,36 @@ def rule(key: str) -> StalledRule | None:
     return _registry().get(key)
 
 
-def register_rule(new: StalledRule) -> None:
-    """Add a rule (from an AppConfig.ready()); a key is registered once."""
+def register_rule(new: StalledRule, *, reads: Iterable[type[Model]] = ()) -> None:
+    """Add a rule (from an AppConfig.ready()); a key is registered once. `reads`: the models
+    of the registering app whose rows the rule reads, so that a new row of one of them shows in
+    the dashboards' counts at once (counts_version)."""
     registry = _registry()
     if new.key in registry and registry[new.key] is not new:
         raise ValueError(f"stalled rule {new.key!r} is already registered")
     registry[new.key] = new
+    for model in reads:
+        if model not in _READS:
+            _READS.append(model)
+
+
+# What the rules read; each lifecycle step also appends an Event in the same transaction.
+_READS: list[type[Model]] = [Event, Cooperation, OpenTask, DprdReview, Amendment, Dispute]
+
+
+def counts_version() -> tuple[Any, ...]:
+    """The last id of each table the rules read, in one statement of index reads: any step
+    recorded (an event), any record, task, track, amendment or dispute added changes it. What
+    changes a row in place without a step (`ksd tick` refreshing a stored status, a monitoring
+    schedule edited) is not seen here: the dashboards' counts keep at most COUNTS_SECONDS."""
+    quote = connection.ops.quote_name
+    parts = ", ".join(
+        f"(SELECT MAX({quote(m._meta.pk.column)}) FROM {quote(m._meta.db_table)})"  # noqa: S608
+        for m in _READS
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {parts}")
+        return tuple(cursor.fetchone())
 
 
 def any_rule_q(today: dt.date) -> Q:

@@ -36,6 +36,8 @@ def register_stalled_rule() -> None:
         rule,
     )
 
+    from ksd.monitoring.models import PeriodicReport, ReportingDuty
+
     if rule("report_overdue") is not None:
         return
     register_rule(
@@ -55,7 +57,8 @@ def register_stalled_rule() -> None:
                 "KSD_STALLED_REPORT_OVERDUE",
             ),
             _overdue_reports,
-        )
+        ),
+        reads=(ReportingDuty, PeriodicReport),
     )
 
 
