@@ -133,8 +133,10 @@ def _area(province: str) -> Q:
     return Q(region_id__in=codes)
 
 
-def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
-    """The sections of the visitor's dashboard, most urgent first in each."""
+def dashboard_for(user: Visitor, *, today: dt.date, stalled_counts: bool = True) -> Dashboard:
+    """The sections of the visitor's dashboard, most urgent first in each; with
+    `stalled_counts`, the supervisors' lines of stalled work too (the home page lists only
+    the tasks)."""
     membership = membership_of(user)
     board = Dashboard()
     if membership is None:
@@ -152,7 +154,7 @@ def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
             _section("others", _("Waiting for the other parties and authorities"),
                      tasks.filter(cooperation_id__in=mine).exclude(region_id=own))
         )  # fmt: skip
-        board.stalled = stalled_lines(user, today)
+        board.stalled = stalled_lines(user, today) if stalled_counts else []
     elif role == Role.DPRD and own:
         board.sections.append(
             _section("mine", _("Drafts before your DPRD"),
@@ -171,7 +173,7 @@ def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
         board.sections.append(
             _section("overdue", _("Overdue DPRD tracks in your province"), overdue)
         )
-        board.stalled = stalled_lines(user, today)
+        board.stalled = stalled_lines(user, today) if stalled_counts else []
     elif role == Role.PEMBINA_PUSAT or sees_everything(user):
         board.sections.append(
             _section("disputes", _("Disputes for the Minister to decide"),
@@ -179,7 +181,7 @@ def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
         )  # fmt: skip
         overdue = tasks.filter(kind__in=DPRD_TASKS, due_on__lt=today)
         board.sections.append(_section("overdue", _("Overdue DPRD tracks"), overdue))
-        board.stalled = stalled_lines(user, today)
+        board.stalled = stalled_lines(user, today) if stalled_counts else []
     _with_deadlines(board.items, today)
     return board
 
