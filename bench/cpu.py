@@ -90,6 +90,17 @@ def _call(handler: Any, path: str, cookie: str | None) -> tuple[str, bytes]:
     return status[0], body
 
 
+def _counter(queries: list[str]) -> Any:
+    """An execute wrapper that notes each statement (Django's own query log is reset when a
+    request starts)."""
+
+    def count(execute: Any, sql: str, *rest: Any) -> Any:
+        queries.append(sql)
+        return execute(sql, *rest)
+
+    return count
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=20)
@@ -118,12 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {page} | {persona or 'anonim'} | {status} | | | |")
             continue
         queries: list[str] = []
-
-        def count(execute: Any, sql: str, *rest: Any) -> Any:
-            queries.append(sql)
-            return execute(sql, *rest)
-
-        with connection.execute_wrapper(count):
+        with connection.execute_wrapper(_counter(queries)):
             _call(handler, path, cookie)
         runs = []
         for _ in range(args.runs):

@@ -67,8 +67,9 @@ class Django(forms.Form):
 )  # fmt: skip
 def test_a_form_s_fields_read_as_with_django_s_widgets(query: str) -> None:
     """Bound or not, valid or with errors (Django then adds aria-invalid): the same markup."""
-    plain, django = Plain(QueryDict(query) if query else None), Django(
-        QueryDict(query) if query else None
+    plain, django = (
+        Plain(QueryDict(query) if query else None),
+        Django(QueryDict(query) if query else None),
     )
     plain.is_valid(), django.is_valid()
     for name in Django.base_fields:

@@ -35,7 +35,6 @@ def register_stalled_rule() -> None:
         register_rule,
         rule,
     )
-
     from ksd.monitoring.models import PeriodicReport, ReportingDuty
 
     if rule("report_overdue") is not None:
