@@ -221,8 +221,8 @@ def _scope(user: Visitor) -> tuple[Any, ...]:
 
 def _stalled_counts(user: Visitor, today: dt.date) -> dict[str, int]:
     """The number of cooperations each rule in force flags among those `user` may see: one
-    count query per rule, each growing with the register (a quarter of a second at 100,000
-    cooperations), so kept in Django's cache per scope, day, thresholds and the state of the
+    count query per rule, each growing with the register (together ~75 ms of CPU for the
+    Ministry at 20,000 cooperations on SQLite, docs/performance.md), so kept in Django's cache per scope, day, thresholds and the state of the
     tables the rules read (stalled.counts_version: one cheap query). Numbers only: the lines'
     words are worked out in the page's language on every visit."""
     in_force = []
