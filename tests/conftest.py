@@ -23,6 +23,17 @@ def _default_language() -> Iterator[None]:
         translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Each test starts with an empty cache: what one test's pages kept (the dashboards'
+    counts, the scorecard) never answers another test, whose rows may reuse the same ids."""
+    yield
+    if settings.configured:
+        from django.core.cache import cache
+
+        cache.clear()
+
+
 @pytest.fixture
 def regions_loaded(db: None) -> None:
     """The Kemendagri region list, loaded as `ksd load_reference_data` loads it."""

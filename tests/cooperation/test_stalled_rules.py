@@ -324,6 +324,25 @@ def test_each_role_counts_what_it_may_see_and_the_count_lists_those_records(
 
 
 @pytest.mark.django_db
+def test_the_kept_counts_follow_a_new_record_and_stay_within_their_scope(
+    people: dict[str, User],
+) -> None:
+    """The dashboards keep their counts in the cache; a new record shows at the next visit, and
+    a region's count is never another region's."""
+    _overdue_dprd(("34.71", "34.04"))  # Kota Yogyakarta with Sleman (DIY)
+    ministry, operator = Client(), Client()
+    ministry.force_login(people["ministry"])
+    operator.force_login(people["operator"])
+    assert _count(_row(ministry.get("/dasbor/").content.decode(), "dprd_overdue")) == 1
+    assert _count(_row(operator.get("/dasbor/").content.decode(), "dprd_overdue")) == 1
+
+    _overdue_dprd(("33.74", "33.22"))  # Kota Semarang (Jawa Tengah)
+
+    assert _count(_row(ministry.get("/dasbor/").content.decode(), "dprd_overdue")) == 2
+    assert _count(_row(operator.get("/dasbor/").content.decode(), "dprd_overdue")) == 1
+
+
+@pytest.mark.django_db
 def test_for_every_rule_the_dashboard_count_is_the_register_filtered_by_it(
     people: dict[str, User],
 ) -> None:

@@ -7,10 +7,13 @@ more), then the DPRD tracks and calendars of the rows shown.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.cache import cache
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -130,8 +133,10 @@ def _area(province: str) -> Q:
     return Q(region_id__in=codes)
 
 
-def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
-    """The sections of the visitor's dashboard, most urgent first in each."""
+def dashboard_for(user: Visitor, *, today: dt.date, stalled_counts: bool = True) -> Dashboard:
+    """The sections of the visitor's dashboard, most urgent first in each; with
+    `stalled_counts`, the supervisors' lines of stalled work too (the home page lists only
+    the tasks)."""
     membership = membership_of(user)
     board = Dashboard()
     if membership is None:
@@ -149,7 +154,7 @@ def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
             _section("others", _("Waiting for the other parties and authorities"),
                      tasks.filter(cooperation_id__in=mine).exclude(region_id=own))
         )  # fmt: skip
-        board.stalled = stalled_lines(user, today)
+        board.stalled = stalled_lines(user, today) if stalled_counts else []
     elif role == Role.DPRD and own:
         board.sections.append(
             _section("mine", _("Drafts before your DPRD"),
@@ -168,7 +173,7 @@ def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
         board.sections.append(
             _section("overdue", _("Overdue DPRD tracks in your province"), overdue)
         )
-        board.stalled = stalled_lines(user, today)
+        board.stalled = stalled_lines(user, today) if stalled_counts else []
     elif role == Role.PEMBINA_PUSAT or sees_everything(user):
         board.sections.append(
             _section("disputes", _("Disputes for the Minister to decide"),
@@ -176,7 +181,7 @@ def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
         )  # fmt: skip
         overdue = tasks.filter(kind__in=DPRD_TASKS, due_on__lt=today)
         board.sections.append(_section("overdue", _("Overdue DPRD tracks"), overdue))
-        board.stalled = stalled_lines(user, today)
+        board.stalled = stalled_lines(user, today) if stalled_counts else []
     _with_deadlines(board.items, today)
     return board
 
@@ -184,9 +189,9 @@ def dashboard_for(user: Visitor, *, today: dt.date) -> Dashboard:
 def stalled_lines(user: Visitor, today: dt.date) -> list[StalledLine]:
     """Each rule of stalled work (cooperation/stalled.py) with the number of cooperations the
     user may see that it flags: the register's own rows (queries.register), so the count and
-    the register filtered by the rule agree. One count query per rule."""
-    visible = visible_cooperations(user).exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
+    the register filtered by the rule agree."""
     lines = []
+    counts = _stalled_counts(user, today)
     for rule in stalled.rules():
         try:
             value = rule.value(today)
@@ -194,10 +199,48 @@ def stalled_lines(user: Visitor, today: dt.date) -> list[StalledLine]:
             continue  # not in force yet
         lines.append(StalledLine(
             rule.key, str(rule.label), rule.threshold(today), str(rule.reason),
-            value.source, value.since,
-            visible.filter(pk__in=rule.cooperation_ids(today)).count(),
+            value.source, value.since, counts[rule.key],
         ))  # fmt: skip
     return lines
+
+
+# How long the counts of one scope are kept at most (a step recorded renews them at once).
+COUNTS_SECONDS = 120
+
+
+def _scope(user: Visitor) -> tuple[Any, ...]:
+    """Who sees the same cooperations (core/access.py visible_cooperations): everyone who sees
+    everything alike, else the members of one role in one region; anyone else on their own."""
+    if sees_everything(user):
+        return ("all",)
+    membership = membership_of(user)
+    if membership is not None:
+        return ("member", membership.role, membership.region_id)
+    return ("user", getattr(user, "pk", None))
+
+
+def _stalled_counts(user: Visitor, today: dt.date) -> dict[str, int]:
+    """The number of cooperations each rule in force flags among those `user` may see: one
+    count query per rule, each growing with the register (together ~75 ms of CPU for the
+    Ministry at 20,000 cooperations on SQLite, docs/performance.md), so kept in Django's cache per scope, day, thresholds and the state of the
+    tables the rules read (stalled.counts_version: one cheap query). Numbers only: the lines'
+    words are worked out in the page's language on every visit."""
+    in_force = []
+    for rule in stalled.rules():
+        try:
+            in_force.append((rule, rule.value(today).value))
+        except LookupError:
+            continue
+    parts = (_scope(user), today.isoformat(), [(r.key, v) for r, v in in_force],
+             stalled.counts_version())  # fmt: skip
+    key = "ksd-stalled-counts-" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    counts: dict[str, int] | None = cache.get(key)
+    if counts is None:
+        visible = visible_cooperations(user).exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
+        counts = {rule.key: visible.filter(pk__in=rule.cooperation_ids(today)).count()
+                  for rule, _value in in_force}  # fmt: skip
+        cache.set(key, counts, COUNTS_SECONDS)
+    return counts
 
 
 def _with_deadlines(items: Iterable[Item], today: dt.date) -> None:

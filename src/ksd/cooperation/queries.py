@@ -26,6 +26,7 @@ from ksd.cooperation.models import (
     Event,
     EventKind,
     ImplementingAgency,
+    Kind,
     Notification,
     Party,
     Stage,
@@ -216,6 +217,25 @@ def with_kind_labels(events: Iterable[Event]) -> list[Event]:
             event.kind_label = EventKind(event.kind).label  # type: ignore[attr-defined]
         except ValueError:
             event.kind_label = str(event.kind)  # type: ignore[attr-defined]
+    return rows
+
+
+REGIME_LABELS = {Regime.PP50_2007.value: "PP 50/2007", Regime.PP28_2018.value: "PP 28/2018"}
+
+
+def with_row_labels(rows: Iterable[Cooperation]) -> list[Cooperation]:
+    """A register page's rows with what each shows in words, worked out once per page rather
+    than by the template per row: `party_names` ("Kota Yogyakarta; Kabupaten Sleman", its
+    prefetched parties), `kind_label`, `stage_label` and `regime_label`. Each label is
+    translated once per page, where `get_kind_display` builds a lookup of every label per call."""
+    rows = list(rows)
+    kinds = {value: str(label) for value, label in Kind.choices}
+    stages = {value: str(label) for value, label in Stage.choices}
+    for row in rows:
+        row.party_names = "; ".join(str(p) for p in row.parties.all())  # type: ignore[attr-defined]
+        row.kind_label = kinds.get(row.kind, row.kind)  # type: ignore[attr-defined]
+        row.stage_label = stages.get(row.stage, row.stage)  # type: ignore[attr-defined]
+        row.regime_label = REGIME_LABELS.get(row.regime, row.regime)  # type: ignore[attr-defined]
     return rows
 
 

@@ -15,19 +15,29 @@ from __future__ import annotations
 import calendar as months
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from django.conf import settings
-from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, QuerySet, Value
+from django.db import connection
+from django.db.models import (
+    CharField,
+    Exists,
+    IntegerField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.functions import Cast
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ksd.cooperation.models import Amendment, Cooperation, Dispute, OpenTask, Stage
+from ksd.cooperation.models import Amendment, Cooperation, Dispute, Event, OpenTask, Stage
 from ksd.cooperation.status import BEFORE_SIGNING, IN_FORCE, TaskKind
 from ksd.dprd.models import DprdReview
 from ksd.law import yaml_data
@@ -92,14 +102,16 @@ class StalledRule:
     def value(self, today: dt.date) -> DatedValue:
         return self.parameter.in_force(today)
 
-    def cooperation_ids(self, today: dt.date) -> QuerySet[Any]:
+    def cooperation_ids(self, today: dt.date, among: list[int] | None = None) -> QuerySet[Any]:
         """The ids of the cooperations this rule flags on `today` (one subquery, by index;
-        unordered: a subquery needs no sort)."""
+        unordered: a subquery needs no sort); with `among`, only those of these ids."""
         try:
             value = self.value(today).value
         except LookupError:
             return Cooperation.objects.none().values("pk")
         ids = self.ids(value, today)
+        if among is not None:
+            return _narrowed(ids, among)
         return ids if ids.query.combinator else ids.order_by()
 
     def threshold(self, today: dt.date) -> str:
@@ -113,6 +125,25 @@ class StalledRule:
     def title(self, today: dt.date) -> str:
         """ "Offer not answered > 20 working days", as the filter's choices read."""
         return f"{self.label} {self.threshold(today)}"
+
+
+def _narrowed(ids: QuerySet[Any], among: list[int]) -> QuerySet[Any]:
+    """`ids` (a rule's one-column query of cooperation ids) restricted to `among`, inside the
+    query: each part of a union alike. The rows are those of `ids` that are in `among`, but
+    the database reads them by these ids; as `id IN (rule)`, SQLite would first compute the
+    rule for the whole register (a register page: 25 ids, 47 ms of SQL at 20,000
+    cooperations; docs/performance.md, round four)."""
+    query = ids.query
+    if query.combinator:
+        parts = [_narrowed(QuerySet(model=q.model, query=q.chain()), among)
+                 for q in query.combined_queries]  # fmt: skip
+        if query.combinator == "union":
+            return parts[0].union(*parts[1:], all=query.combinator_all)
+        if query.combinator == "intersection":
+            return parts[0].intersection(*parts[1:])
+        return parts[0].difference(*parts[1:])
+    (column,) = query.values_select
+    return ids.filter(**{f"{column}__in": among}).order_by()
 
 
 # ----- Cut-off dates, computed once per rule and page -----
@@ -380,12 +411,36 @@ def rule(key: str) -> StalledRule | None:
     return _registry().get(key)
 
 
-def register_rule(new: StalledRule) -> None:
-    """Add a rule (from an AppConfig.ready()); a key is registered once."""
+def register_rule(new: StalledRule, *, reads: Iterable[type[Model]] = ()) -> None:
+    """Add a rule (from an AppConfig.ready()); a key is registered once. `reads`: the models
+    of the registering app whose rows the rule reads, so that a new row of one of them shows in
+    the dashboards' counts at once (counts_version)."""
     registry = _registry()
     if new.key in registry and registry[new.key] is not new:
         raise ValueError(f"stalled rule {new.key!r} is already registered")
     registry[new.key] = new
+    for model in reads:
+        if model not in _READS:
+            _READS.append(model)
+
+
+# What the rules read; each lifecycle step also appends an Event in the same transaction.
+_READS: list[type[Model]] = [Event, Cooperation, OpenTask, DprdReview, Amendment, Dispute]
+
+
+def counts_version() -> tuple[Any, ...]:
+    """The last id of each table the rules read, in one statement of index reads: any step
+    recorded (an event), any record, task, track, amendment or dispute added changes it. What
+    changes a row in place without a step (`ksd tick` refreshing a stored status, a monitoring
+    schedule edited) is not seen here: the dashboards' counts keep at most COUNTS_SECONDS."""
+    quote = connection.ops.quote_name
+    parts = ", ".join(
+        f"(SELECT MAX({quote(m._meta.pk.column)}) FROM {quote(m._meta.db_table)})"  # noqa: S608
+        for m in _READS
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {parts}")
+        return tuple(cursor.fetchone())
 
 
 def any_rule_q(today: dt.date) -> Q:
@@ -413,16 +468,51 @@ def marks_for(ids: list[int], today: dt.date) -> dict[int, list[StalledRule]]:
     every = rules()
     if not ids or not every:
         return marks
-    parts = [
-        Cooperation.objects.filter(pk__in=ids)
-        .filter(pk__in=each.cooperation_ids(today))
-        .order_by()
-        .annotate(rule=Value(place, output_field=IntegerField()))
-        .values_list("pk", "rule")
-        for place, each in enumerate(every)
-    ]
-    for pk, place in parts[0].union(*parts[1:], all=True):
-        marks.setdefault(pk, []).append(every[place])
+    sql, params = _marks_statement(every, today, len(ids))
+    by_placeholder = dict(zip(_placeholders(len(ids)), ids, strict=True))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [by_placeholder.get(p, p) if isinstance(p, int) else p
+                             for p in params])  # fmt: skip
+        for pk, place in cursor.fetchall():
+            marks.setdefault(pk, []).append(every[place])
     for found in marks.values():
         found.sort(key=every.index)
     return marks
+
+
+# The marks' statement, compiled once per day, thresholds and page size: building the union
+# of every rule's query through the ORM cost more CPU than the rest of the register's queries
+# together. The page's ids are parameters, first compiled as placeholders no id can equal.
+_MARKS_SQL: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] = {}
+
+
+def _placeholders(n: int) -> list[int]:
+    return [-(10**15) - i for i in range(n)]
+
+
+def _marks_statement(
+    every: list[StalledRule], today: dt.date, n: int
+) -> tuple[str, tuple[Any, ...]]:
+    thresholds = []
+    for each in every:
+        try:
+            thresholds.append((each.key, each.value(today).value))
+        except LookupError:
+            thresholds.append((each.key, None))
+    key = (connection.vendor, today, n, tuple(thresholds))
+    found = _MARKS_SQL.get(key)
+    if found is None:
+        among = _placeholders(n)
+        parts = [
+            Cooperation.objects.filter(pk__in=each.cooperation_ids(today, among=among))
+            .order_by()
+            .annotate(rule=Value(place, output_field=IntegerField()))
+            .values_list("pk", "rule")
+            for place, each in enumerate(every)
+        ]
+        query = parts[0].union(*parts[1:], all=True).query
+        sql, params = query.get_compiler(connection=connection).as_sql()
+        if len(_MARKS_SQL) > 100:  # a new day, or page sizes: never grows without bound
+            _MARKS_SQL.clear()
+        found = _MARKS_SQL[key] = (sql, tuple(params))
+    return found

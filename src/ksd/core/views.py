@@ -27,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
         membership = membership_of(user)
         role = membership.role if membership else None
         # The stored open tasks (cooperation/status.py), read by index: no law run per row.
-        tasks = dashboard_for(user, today=clock.today_in()).items
+        tasks = dashboard_for(user, today=clock.today_in(), stalled_counts=False).items
         return render(
             request,
             "core/home_member.html",

@@ -35,6 +35,7 @@ def register_stalled_rule() -> None:
         register_rule,
         rule,
     )
+    from ksd.monitoring.models import PeriodicReport, ReportingDuty
 
     if rule("report_overdue") is not None:
         return
@@ -55,7 +56,8 @@ def register_stalled_rule() -> None:
                 "KSD_STALLED_REPORT_OVERDUE",
             ),
             _overdue_reports,
-        )
+        ),
+        reads=(ReportingDuty, PeriodicReport),
     )
 
 

@@ -19,7 +19,12 @@ from ksd.cooperation.models import (
 from ksd.cooperation.offer.forms import blank as _blank
 from ksd.cooperation.queries import SORTS
 from ksd.core import clock
-from ksd.core.widgets import PlainSelect
+from ksd.core.widgets import (
+    PlainCheckboxInput,
+    PlainNumberInput,
+    PlainSelect,
+    PlainTextInput,
+)
 from ksd.law.regimes import Regime
 from ksd.regions.models import Affair, Region
 
@@ -29,8 +34,12 @@ REGIME_CHOICES = [(Regime.PP50_2007.value, "PP 50/2007"), (Regime.PP28_2018.valu
 
 
 class RegisterFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search in titles"), required=False, max_length=100)
-    region = forms.CharField(label=_("Region (code or name)"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Search in titles"), required=False, max_length=100, widget=PlainTextInput
+    )
+    region = forms.CharField(
+        label=_("Region (code or name)"), required=False, max_length=100, widget=PlainTextInput
+    )
     province = forms.ModelChoiceField(
         label=_("Province"), required=False, empty_label=_("(all)"),
         queryset=Region.objects.filter(level=Region.Level.PROVINSI), widget=PlainSelect,
@@ -38,46 +47,61 @@ class RegisterFilterForm(forms.Form):
     stage = forms.ChoiceField(
         label=_("Stage"), required=False,
         choices=_blank([c for c in Stage.choices if c[0] not in CLOSED_BY_RECORD_KEEPING]),
+        widget=PlainSelect,
     )  # fmt: skip
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_blank(Kind.choices))
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=_blank(Kind.choices), widget=PlainSelect
+    )
     regime = forms.ChoiceField(
-        label=_("Regulation"), required=False, choices=_blank(REGIME_CHOICES)
+        label=_("Regulation"), required=False, choices=_blank(REGIME_CHOICES), widget=PlainSelect
     )
     affair = forms.ModelChoiceField(
         label=_("Government affair"), required=False, empty_label=_("(all)"),
         queryset=Affair.objects.order_by("position"), to_field_name="code", widget=PlainSelect,
     )  # fmt: skip
     management_model = forms.ChoiceField(
-        label=_("Management arrangement"), required=False, choices=_blank(ManagementModel.choices)
-    )
+        label=_("Management arrangement"), required=False,
+        choices=_blank(ManagementModel.choices), widget=PlainSelect,
+    )  # fmt: skip
     institution_model = forms.ChoiceField(
-        label=_("Institution"), required=False, choices=_blank(InstitutionModel.choices)
-    )
+        label=_("Institution"), required=False, choices=_blank(InstitutionModel.choices),
+        widget=PlainSelect,
+    )  # fmt: skip
     year = forms.IntegerField(
-        label=_("Year of the offer"), required=False, min_value=2007, max_value=2100
-    )
+        label=_("Year of the offer"), required=False, min_value=2007, max_value=2100,
+        widget=PlainNumberInput,
+    )  # fmt: skip
     expiring_within = forms.IntegerField(
-        label=_("Ends within (days)"), required=False, min_value=0, max_value=3650
-    )
+        label=_("Ends within (days)"), required=False, min_value=0, max_value=3650,
+        widget=PlainNumberInput,
+    )  # fmt: skip
     # The oversight figures (ksd.oversight.figures) link here with these two.
     in_force = forms.BooleanField(
-        label=_("Only agreements in force (signed or being implemented)"), required=False
-    )
+        label=_("Only agreements in force (signed or being implemented)"), required=False,
+        widget=PlainCheckboxInput,
+    )  # fmt: skip
     signed_year = forms.IntegerField(
-        label=_("Year of signing"), required=False, min_value=1945, max_value=2100
-    )
+        label=_("Year of signing"), required=False, min_value=1945, max_value=2100,
+        widget=PlainNumberInput,
+    )  # fmt: skip
     # Read from the stored status (cooperation/status.py), by index.
-    overdue = forms.BooleanField(label=_("Only with a deadline passed"), required=False)
-    expiring = forms.BooleanField(label=_("Only agreements ending within 90 days"), required=False)
+    overdue = forms.BooleanField(
+        label=_("Only with a deadline passed"), required=False, widget=PlainCheckboxInput
+    )
+    expiring = forms.BooleanField(
+        label=_("Only agreements ending within 90 days"), required=False,
+        widget=PlainCheckboxInput,
+    )  # fmt: skip
     stalled = forms.ChoiceField(
-        label=_("Stalled or at risk"), required=False,
+        label=_("Stalled or at risk"), required=False, widget=PlainSelect,
         error_messages={"invalid_choice": _(
             "“%(value)s” is not a rule of stalled work. Choose one from the list."
         )},
     )  # fmt: skip
     active = forms.BooleanField(
-        label=_("Only active cooperation (not declined, terminated or expired)"), required=False
-    )
+        label=_("Only active cooperation (not declined, terminated or expired)"), required=False,
+        widget=PlainCheckboxInput,
+    )  # fmt: skip
     sort = forms.ChoiceField(
         required=False,
         choices=[("", "")] + [(s, s) for s in SORTS] + [(f"-{s}", f"-{s}") for s in SORTS],

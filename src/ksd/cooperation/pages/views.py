@@ -56,7 +56,8 @@ def register(request: HttpRequest) -> HttpResponse:
     page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
     if day is not None:
         page = replace(page, object_list=as_of.then_rows(page.object_list, day))
-    else:
+    page.object_list[:] = queries.with_row_labels(page.object_list)
+    if day is None:
         # The rules of stalled work each row of the page hits: one query per rule.
         marks = stalled.marks_for([c.pk for c in page.object_list], today)
         for cooperation in page.object_list:
@@ -147,6 +148,7 @@ def public_register(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     rows = queries.public_register(query)
     page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
+    page.object_list[:] = queries.with_row_labels(page.object_list)
     return render(
         request,
         "cooperation/public_register.html",
