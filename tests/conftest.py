@@ -13,6 +13,27 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 
+# Fixtures through which a test reaches the database (pytest-django's, and live_server's).
+_DATABASE_FIXTURES = frozenset(
+    ("db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback",
+     "live_server")
+)  # fmt: skip
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `no_database` every test that cannot reach the database: no django_db mark and none
+    of the database fixtures among its fixtures (pytest-django refuses any other query). Such a
+    test gives the same answer on SQLite and on PostgreSQL, so CI runs it in the SQLite pass only
+    (.ci/run). A test that starts `ksd` in a subprocess is one of them only when that `ksd` needs
+    no database or is given its own SQLite one (tests/cli, tests/core/test_backup_and_restore.py)."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if item.get_closest_marker("django_db") is None and not _DATABASE_FIXTURES.intersection(
+            fixtures
+        ):
+            item.add_marker(pytest.mark.no_database)
+
+
 @pytest.fixture(autouse=True)
 def _default_language() -> Iterator[None]:
     """Each test starts in KSD's default language (Indonesian), whatever the one before it
