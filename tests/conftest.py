@@ -23,6 +23,17 @@ def _default_language() -> Iterator[None]:
         translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: the oversight figures are kept under the ids of the
+    last event and record (ksd.oversight.freshness), which a test database reuses after each
+    test's rollback, so one test's figures must not be read by the next."""
+    if settings.configured:
+        from django.core.cache import cache
+
+        cache.clear()
+
+
 @pytest.fixture
 def regions_loaded(db: None) -> None:
     """The Kemendagri region list, loaded as `ksd load_reference_data` loads it."""

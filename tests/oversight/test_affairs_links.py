@@ -55,7 +55,7 @@ def test_every_number_opens_the_register_with_as_many_records(
 
     assert links or persona == "dprd_kota_yogyakarta"
     for href, shown in links:
-        assert "active=on" in href
+        assert "in_force=on" in href
         assert _register_count(client, href) == shown, href
 
 
@@ -63,7 +63,7 @@ def test_the_bureau_follows_kota_yogyakartas_education_cell(
     built: Any, biro_pemerintahan_diy: User, as_user: Callable[[User], Client]
 ) -> None:
     client = as_user(biro_pemerintahan_diy)
-    href = "/kerja-sama/?region=34.71&affair=wajib_pd.pendidikan&active=on"
+    href = "/kerja-sama/?region=34.71&affair=wajib_pd.pendidikan&in_force=on"
 
     assert (href, 1) in _links(client)
     page = client.get(href).content.decode()

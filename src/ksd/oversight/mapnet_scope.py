@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from ksd.accounts.models import Role
 from ksd.core.access import membership_of, sees_everything
-from ksd.oversight.mapnet import ACTIVE_STAGES
 from ksd.oversight.shapes import provinces
 from ksd.regions.flags import Flag, flags_of
 
@@ -60,9 +59,9 @@ def _unknown(requested: str) -> str:
 
 def register_link(*, regions: tuple[str, ...] = (), in_provinces: tuple[str, ...] = ()) -> str:
     """The register filtered to exactly the active records of a figure: every region (or a
-    party in every province) given, signed or being implemented."""
+    party in every province) given, in force (signed or being implemented)."""
     params = [("region", code) for code in regions] + [("province", code) for code in in_provinces]
-    params += [("stage", stage.value) for stage in ACTIVE_STAGES]
+    params.append(("in_force", "on"))
     return reverse("cooperation:register") + "?" + urlencode(params)
 
 
