@@ -68,9 +68,18 @@ def persona(name: str, where: dict[str, str]) -> User:
 
 
 def pages(where: dict[str, str]) -> list[tuple[str, str, str]]:
-    from ksd.dataset.management.commands.bench_personas import oversight_pages
-
-    return oversight_pages(where)
+    """bench_personas.oversight_pages, repeated here so that older code can be measured too."""
+    rows = []
+    for who in ("kemendagri", "biro", "operator"):
+        rows += [(name, who, path) for name, path in (
+            ("figures", "/pengawasan/"), ("map", "/pengawasan/peta/"),
+            ("network", "/pengawasan/jaringan/"), ("affairs", "/pengawasan/urusan/"),
+            ("monev", "/pengawasan/monev/"),
+        )]  # fmt: skip
+        if who != "operator":
+            rows.append(("scorecard", who, "/pengawasan/rapor/"))
+        rows.append(("region card", who, f"/pengawasan/rapor/{where['region']}/"))
+    return rows
 
 
 def call(path: str, user: User) -> Any:

@@ -229,3 +229,24 @@ def test_a_recorded_step_shows_at_once_despite_the_cache(
     coop = cooperation("L Baru", (BANTUL,), Stage.SIGNED, signed_on=dt.date(2026, 6, 1))
     Event.objects.create(cooperation=coop, kind=EventKind.SIGNED, at=NOW, on=dt.date(2026, 6, 1))
     assert signed_of_bantul() == "2"
+
+
+def test_a_busy_regions_card_lists_the_first_records_and_links_to_all_in_the_register(
+    world: None, kemendagri: User, as_user: Login
+) -> None:
+    from ksd.oversight.scorecard import CARD_ROWS
+
+    for i in range(CARD_ROWS + 3):
+        cooperation(f"Ramai {i:02d}", (BANTUL, "33.74"), Stage.IMPLEMENTING,
+                    signed_on=dt.date(2026, 2, 2))  # fmt: skip
+    client = as_user(kemendagri)
+    page = client.get(f"/pengawasan/rapor/{BANTUL}/").content.decode()
+    active = page[page.index('<section id="active">') : page.index('<section id="signed">')]
+    shown = re.findall(r'<a href="/kerja-sama/\d+/">', active)
+    total = int(re.search(r"Kerja sama berlaku: (\d+)", page.replace("&nbsp;", " ")).group(1))
+
+    assert len(shown) == CARD_ROWS < total
+    assert f"{CARD_ROWS} pertama dari {total}" in active
+    link = re.search(r'<a href="([^"]+)">Semuanya di daftar kerja sama</a>', active).group(1)
+    register = client.get(link.replace("&amp;", "&")).content.decode()
+    assert f"{total} kerja sama" in register

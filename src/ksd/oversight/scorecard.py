@@ -341,6 +341,11 @@ def disputes(period: Period, region: str | None = None) -> list[Dispute]:
     )
     if region is None:
         return list(rows.defer("description", "decision_summary"))
+    # The disputing regions are parties: the region's own cooperations first (by index), then
+    # the disputes it is in.
+    rows = rows.filter(
+        cooperation__in=Party.objects.filter(region_id=region).values("cooperation_id")
+    )
     return [d for d in rows if region in d.between]
 
 
