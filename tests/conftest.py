@@ -31,7 +31,10 @@ def _empty_cache() -> None:
     if settings.configured:
         from django.core.cache import cache
 
+        from ksd.oversight.freshness import forget
+
         cache.clear()
+        forget()
 
 
 @pytest.fixture

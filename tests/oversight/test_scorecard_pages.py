@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 
 import personas
 from ksd.cooperation.models import Event, EventKind, Stage
+from ksd.oversight.freshness import forget
 from ksd.oversight.scorecard import METHOD_VERSION
 from ksd.regions.models import Region
 from oversight.scorecard_records import BANTUL, NOW, SLEMAN, YOGYA, build, cooperation
@@ -197,6 +198,7 @@ def test_an_unknown_region_is_not_found(world: None, kemendagri: User, as_user: 
 
 def _queries(client: Client, url: str) -> int:
     cache.clear()  # the figures computed, not read from the cache
+    forget()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)

@@ -12,8 +12,9 @@ affair.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Q, QuerySet
@@ -87,6 +88,32 @@ class RegionRow:
         return sum(cell.total for cell in self.cells)
 
 
+class Rows(Sequence[RegionRow]):
+    """The regions with active cooperation, each row built when it is read: a page shows 50
+    of the country's 500-odd, and only those are built."""
+
+    def __init__(self, regions: list[tuple[str, str]], build: Callable[[str, str], RegionRow]):
+        self._regions = regions
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self._regions)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @overload
+    def __getitem__(self, index: int) -> RegionRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[RegionRow]: ...
+    def __getitem__(self, index: int | slice) -> RegionRow | list[RegionRow]:
+        if isinstance(index, slice):
+            return [self._build(*region) for region in self._regions[index]]
+        return self._build(*self._regions[index])
+
+
 @dataclass
 class Group:
     category: str
@@ -103,7 +130,7 @@ class Group:
 class Overview:
     scope: Scope
     groups: list[Group]
-    rows: list[RegionRow]  # regions that cooperate on at least one affair
+    rows: Sequence[RegionRow]  # regions that cooperate on at least one affair
     gaps: list[RegionRow]  # regions in scope that cooperate on none
     computed_at: dt.datetime | None = None
 
@@ -171,19 +198,20 @@ def overview(user: Visitor, scope: Scope, *, flag: Flag | None = None) -> Overvi
     # Each affair's group and place, so a region's cells are built from its own counts only.
     place = {a.pk: (i, a) for i, g in enumerate(groups) for a in (r.affair for r in g.affairs)}
     position = {a.pk: n for n, a in enumerate(affairs)}
-    rows: list[RegionRow] = []
-    gaps: list[RegionRow] = []
-    for code, name in regions:
+
+    def row_of(code: str, name: str) -> RegionRow:
         cells = [GroupCell(group.category) for group in groups]
         for affair_id, n in sorted(per_region.get(code, {}).items(), key=lambda p: position[p[0]]):
             group_index, affair = place[affair_id]
             cells[group_index].affairs.append(AffairCount(affair, n))
             cells[group_index].total += n
-        row = RegionRow(code, name, sorted(flags.get(code, ()), key=order.index), cells)
-        if row.total:
-            rows.append(row)
-        elif flag is None or flag in row.flags:
-            gaps.append(row)
+        return RegionRow(code, name, sorted(flags.get(code, ()), key=order.index), cells)
+
+    active = [(code, name) for code, name in regions if per_region.get(code)]
+    gaps = [row_of(code, name) for code, name in regions if not per_region.get(code)]
+    if flag is not None:
+        gaps = [row for row in gaps if flag in row.flags]
+    rows = Rows(active, row_of)
     return Overview(scope, groups, rows, gaps, cached.oldest)
 
 

@@ -459,7 +459,8 @@ class Records:
 def records_of(code: str, period: Period, visible: QuerySet[Cooperation]) -> Records:
     """The records counted in `code`'s figures, limited to `visible` (the viewer's access door:
     for a region in their scope it holds them all): of each list of cooperations the first
-    CARD_ROWS, latest signed first, each list one query."""
+    CARD_ROWS, latest signed first, and of the DPRD tracks the CARD_ROWS latest decided; each
+    list one query."""
     parties = Party.objects.filter(region_id=code).values("cooperation_id")
     mine = visible.filter(pk__in=parties).exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
     mine = mine.order_by("-signed_on", "title", "pk")
@@ -473,7 +474,7 @@ def records_of(code: str, period: Period, visible: QuerySet[Cooperation]) -> Rec
         dprd_tracks(period)
         .filter(region_id=code, cooperation__in=visible.values("pk"))
         .select_related("cooperation")
-        .order_by("decided_on", "pk")
+        .order_by("-decided_on", "-pk")[:CARD_ROWS]
     )
     abroad = abroad_reports(period, [code])
     # Only the few subjects of the year's reports and disputes are checked against the door.

@@ -227,6 +227,7 @@ def region_card(request: HttpRequest, code: str) -> HttpResponse:
         request, "oversight/scorecard_region.html",
         {"form": form, "row": row, "period": period, "records": records,
          "in_register": _register_links(code, period), "computed_at": computed.at,
+         "dprd_decided": row.dprd.total + row.dprd_no_deadline,
          "figures": _figures(row), "is_kabkota": row.level != Region.Level.PROVINSI,
          "method_version": METHOD_VERSION, "year_query": f"year={period.year}",
          "back": scope.region is None},
