@@ -4,6 +4,7 @@ behind every figure."""
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -62,7 +63,13 @@ def register_link(*, regions: tuple[str, ...] = (), in_provinces: tuple[str, ...
     party in every province) given, in force (signed or being implemented)."""
     params = [("region", code) for code in regions] + [("province", code) for code in in_provinces]
     params.append(("in_force", "on"))
-    return reverse("cooperation:register") + "?" + urlencode(params)
+    return _register() + "?" + urlencode(params)
+
+
+@functools.cache
+def _register() -> str:
+    """The register's address, looked up once: a national network links a thousand times."""
+    return reverse("cooperation:register")
 
 
 # ----- Classes of the choropleth -----

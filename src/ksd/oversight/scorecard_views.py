@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ksd.accounts.models import Role
+from ksd.cooperation.models import Stage
 from ksd.cooperation.status import BEFORE_SIGNING, IN_FORCE
 from ksd.core import clock
 from ksd.core.access import member_required, membership_of, sees_everything, visible_cooperations
@@ -223,6 +224,11 @@ def region_card(request: HttpRequest, code: str) -> HttpResponse:
     if row is None or not scope.covers(row):
         raise Http404
     records = records_of(code, period, visible_cooperations(request.user))
+    # Each stage's label translated once, not per row (get_stage_display builds every label).
+    labels = {value: str(label) for value, label in Stage.choices}
+    for listed in (records.active, records.signed, records.in_progress, records.stalled):
+        for cooperation in listed:
+            cooperation.stage_label = labels.get(cooperation.stage, cooperation.stage)  # type: ignore[attr-defined]
     return render(
         request, "oversight/scorecard_region.html",
         {"form": form, "row": row, "period": period, "records": records,
