@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
@@ -467,6 +468,17 @@ def _rank(rows: list[Row], group: Callable[[Row], str], into: str) -> None:
 # ----- One region's card: the records behind each figure -----
 
 
+def _stalled_of(parties: QuerySet[Any], today: dt.date) -> list[int]:
+    """The ids of a region's stalled cooperations (`parties`: its party rows' cooperation ids):
+    the rule's indexed condition narrowed to the region first, then read as a short list. As
+    one nested subquery SQLite read every stalled record of the country (0.5 s at 100,000)."""
+    no_step = rule("no_step")
+    if no_step is None:
+        return []
+    ids = no_step.cooperation_ids(today).filter(pk__in=parties)
+    return list(ids.values_list("pk", flat=True))
+
+
 # How many records of each kind a region's card lists; the register lists them all (the card
 # links to it with the same filters), so a busy region's card stays one short page.
 CARD_ROWS = 25
@@ -512,7 +524,7 @@ def records_of(code: str, period: Period, visible: QuerySet[Cooperation]) -> Rec
         active=listed(in_force_on(period.on)),
         signed=listed(signed_in(period.year) & Q(signed_on__lte=period.on)),
         in_progress=listed(in_progress()),
-        stalled=listed(stalled_on(period.today)),
+        stalled=listed(Q(pk__in=_stalled_of(parties, period.today))),
         dprd=tracks,
         reports=[o for o in abroad if o.subject_id in shown] + body_reports(period, [code]),
         disputes=[d for d in disputed if d.cooperation_id in shown],
