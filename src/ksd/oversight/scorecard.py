@@ -498,23 +498,24 @@ class Records:
 def records_of(code: str, period: Period, visible: QuerySet[Cooperation]) -> Records:
     """The records counted in `code`'s figures, limited to `visible` (the viewer's access door:
     for a region in their scope it holds them all): of each list of cooperations the first
-    CARD_ROWS, latest signed first, and of the DPRD tracks the CARD_ROWS latest decided; each
+    CARD_ROWS (latest signed first; before signing, latest offered first), and of the DPRD tracks the CARD_ROWS latest decided; each
     list one query."""
     parties = Party.objects.filter(region_id=code).values("cooperation_id")
     mine = visible.filter(pk__in=parties).exclude(stage__in=CLOSED_BY_RECORD_KEEPING)
-    mine = mine.order_by("-signed_on", "title", "pk")
+    signed_first = mine.order_by("-signed_on", "title", "pk")
+    # Records before signing have no signing date: the latest offered first, along the
+    # register's own index (coop_by_offered), so the first page is found without a sort.
+    offered_first = mine.order_by("-offered_on", "-id")
 
-    def listed(condition: Q) -> list[Cooperation]:
-        return list(mine.filter(condition).only(
+    def listed(condition: Q, rows: QuerySet[Cooperation] = signed_first) -> list[Cooperation]:
+        return list(rows.filter(condition).only(
             "pk", "title", "stage", "kind", "signed_on", "starts_on", "ends_on", "ended_on",
             "last_step_on", "offered_on")[:CARD_ROWS])  # fmt: skip
 
-    tracks = list(
-        dprd_tracks(period)
-        .filter(region_id=code, cooperation__in=visible.values("pk"))
-        .select_related("cooperation")
-        .order_by("-decided_on", "-pk")[:CARD_ROWS]
-    )
+    tracks = dprd_tracks(period).filter(region_id=code)
+    if visible.query.has_filters():  # not the Ministry's whole register: through the door
+        tracks = tracks.filter(cooperation__in=visible.values("pk"))
+    tracks = list(tracks.select_related("cooperation").order_by("-decided_on", "-pk")[:CARD_ROWS])
     abroad = abroad_reports(period, [code])
     # Only the few subjects of the year's reports and disputes are checked against the door.
     disputed = disputes(period, code)
@@ -523,8 +524,8 @@ def records_of(code: str, period: Period, visible: QuerySet[Cooperation]) -> Rec
     return Records(
         active=listed(in_force_on(period.on)),
         signed=listed(signed_in(period.year) & Q(signed_on__lte=period.on)),
-        in_progress=listed(in_progress()),
-        stalled=listed(Q(pk__in=_stalled_of(parties, period.today))),
+        in_progress=listed(in_progress(), offered_first),
+        stalled=listed(Q(pk__in=_stalled_of(parties, period.today)), offered_first),
         dprd=tracks,
         reports=[o for o in abroad if o.subject_id in shown] + body_reports(period, [code]),
         disputes=[d for d in disputed if d.cooperation_id in shown],
