@@ -206,36 +206,6 @@ def stalled_on(today: dt.date) -> Q:
     return Q(pk__in=stalled_cooperations(today).values("pk"))
 
 
-def _through(condition: Q, prefix: str) -> Q:
-    """`condition` on a Cooperation, read from a row that reaches it through `prefix`."""
-    moved = Q()
-    moved.connector, moved.negated = condition.connector, condition.negated
-    moved.children = [
-        _through(child, prefix) if isinstance(child, Q) else (prefix + child[0], child[1])
-        for child in condition.children
-    ]
-    return moved
-
-
-def _party_figures(period: Period) -> dict[str, tuple[int, int, int]]:
-    """Per region: (in force, signed in the year, in progress), one pass over the parties of the
-    records that count, GROUP BY region with a filtered count per figure (instead of one pass
-    over the parties per figure)."""
-    signed = signed_in(period.year) & Q(signed_on__lte=period.on)
-    rows = (
-        Party.objects.filter(region__isnull=False)
-        .exclude(cooperation__stage__in=CLOSED_BY_RECORD_KEEPING)
-        .order_by()
-        .values("region_id")
-        .annotate(
-            active=Count("id", filter=_through(in_force_on(period.on), "cooperation__")),
-            signed=Count("id", filter=_through(signed, "cooperation__")),
-            open=Count("id", filter=_through(in_progress(), "cooperation__")),
-        )
-    )
-    return {r["region_id"]: (r["active"], r["signed"], r["open"]) for r in rows}
-
-
 def _decided_on() -> Coalesce:
     # A deemed approval stands over a later decision (ksd.law's dprd_clock), so it comes first.
     return Coalesce("deemed_approved_on", "approved_on", "rejected_on")
@@ -403,7 +373,12 @@ def scorecard(period: Period) -> list[Row]:
     only) and among the regions of its level in the country."""
     rows = _regions()
     flags = flags_of(r.code for r in rows)
-    party_figures = _party_figures(period)
+    # One pass over the parties per figure: one pass with a filtered count per figure was
+    # faster on PostgreSQL (0.2 s against 0.45 s at 20,000 cooperations) but slower on SQLite
+    # (1.6-2.0 s against 0.9-1.1 s at 100,000), the default database.
+    active = _counted(_parties(in_force_on(period.on)))
+    signed = _counted(_parties(signed_in(period.year) & Q(signed_on__lte=period.on)))
+    open_ = _counted(_parties(in_progress()))
     stalled = _counted(_parties(stalled_on(period.today)))
     dprd = _dprd(period)
     reports = _reports(period)
@@ -415,8 +390,9 @@ def scorecard(period: Period) -> list[Row]:
             settled[code] += _in(dispute.settled_on, period)
     for row in rows:
         row.flags = flags.get(row.code, frozenset())
-        row.active, row.signed, open_ = party_figures.get(row.code, (0, 0, 0))
-        row.stalled = Share(stalled.get(row.code, 0), open_)
+        row.active = active.get(row.code, 0)
+        row.signed = signed.get(row.code, 0)
+        row.stalled = Share(stalled.get(row.code, 0), open_.get(row.code, 0))
         on_time, judged, no_deadline = dprd.get(row.code, (0, 0, 0))
         row.dprd, row.dprd_no_deadline = Share(on_time, judged), no_deadline
         row.reports = reports.get(row.code, Share())
