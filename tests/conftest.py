@@ -46,13 +46,23 @@ def _default_language() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
-    """Each test starts with an empty cache: what one test's pages kept (the dashboards'
-    counts, the scorecard) never answers another test, whose rows may reuse the same ids."""
+    """Each test starts and ends with an empty cache: what one test's pages kept (the dashboards'
+    counts, the oversight figures, kept under the ids of the last event and record:
+    ksd.oversight.freshness) never answers another test, whose rows reuse the same ids."""
+    if settings.configured:
+        _forget_cache()
     yield
     if settings.configured:
-        from django.core.cache import cache
+        _forget_cache()
 
-        cache.clear()
+
+def _forget_cache() -> None:
+    from django.core.cache import cache
+
+    from ksd.oversight.freshness import forget
+
+    cache.clear()
+    forget()
 
 
 @pytest.fixture(scope="session")

@@ -48,23 +48,20 @@ def test_the_bureau_sees_its_provinces_regions_and_only_active_cooperation_with_
 ) -> None:
     board = _board(as_user(biro_pemerintahan_diy))
 
-    # D (expired), E (withdrawn) and F (no affair) are not counted; G and H are elsewhere.
+    # Active means in force: C (still being drafted), D (expired), E (withdrawn) and F (no
+    # affair) are not counted; G and H are elsewhere.
     assert _matrix(board) == {
         "34.02": {"wajib_pd.kesehatan": 1},
         "34.04": {"wajib_pd.pendidikan": 1},
-        "34.71": {
-            "wajib_pd.pendidikan": 1, "wajib_pd.kesehatan": 1, "pilihan.pariwisata": 1,
-        },
-    }  # fmt: skip
+        "34.71": {"wajib_pd.pendidikan": 1, "wajib_pd.kesehatan": 1},
+    }
     yogya = next(row for row in board.rows if row.code == "34.71")
-    assert [cell.total for cell in yogya.cells] == [2, 0, 1]
-    assert _totals(board) == {
-        "wajib_pd.pendidikan": 1, "wajib_pd.kesehatan": 1, "pilihan.pariwisata": 1,
-    }  # fmt: skip
+    assert [cell.total for cell in yogya.cells] == [2, 0, 0]
+    assert _totals(board) == {"wajib_pd.pendidikan": 1, "wajib_pd.kesehatan": 1}
     # The province itself, Kulon Progo (only an expired one) and Gunungkidul (only a withdrawn
     # offer) cooperate on no affair.
     assert [row.code for row in board.gaps] == ["34", "34.01", "34.03"]
-    assert len(board.idle_affairs) == 32 - 3
+    assert len(board.idle_affairs) == 32 - 2
 
 
 def test_the_ministry_sees_the_country_and_the_affairs_nobody_cooperates_on(
@@ -73,10 +70,9 @@ def test_the_ministry_sees_the_country_and_the_affairs_nobody_cooperates_on(
     board = _board(as_user(kemendagri))
 
     assert set(_matrix(board)) == {"33.71", "33.74", "34.02", "34.04", "34.71", "53.04", "53.71"}
-    assert _matrix(board)["33.71"] == {"wajib_pd.pendidikan": 1, "pilihan.pariwisata": 1}
+    assert _matrix(board)["33.71"] == {"wajib_pd.pendidikan": 1}
     assert _totals(board) == {
-        "wajib_pd.pendidikan": 2, "wajib_pd.kesehatan": 1, "pilihan.pariwisata": 1,
-        "wajib_pd.sosial": 1,
+        "wajib_pd.pendidikan": 2, "wajib_pd.kesehatan": 1, "wajib_pd.sosial": 1,
     }  # fmt: skip
     idle = {a.code for a in board.idle_affairs}
     assert "wajib_non_pd.perhubungan" in idle
@@ -91,13 +87,13 @@ def test_the_ministry_narrows_to_a_province(
 ) -> None:
     board = _board(as_user(kemendagri), "?provinsi=33")
 
-    # Jawa Tengah: Kota Magelang with C and G, Kota Semarang with G; C counts once for Jawa
-    # Tengah although Kota Yogyakarta is its other party.
+    # Jawa Tengah: Kota Magelang and Kota Semarang with G, which counts once for the province
+    # although both are its parties; C (Kota Magelang's, being drafted) is not in force.
     assert _matrix(board) == {
-        "33.71": {"wajib_pd.pendidikan": 1, "pilihan.pariwisata": 1},
+        "33.71": {"wajib_pd.pendidikan": 1},
         "33.74": {"wajib_pd.pendidikan": 1},
     }
-    assert _totals(board) == {"wajib_pd.pendidikan": 1, "pilihan.pariwisata": 1}
+    assert _totals(board) == {"wajib_pd.pendidikan": 1}
     assert board.scope.province == "33"
 
 
@@ -108,9 +104,7 @@ def test_an_operator_sees_its_own_region_only(
     assert _matrix(_board(as_user(operator_sleman))) == {"34.04": {"wajib_pd.pendidikan": 1}}
     board = _board(as_user(operator_kota_yogyakarta))
     assert set(_matrix(board)) == {"34.71"}
-    assert _totals(board) == {
-        "wajib_pd.pendidikan": 1, "wajib_pd.kesehatan": 1, "pilihan.pariwisata": 1,
-    }  # fmt: skip
+    assert _totals(board) == {"wajib_pd.pendidikan": 1, "wajib_pd.kesehatan": 1}
     assert board.gaps == []
 
 

@@ -55,7 +55,7 @@ def test_every_number_opens_the_register_with_as_many_records(
 
     assert links or persona == "dprd_kota_yogyakarta"
     for href, shown in links:
-        assert "active=on" in href
+        assert "in_force=on" in href
         assert _register_count(client, href) == shown, href
 
 
@@ -63,7 +63,7 @@ def test_the_bureau_follows_kota_yogyakartas_education_cell(
     built: Any, biro_pemerintahan_diy: User, as_user: Callable[[User], Client]
 ) -> None:
     client = as_user(biro_pemerintahan_diy)
-    href = "/kerja-sama/?region=34.71&affair=wajib_pd.pendidikan&active=on"
+    href = "/kerja-sama/?region=34.71&affair=wajib_pd.pendidikan&in_force=on"
 
     assert (href, 1) in _links(client)
     page = client.get(href).content.decode()
@@ -112,3 +112,25 @@ def test_the_page_runs_the_same_number_of_queries_at_two_sizes(
     large = grow(4)
 
     assert small == large
+
+
+def test_active_means_in_force_on_the_affairs_page_the_map_the_figures_and_the_register(
+    built: Any, kemendagri: User, as_user: Callable[[User], Client]
+) -> None:
+    from ksd.oversight import mapnet
+
+    client = as_user(kemendagri)
+    board = client.get(URL).context["board"]
+    yogya = next(row for row in board.rows if row.code == "34.71")
+    on_map = mapnet.counts_by_region(mapnet.active_cooperations(kemendagri))["34.71"]
+    figures = client.get("/pengawasan/").context["figures"]
+    in_force = next(f for f in figures.headline if "in_force=on" in (f.url or ""))
+
+    # Kota Yogyakarta: A (implementing) and B (signed); C (being drafted) and D (expired) are
+    # not active anywhere.
+    assert yogya.total == on_map == 2
+    assert _register_count(client, "/kerja-sama/?region=34.71&in_force=on") == 2
+    # The older address of the filter means the same.
+    assert _register_count(client, "/kerja-sama/?region=34.71&active=on") == 2
+    # In the country: A, B, F (no affair), G and H are in force.
+    assert in_force.count == 5

@@ -91,7 +91,7 @@ def test_the_ministry_sees_provinces_coloured_by_class_each_linking_to_the_regis
     assert "5–6" in response.content.decode()
     # Each province links to exactly the records counted
     href = areas["Daerah Istimewa Yogyakarta: 6 kerja sama aktif"][1]
-    assert href == "/kerja-sama/?province=34&stage=signed&stage=implementing"
+    assert href == "/kerja-sama/?province=34&in_force=on"
     assert _register_count(client, href) == 6
     assert _register_count(client, areas["Jawa Tengah: 4 kerja sama aktif"][1]) == 4
 
@@ -116,7 +116,7 @@ def test_the_ministry_drills_down_to_a_provinces_kabupaten_and_kota(
     assert areas["Kabupaten Bantul: 1 kerja sama aktif"][0] == "1"
     assert areas["Kabupaten Kulon Progo: 0 kerja sama aktif"][0] == "0"
     sleman = areas["Kabupaten Sleman: 4 kerja sama aktif"][1]
-    assert sleman == "/kerja-sama/?region=34.04&stage=signed&stage=implementing"
+    assert sleman == "/kerja-sama/?region=34.04&in_force=on"
     assert _register_count(client, sleman) == 4
 
 
@@ -226,7 +226,7 @@ PAGES = ("/pengawasan/peta/", "/pengawasan/peta/?provinsi=34", "/pengawasan/jari
 def test_each_page_runs_the_same_number_of_queries_at_two_sizes(
     regions_loaded: None, as_user: Callable[[User], Client], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ksd.oversight.mapnet.CACHE_SECONDS", 0)  # count the aggregates too
+    monkeypatch.setattr("ksd.oversight.freshness.CACHE_SECONDS", 0)  # count the aggregates too
     clients = [as_user(f()) for f in (personas.kemendagri, personas.biro_pemerintahan_diy,
                                       personas.operator_sleman)]  # fmt: skip
 

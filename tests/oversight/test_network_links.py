@@ -81,7 +81,7 @@ def test_the_ministry_sees_links_between_provinces_each_listing_its_records(
         ("Jawa Tengah", "Jawa Timur", 1),
         ("Daerah Istimewa Yogyakarta", "Jawa Timur", 1),
     ]
-    assert rows[0][3] == "/kerja-sama/?province=33&province=34&stage=signed&stage=implementing"
+    assert rows[0][3] == "/kerja-sama/?province=33&province=34&in_force=on"
     assert _register_count(client, rows[0][3]) == 3
     assert "Jawa Tengah – Daerah Istimewa Yogyakarta: 3 kerja sama aktif" in html
     # Regions with no partner region: the province government with only a third party, Batam,
@@ -112,7 +112,7 @@ def test_the_bureau_sees_its_regions_and_their_partners_outside_the_province(
         ("Kabupaten Gunungkidul", "Kabupaten Pacitan"): 1,
     }  # Wonogiri - Pacitan is between two other provinces: not the bureau's
     href = rows[("Kota Surakarta", "Kabupaten Sleman")][1]
-    assert href == "/kerja-sama/?region=33.72&region=34.04&stage=signed&stage=implementing"
+    assert href == "/kerja-sama/?region=33.72&region=34.04&in_force=on"
     assert _register_count(client, href) == 2
     isolated = _isolated(html)
     assert "Kabupaten Kulon Progo" in isolated
@@ -156,9 +156,9 @@ def test_the_register_lists_the_records_all_given_regions_are_parties_to(
 
     both = "/kerja-sama/?region=34.04&region=34.71"
     assert _register_count(client, both) == 2  # A and B; X (offered) has not Sleman
-    page = client.get(both + "&stage=signed&stage=implementing").content.decode()
+    page = client.get(both + "&in_force=on").content.decode()
     assert "yang setiap daerah ini menjadi pihaknya: Kabupaten Sleman, Kota Yogyakarta" in page
-    assert "Pada salah satu tahap ini: Ditandatangani, Dalam pelaksanaan" in page
+    assert _register_count(client, both + "&in_force=on") == 2  # both in force
     assert '<input type="hidden" name="region" value="34.04">' in page  # kept on a new search
     assert _register_count(client, "/kerja-sama/?region=34.71&region=33.72") == 1  # X only
     assert _register_count(client, "/kerja-sama/?region=34.71") == 3  # A, B, X

@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 
 import personas
 from ksd.cooperation.models import Event, EventKind, Stage
+from ksd.oversight.freshness import forget
 from ksd.oversight.scorecard import METHOD_VERSION
 from ksd.regions.models import Region
 from oversight.scorecard_records import BANTUL, NOW, SLEMAN, YOGYA, build, cooperation
@@ -197,6 +198,7 @@ def test_an_unknown_region_is_not_found(world: None, kemendagri: User, as_user: 
 
 def _queries(client: Client, url: str) -> int:
     cache.clear()  # the figures computed, not read from the cache
+    forget()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
@@ -241,3 +243,24 @@ def test_the_outermost_islands_flag_filters_to_the_30_regions_of_keppres_6_2017(
     assert {"Kabupaten Natuna", "Kota Batam", "Kabupaten Kepulauan Talaud"} <= set(names)
     assert "Kabupaten Sleman" not in names
     assert "Pulau-pulau kecil terluar" in page
+
+
+def test_a_busy_regions_card_lists_the_first_records_and_links_to_all_in_the_register(
+    world: None, kemendagri: User, as_user: Login
+) -> None:
+    from ksd.oversight.scorecard import CARD_ROWS
+
+    for i in range(CARD_ROWS + 3):
+        cooperation(f"Ramai {i:02d}", (BANTUL, "33.74"), Stage.IMPLEMENTING,
+                    signed_on=dt.date(2026, 2, 2))  # fmt: skip
+    client = as_user(kemendagri)
+    page = client.get(f"/pengawasan/rapor/{BANTUL}/").content.decode()
+    active = page[page.index('<section id="active">') : page.index('<section id="signed">')]
+    shown = re.findall(r'<a href="/kerja-sama/\d+/">', active)
+    total = int(re.search(r"Kerja sama berlaku: (\d+)", page.replace("&nbsp;", " ")).group(1))
+
+    assert len(shown) == CARD_ROWS < total
+    assert f"{CARD_ROWS} pertama dari {total}" in active
+    link = re.search(r'<a href="([^"]+)">Semuanya di daftar kerja sama</a>', active).group(1)
+    register = client.get(link.replace("&amp;", "&")).content.decode()
+    assert f"{total} kerja sama" in register

@@ -4,7 +4,7 @@ Built as stored rows (the page reads only stored, indexed fields; no step runs h
 
     A  Kota Yogyakarta 34.71 + Sleman 34.04      pendidikan   implementing   counts
     B  Kota Yogyakarta 34.71 + Bantul 34.02      kesehatan    signed         counts
-    C  Kota Yogyakarta 34.71 + Kota Magelang 33.71  pariwisata drafting      counts
+    C  Kota Yogyakarta 34.71 + Kota Magelang 33.71  pariwisata drafting      not in force: not counted
     D  Kulon Progo 34.01 + Kota Yogyakarta 34.71 pendidikan   expired        ended: not counted
     E  Gunungkidul 34.03 + Sleman 34.04          kesehatan    withdrawn      closed: not counted
     F  Sleman 34.04 + Bantul 34.02               (no affair)  implementing   not counted

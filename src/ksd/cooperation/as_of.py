@@ -57,7 +57,7 @@ from ksd.core.dates import show
 FIRST_DAY = dt.date(2007, 1, 1)
 # Filters that describe today only (the stored status), not offered for a past date.
 TODAY_ONLY_FILTERS = (
-    "overdue", "expiring", "expiring_within", "stalled", "in_force", "signed_year", "active"
+    "overdue", "expiring", "expiring_within", "stalled", "in_force", "signed_year"
 )  # fmt: skip
 
 

@@ -44,8 +44,9 @@ class Stage(models.TextChoices):
 # Records that leave the register, the dashboards and the public register; they stay in the
 # audit (cooperation/corrections/).
 CLOSED_BY_RECORD_KEEPING = (Stage.WITHDRAWN, Stage.CANCELLED)
-# Records no longer alive: the offer was declined, or the agreement ended. With the two above
-# left out, the rest is "active" cooperation (the register's `active` filter, oversight pages).
+# Records no longer alive: the offer was declined, or the agreement ended. ("Active"
+# cooperation is narrower: in force, signed or being implemented; cooperation/status.py
+# IN_FORCE, the register's `in_force` filter.)
 ENDED_STAGES = (Stage.DECLINED, Stage.TERMINATED, Stage.EXPIRED)
 
 

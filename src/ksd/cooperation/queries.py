@@ -21,7 +21,6 @@ from ksd.accounts.models import Role
 from ksd.cooperation.law import calendar_for_region, facts_for, law_lang, law_parameters
 from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
-    ENDED_STAGES,
     Cooperation,
     Event,
     EventKind,
@@ -103,8 +102,6 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
         from ksd.cooperation.stalled import q_for
 
         rows = rows.filter(q_for(filters["stalled"], today))
-    if filters.get("active"):
-        rows = rows.exclude(stage__in=ENDED_STAGES)
     sort = filters.get("sort") or "-offered_on"
     if sort.lstrip("-") == "next_due_on":  # records with no deadline come last either way
         due = F("next_due_on")

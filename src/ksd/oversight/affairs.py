@@ -2,25 +2,29 @@
 affairs nobody in scope cooperates on, and which regions cooperate on none.
 
 The object of a cooperation is one government affair (PP 50/2007 Pasal 4), of the three groups of
-UU 23/2014 Pasal 11 ayat (1)-(2) and Pasal 12 ayat (1)-(3). Counts are of ACTIVE cooperation (the
-register's `active` filter: not declined, terminated, expired, withdrawn or cancelled) with a
-recorded affair, that the user may see (core/access.py). Four aggregate queries, whatever the
+UU 23/2014 Pasal 11 ayat (1)-(2) and Pasal 12 ayat (1)-(3). Counts are of ACTIVE cooperation,
+the one meaning of the oversight pages: in force, signed or being implemented (the stored stage;
+the register's `in_force` filter), with a recorded affair, that the user may see (core/access.py). Four aggregate queries, whatever the
 number of cooperations: the affairs, the regions in scope, (region, affair) counts, and counts per
 affair.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ksd.accounts.models import Role
-from ksd.cooperation.models import CLOSED_BY_RECORD_KEEPING, ENDED_STAGES, Cooperation, Party
+from ksd.cooperation.models import Cooperation, Party
+from ksd.cooperation.status import IN_FORCE
 from ksd.core.access import membership_of, sees_everything, visible_cooperations
+from ksd.oversight.freshness import Cache, visibility
 from ksd.regions.flags import Flag, flags_of
 from ksd.regions.models import Affair, Region
 
@@ -51,7 +55,7 @@ class Scope:
     region: str | None = None  # the register's `region` filter, for a region's own users
 
     def register_params(self) -> dict[str, str]:
-        params = {"active": "on"}
+        params = {"in_force": "on"}
         if self.region:
             params["region"] = self.region
         elif self.province:
@@ -84,6 +88,32 @@ class RegionRow:
         return sum(cell.total for cell in self.cells)
 
 
+class Rows(Sequence[RegionRow]):
+    """The regions with active cooperation, each row built when it is read: a page shows 50
+    of the country's 500-odd, and only those are built."""
+
+    def __init__(self, regions: list[tuple[str, str]], build: Callable[[str, str], RegionRow]):
+        self._regions = regions
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self._regions)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @overload
+    def __getitem__(self, index: int) -> RegionRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[RegionRow]: ...
+    def __getitem__(self, index: int | slice) -> RegionRow | list[RegionRow]:
+        if isinstance(index, slice):
+            return [self._build(*region) for region in self._regions[index]]
+        return self._build(*self._regions[index])
+
+
 @dataclass
 class Group:
     category: str
@@ -100,8 +130,9 @@ class Group:
 class Overview:
     scope: Scope
     groups: list[Group]
-    rows: list[RegionRow]  # regions that cooperate on at least one affair
+    rows: Sequence[RegionRow]  # regions that cooperate on at least one affair
     gaps: list[RegionRow]  # regions in scope that cooperate on none
+    computed_at: dt.datetime | None = None
 
     @property
     def idle_affairs(self) -> list[Affair]:
@@ -138,9 +169,7 @@ def _regions(scope: Scope) -> QuerySet[Region]:
 def _active(user: Visitor, prefix: str = "") -> Q:
     """Active cooperation with a recorded affair that `user` may see, as a filter on the
     cooperation reached through `prefix` ("cooperation__" from a party)."""
-    condition = Q(**{f"{prefix}affair__isnull": False}) & ~Q(
-        **{f"{prefix}stage__in": (*CLOSED_BY_RECORD_KEEPING, *ENDED_STAGES)}
-    )
+    condition = Q(**{f"{prefix}affair__isnull": False, f"{prefix}stage__in": IN_FORCE})
     if not sees_everything(user):  # everyone else through the access door's subquery
         condition &= Q(**{f"{prefix}pk__in": visible_cooperations(user).values("pk")})
     return condition
@@ -151,26 +180,10 @@ def overview(user: Visitor, scope: Scope, *, flag: Flag | None = None) -> Overvi
     affairs = list(Affair.objects.order_by("position"))
     regions = list(_regions(scope).order_by("code").values_list("code", "name"))
     in_scope = _regions(scope).values("code")
-    # A region is party to a cooperation at most once (constraint party_region_once), so
-    # counting party rows counts cooperations.
-    pairs = (
-        Party.objects.filter(_active(user, "cooperation__"), region_id__in=in_scope)
-        .values_list("region_id", "cooperation__affair_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    per_region: dict[str, dict[int, int]] = {}
-    for code, affair_id, n in pairs:
-        per_region.setdefault(code, {})[affair_id] = n
-    counted = Cooperation.objects.filter(_active(user))
-    if scope.region or scope.province:  # the country needs no party filter: all are in it
-        counted = counted.filter(
-            pk__in=Party.objects.filter(region_id__in=in_scope).values("cooperation_id")
-        )
-    totals = {
-        row["affair_id"]: row["n"]
-        for row in counted.values("affair_id").annotate(n=Count("pk")).order_by()
-    }
+    cached = Cache("affairs")
+    key = f"{visibility(user)}.{scope.region or scope.province or 'all'}"
+    per_region = cached.get(f"matrix.{key}", lambda: _matrix(user, in_scope))
+    totals = cached.get(f"totals.{key}", lambda: _totals(user, scope, in_scope))
     groups = [
         Group(
             category,
@@ -185,17 +198,47 @@ def overview(user: Visitor, scope: Scope, *, flag: Flag | None = None) -> Overvi
     # Each affair's group and place, so a region's cells are built from its own counts only.
     place = {a.pk: (i, a) for i, g in enumerate(groups) for a in (r.affair for r in g.affairs)}
     position = {a.pk: n for n, a in enumerate(affairs)}
-    rows: list[RegionRow] = []
-    gaps: list[RegionRow] = []
-    for code, name in regions:
+
+    def row_of(code: str, name: str) -> RegionRow:
         cells = [GroupCell(group.category) for group in groups]
         for affair_id, n in sorted(per_region.get(code, {}).items(), key=lambda p: position[p[0]]):
             group_index, affair = place[affair_id]
             cells[group_index].affairs.append(AffairCount(affair, n))
             cells[group_index].total += n
-        row = RegionRow(code, name, sorted(flags.get(code, ()), key=order.index), cells)
-        if row.total:
-            rows.append(row)
-        elif flag is None or flag in row.flags:
-            gaps.append(row)
-    return Overview(scope, groups, rows, gaps)
+        return RegionRow(code, name, sorted(flags.get(code, ()), key=order.index), cells)
+
+    active = [(code, name) for code, name in regions if per_region.get(code)]
+    gaps = [row_of(code, name) for code, name in regions if not per_region.get(code)]
+    if flag is not None:
+        gaps = [row for row in gaps if flag in row.flags]
+    rows = Rows(active, row_of)
+    return Overview(scope, groups, rows, gaps, cached.oldest)
+
+
+def _matrix(user: Visitor, in_scope: QuerySet[Any]) -> dict[str, dict[int, int]]:
+    """{region: {affair id: active cooperations}} of the regions in scope."""
+    # A region is party to a cooperation at most once (constraint party_region_once), so
+    # counting party rows counts cooperations.
+    pairs = (
+        Party.objects.filter(_active(user, "cooperation__"), region_id__in=in_scope)
+        .values_list("region_id", "cooperation__affair_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    per_region: dict[str, dict[int, int]] = {}
+    for code, affair_id, n in pairs:
+        per_region.setdefault(code, {})[affair_id] = n
+    return per_region
+
+
+def _totals(user: Visitor, scope: Scope, in_scope: QuerySet[Any]) -> dict[int, int]:
+    """{affair id: active cooperations} with a party in scope (each cooperation once)."""
+    counted = Cooperation.objects.filter(_active(user))
+    if scope.region or scope.province:  # the country needs no party filter: all are in it
+        counted = counted.filter(
+            pk__in=Party.objects.filter(region_id__in=in_scope).values("cooperation_id")
+        )
+    return {
+        row["affair_id"]: row["n"]
+        for row in counted.values("affair_id").annotate(n=Count("pk")).order_by()
+    }

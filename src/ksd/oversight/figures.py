@@ -39,6 +39,7 @@ from ksd.cooperation.models import (
 from ksd.cooperation.pages.forms import REGIME_CHOICES
 from ksd.cooperation.status import IN_FORCE
 from ksd.core.access import membership_of, sees_everything, visible_cooperations
+from ksd.oversight.freshness import Cache, visibility
 from ksd.regions.models import Affair, Region
 
 Visitor = AbstractBaseUser | AnonymousUser
@@ -119,18 +120,25 @@ class Figures:
     year: int
     headline: list[Figure] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
+    computed_at: dt.datetime | None = None
 
 
 def figures_for(user: Visitor, scope: Scope, *, today: dt.date) -> Figures:
     """The dashboard of `user` on `today`: the headline numbers and one breakdown per
-    dimension, in a fixed number of queries."""
+    dimension, in a fixed number of queries. The counts are kept in the cache until a step is
+    recorded (oversight/freshness.py), per reach of the visitor; the labels are the page's."""
     rows = counted(user)
-    tally = Tally(rows, today.year)
+    cached = Cache("figures")
+    who = visibility(user)
+    tally = cached.get(f"tally.{today.year}.{who}", lambda: Tally(rows, today.year))
     result = Figures(scope, today.year, headline=tally.headline())
     result.breakdowns.append(_by_stage(tally.of["stage"]))
     if scope.reach == Reach.PROVINCE and scope.region is not None:
-        result.breakdowns.append(_by_region_of(rows, scope.region))
-    result.breakdowns.append(_by_province(rows, every_province=scope.reach == Reach.COUNTRY))
+        province = scope.region
+        in_province = cached.get(f"regions.{who}", lambda: _region_counts(rows, province))
+        result.breakdowns.append(_by_region_of(in_province, province))
+    by_province = cached.get(f"provinces.{who}", lambda: _province_counts(rows))
+    result.breakdowns.append(_by_province(by_province, every_province=scope.reach == Reach.COUNTRY))
     result.breakdowns += [
         _by_choice(tally.of["regime"], "regime", (_("By regulation"), _("Regulation")),
                    REGIME_CHOICES),
@@ -142,6 +150,7 @@ def figures_for(user: Visitor, scope: Scope, *, today: dt.date) -> Figures:
         _by_choice(tally.of["institution_model"], "institution_model",
                    (_("By institution"), _("Institution")), InstitutionModel.choices),
     ]  # fmt: skip
+    result.computed_at = cached.oldest
     return result
 
 
@@ -239,11 +248,7 @@ def _province_of_party() -> Coalesce:
     return Coalesce("region__province_id", "region_id")
 
 
-def _by_province(rows: QuerySet[Cooperation], *, every_province: bool) -> Breakdown:
-    """Cooperations with a party in each province (the province itself or one of its kab/kota),
-    as the register's province filter finds them. A cooperation across provinces counts in
-    each, so the bars add up to more than the total. The Ministry sees every province, those
-    with none included; others the provinces they have records in."""
+def _province_counts(rows: QuerySet[Cooperation]) -> dict[str, int]:
     grouped = (
         Party.objects.filter(cooperation__in=rows.values("pk"), region__isnull=False)
         .annotate(province=_province_of_party())
@@ -251,7 +256,14 @@ def _by_province(rows: QuerySet[Cooperation], *, every_province: bool) -> Breakd
         .annotate(n=Count("cooperation_id", distinct=True))
         .order_by()
     )
-    counts = {row["province"]: row["n"] for row in grouped}
+    return {row["province"]: row["n"] for row in grouped}
+
+
+def _by_province(counts: dict[str, int], *, every_province: bool) -> Breakdown:
+    """Cooperations with a party in each province (the province itself or one of its kab/kota),
+    as the register's province filter finds them. A cooperation across provinces counts in
+    each, so the bars add up to more than the total. The Ministry sees every province, those
+    with none included; others the provinces they have records in."""
     names = Region.objects.filter(level=Region.Level.PROVINSI).values_list("code", "name")
     bars = [
         Figure(name, counts.get(code, 0), register_url(province=code))
@@ -264,17 +276,26 @@ def _by_province(rows: QuerySet[Cooperation], *, every_province: bool) -> Breakd
     )  # fmt: skip
 
 
-def _by_region_of(rows: QuerySet[Cooperation], province: Region) -> Breakdown:
-    """For the governor's bureau: cooperations of the province's own government and of each of
-    its kab/kota, those with none included."""
-    own = Region.objects.filter(Q(code=province.code) | Q(province_id=province.code))
+def _own_regions(province: Region) -> QuerySet[Region]:
+    return Region.objects.filter(Q(code=province.code) | Q(province_id=province.code))
+
+
+def _region_counts(rows: QuerySet[Cooperation], province: Region) -> dict[str, int]:
     grouped = (
-        Party.objects.filter(cooperation__in=rows.values("pk"), region__in=own.values("code"))
+        Party.objects.filter(
+            cooperation__in=rows.values("pk"), region__in=_own_regions(province).values("code")
+        )
         .values("region_id")
         .annotate(n=Count("cooperation_id", distinct=True))
         .order_by()
     )
-    counts = {row["region_id"]: row["n"] for row in grouped}
+    return {row["region_id"]: row["n"] for row in grouped}
+
+
+def _by_region_of(counts: dict[str, int], province: Region) -> Breakdown:
+    """For the governor's bureau: cooperations of the province's own government and of each of
+    its kab/kota, those with none included."""
+    own = _own_regions(province)
     bars = [
         Figure(_label_of(region), counts.get(region.code, 0), register_url(region=region.code))
         for region in own.order_by("code")

@@ -9,25 +9,27 @@ no row of the register is read into Python.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.cache import cache
-from django.db.models import Count, F, Max, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Coalesce
 
-from ksd.cooperation.models import Cooperation, Party, Stage
-from ksd.core.access import membership_of, sees_everything, visible_cooperations
+from ksd.cooperation.models import Cooperation, Party
+from ksd.cooperation.status import IN_FORCE
+from ksd.core.access import visible_cooperations
+from ksd.oversight.freshness import Cache, visibility
 
 T = TypeVar("T")
 
 Visitor = AbstractBaseUser | AnonymousUser
 
-# "Active": signed and not ended (cooperation/status.py moves a record on when it ends). The
-# register lists the same records with stage=signed&stage=implementing.
-ACTIVE_STAGES = (Stage.SIGNED, Stage.IMPLEMENTING)
+# "Active": in force, signed or being implemented (the stored stage; `ksd tick` moves a record
+# on when it ends). The register lists the same records with in_force=on.
+ACTIVE_STAGES = IN_FORCE
 
 
 def active_cooperations(user: Visitor) -> QuerySet[Cooperation]:
@@ -108,12 +110,9 @@ def connected_regions(cooperations: QuerySet[Cooperation]) -> set[str]:
 
 # ----- A short cache of the aggregates -----
 
-# At 20,000 cooperations on PostgreSQL the pair query takes 0.4-1 s on a shared 2-core machine
-# (docs/performance.md): too slow to repeat on every visit of every supervisor. The aggregates are
-# kept for CACHE_SECONDS per scope and per state of the register: the key carries a fingerprint
-# of the cooperation table (its count, last id and last change; every step sets updated_at), so a
-# change anywhere shows at the next visit, and an unchanged register is read from the cache.
-CACHE_SECONDS = 300
+# The pair query reads every party of every active cooperation in scope (0.4-1 s at 20,000
+# cooperations on the shared machine): too slow to repeat on every visit. The aggregates are
+# kept per scope until a step is recorded anywhere (oversight/freshness.py).
 
 
 class Aggregates:
@@ -121,30 +120,12 @@ class Aggregates:
 
     def __init__(self, user: Visitor) -> None:
         self.active = active_cooperations(user)
-        self._scope = _visibility(user)
-        self._stamp = ""
+        self._scope = visibility(user)
+        self._cache = Cache("mapnet")
 
     def get(self, name: str, compute: Callable[[], T]) -> T:
-        if not self._stamp:
-            row = Cooperation.objects.aggregate(
-                n=Count("id"), top=Max("id"), last=Max("updated_at")
-            )
-            last = row["last"].isoformat() if row["last"] else ""
-            self._stamp = f"{row['n']}.{row['top']}.{last}"
-        key = f"oversight:mapnet:{name}:{self._scope}:{self._stamp}"
-        value = cache.get(key)
-        if value is None:
-            value = compute()
-            cache.set(key, value, CACHE_SECONDS)
-        return value  # type: ignore[no-any-return]
+        return self._cache.get(f"{name}:{self._scope}", compute)
 
-
-def _visibility(user: Visitor) -> str:
-    """What decides which cooperations `user` sees (core/access.py): the same for everyone
-    with the same role and region."""
-    if sees_everything(user):
-        return "all"
-    membership = membership_of(user)
-    if membership is None:
-        return "none"
-    return f"{membership.role}.{membership.region_id}"
+    @property
+    def computed_at(self) -> dt.datetime | None:
+        return self._cache.oldest

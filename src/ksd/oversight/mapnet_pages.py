@@ -3,6 +3,7 @@ the shapes of oversight/shapes.py: plain data the templates turn into SVG."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 
@@ -88,6 +89,7 @@ class MapView:
     own_count: int | None = None
     own_name: str = ""
     flag_keys: list[FlagKey] = field(default_factory=list)
+    computed_at: dt.datetime | None = None
 
     @property
     def view_box(self) -> str:
@@ -182,6 +184,7 @@ def build_map(user: Visitor, scope: Scope) -> MapView:
     if scope.kind != COUNTRY and scope.code:
         view.own_count = counts.get(scope.code, 0)
         view.own_name = region_name(scope.code)
+    view.computed_at = figures.computed_at
     return view
 
 
@@ -252,6 +255,7 @@ class NetworkView:
     more_links: int = 0
     by_province: bool = False
     area: list[Shape] = field(default_factory=list)  # the province's kab/kota, drawn faintly
+    computed_at: dt.datetime | None = None
 
     @property
     def links(self) -> int:
@@ -363,13 +367,15 @@ def build_network(user: Visitor, scope: Scope) -> NetworkView:
                     else register_link(regions=(p.a, p.b)))  # fmt: skip
             edges.append(Edge(nodes[p.a], nodes[p.b], p.count, band_of(p.count, weights), href))
     isolated = _isolated(figures, area_codes, scope)
-    return NetworkView(
+    view = NetworkView(
         scope, heading, box, _overlapping(box, set()),
         sorted(nodes.values(), key=lambda n: n.strength),
         sorted(edges[:DRAWN], key=lambda e: e.count), isolated, edges[:STRONGEST],
         max(0, len(edges) - STRONGEST), by_province,
         _kabkota_of(scope.code) if scope.kind == PROVINCE else [],
     )  # fmt: skip
+    view.computed_at = figures.computed_at
+    return view
 
 
 def _box_around(shapes: dict[str, Shape], scope: Scope) -> Box:

@@ -4,6 +4,7 @@ behind every figure."""
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -14,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from ksd.accounts.models import Role
 from ksd.core.access import membership_of, sees_everything
-from ksd.oversight.mapnet import ACTIVE_STAGES
 from ksd.oversight.shapes import provinces
 from ksd.regions.flags import Flag, flags_of
 
@@ -60,10 +60,16 @@ def _unknown(requested: str) -> str:
 
 def register_link(*, regions: tuple[str, ...] = (), in_provinces: tuple[str, ...] = ()) -> str:
     """The register filtered to exactly the active records of a figure: every region (or a
-    party in every province) given, signed or being implemented."""
+    party in every province) given, in force (signed or being implemented)."""
     params = [("region", code) for code in regions] + [("province", code) for code in in_provinces]
-    params += [("stage", stage.value) for stage in ACTIVE_STAGES]
-    return reverse("cooperation:register") + "?" + urlencode(params)
+    params.append(("in_force", "on"))
+    return _register() + "?" + urlencode(params)
+
+
+@functools.cache
+def _register() -> str:
+    """The register's address, looked up once: a national network links a thousand times."""
+    return reverse("cooperation:register")
 
 
 # ----- Classes of the choropleth -----

@@ -3,8 +3,10 @@ region's card with the records behind each figure, and the table as CSV or XLSX.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -17,6 +19,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ksd.accounts.models import Role
+from ksd.cooperation.models import Stage
+from ksd.cooperation.status import BEFORE_SIGNING, IN_FORCE
 from ksd.core import clock
 from ksd.core.access import member_required, membership_of, sees_everything, visible_cooperations
 from ksd.core.widgets import PlainSelect
@@ -155,6 +159,7 @@ class Table:
     rows: list[Row]
     sort: str
     valid: bool
+    computed_at: dt.datetime | None = None
 
 
 def _form(request: HttpRequest, today_year: int) -> ScorecardForm:
@@ -172,14 +177,16 @@ def _table(request: HttpRequest, scope: Scope) -> Table:
     data = form.cleaned_data if valid else {}
     period = Period(data.get("year") or today.year, today)
     sort = data.get("sort") or "name"
-    rows = [r for r in compute(period) if scope.covers(r)] if valid else []
+    computed = compute(period) if valid else None
+    rows = [r for r in computed.value if scope.covers(r)] if computed is not None else []
     if data.get("province"):
         rows = [r for r in rows if r.province == data["province"].code]
     if data.get("level"):
         rows = [r for r in rows if r.level == data["level"]]
     if data.get("flag"):
         rows = [r for r in rows if Flag(data["flag"]) in r.flags]
-    return Table(form, period, _sorted(rows, sort), sort, valid)
+    return Table(form, period, _sorted(rows, sort), sort, valid,
+                 computed.at if computed is not None else None)  # fmt: skip
 
 
 @member_required
@@ -197,7 +204,8 @@ def table(request: HttpRequest) -> HttpResponse:
          "rows_html": rows_html(found.rows, found.period.year,
                                 with_province=scope.province is None),
          "query": params.urlencode(), "year_query": f"year={found.period.year}",
-         "method_version": METHOD_VERSION, "is_bureau": scope.province is not None},
+         "method_version": METHOD_VERSION, "is_bureau": scope.province is not None,
+         "computed_at": found.computed_at},
         status=200 if found.valid else 400,
     )  # fmt: skip
 
@@ -211,18 +219,42 @@ def region_card(request: HttpRequest, code: str) -> HttpResponse:
     if not form.is_valid():
         return render(request, "oversight/scorecard_region.html", {"form": form}, status=400)
     period = Period(form.cleaned_data.get("year") or today.year, today)
-    rows = compute(period)
-    row = next((r for r in rows if r.code == code), None)
+    computed = compute(period)
+    row = next((r for r in computed.value if r.code == code), None)
     if row is None or not scope.covers(row):
         raise Http404
     records = records_of(code, period, visible_cooperations(request.user))
+    # Each stage's label translated once, not per row (get_stage_display builds every label).
+    labels = {value: str(label) for value, label in Stage.choices}
+    for listed in (records.active, records.signed, records.in_progress, records.stalled):
+        for cooperation in listed:
+            cooperation.stage_label = labels.get(cooperation.stage, cooperation.stage)  # type: ignore[attr-defined]
     return render(
         request, "oversight/scorecard_region.html",
         {"form": form, "row": row, "period": period, "records": records,
+         "in_register": _register_links(code, period), "computed_at": computed.at,
+         "dprd_decided": row.dprd.total + row.dprd_no_deadline,
          "figures": _figures(row), "is_kabkota": row.level != Region.Level.PROVINSI,
          "method_version": METHOD_VERSION, "year_query": f"year={period.year}",
          "back": scope.region is None},
     )  # fmt: skip
+
+
+def _register_links(code: str, period: Period) -> dict[str, str]:
+    """The register listing all the records behind each of the card's lists (the card shows
+    the first CARD_ROWS): in force today, or as of the year's last day for a past year."""
+    base = reverse("cooperation:register") + "?" + urlencode({"region": code})
+    if period.on == period.today:
+        active = base + "&in_force=on"
+    else:
+        active = base + "&" + urlencode({"per": period.on.isoformat()})
+        active += "".join(f"&stage={stage}" for stage in IN_FORCE)
+    return {
+        "active": active,
+        "signed": base + f"&signed_year={period.year}",
+        "in_progress": base + "".join(f"&stage={stage}" for stage in BEFORE_SIGNING),
+        "stalled": base + "&stalled=no_step",
+    }
 
 
 @dataclass

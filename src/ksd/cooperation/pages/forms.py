@@ -75,9 +75,10 @@ class RegisterFilterForm(forms.Form):
         label=_("Ends within (days)"), required=False, min_value=0, max_value=3650,
         widget=PlainNumberInput,
     )  # fmt: skip
-    # The oversight figures (ksd.oversight.figures) link here with these two.
+    # "Active" cooperation, one meaning everywhere (the oversight pages link here with it): an
+    # agreement in force, signed or being implemented (cooperation/status.py IN_FORCE).
     in_force = forms.BooleanField(
-        label=_("Only agreements in force (signed or being implemented)"), required=False,
+        label=_("Only active cooperation (in force: signed or being implemented)"), required=False,
         widget=PlainCheckboxInput,
     )  # fmt: skip
     signed_year = forms.IntegerField(
@@ -98,18 +99,20 @@ class RegisterFilterForm(forms.Form):
             "“%(value)s” is not a rule of stalled work. Choose one from the list."
         )},
     )  # fmt: skip
-    active = forms.BooleanField(
-        label=_("Only active cooperation (not declined, terminated or expired)"), required=False,
-        widget=PlainCheckboxInput,
-    )  # fmt: skip
     sort = forms.ChoiceField(
         required=False,
         choices=[("", "")] + [(s, s) for s in SORTS] + [(f"-{s}", f"-{s}") for s in SORTS],
         widget=forms.HiddenInput,
     )
 
-    def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: Any = None, *args: Any, today: dt.date | None = None,
+                 **kwargs: Any) -> None:  # fmt: skip
+        if data is not None and hasattr(data, "copy") and data.get("active"):
+            # `active=on`, the older address of the same filter (it once also counted records
+            # before signing): "active" means in force, as in_force.
+            data = data.copy()
+            data.setdefault("in_force", data["active"])
+        super().__init__(data, *args, **kwargs)
         # Each rule with the threshold in force today: "Offer not answered > 20 working days".
         day = today or clock.today_in()
         self.fields["stalled"].choices = [  # type: ignore[attr-defined]

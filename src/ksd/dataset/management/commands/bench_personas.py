@@ -67,7 +67,28 @@ def pages(targets: dict[str, Any]) -> list[tuple[str, str, str]]:
         ("dashboard", "biro", "/dasbor/"),
         ("dashboard", "kemendagri", "/dasbor/"),
         ("public register", "", "/publik/"),
+        *oversight_pages(targets),
     ]
+
+
+def oversight_pages(targets: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The oversight pages (issue 11) of each role that opens them: the Ministry, the busiest
+    region's provincial bureau and the region's operator. An operator's scorecard is its own
+    region's card (its table redirects there)."""
+    region = targets["region"]
+    rows = []
+    for persona in ("kemendagri", "biro", "operator"):
+        rows += [
+            ("oversight figures", persona, "/pengawasan/"),
+            ("oversight map", persona, "/pengawasan/peta/"),
+            ("oversight network", persona, "/pengawasan/jaringan/"),
+            ("oversight affairs", persona, "/pengawasan/urusan/"),
+            ("oversight monev", persona, "/pengawasan/monev/"),
+        ]
+        if persona != "operator":
+            rows.append(("oversight scorecard", persona, "/pengawasan/rapor/"))
+        rows.append(("oversight region card", persona, f"/pengawasan/rapor/{region}/"))
+    return rows
 
 
 class Command(BaseCommand):
