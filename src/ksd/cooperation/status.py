@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db import transaction
 from django.db.models import Max, Prefetch, Q, QuerySet
@@ -36,6 +36,15 @@ from ksd.law.regions import all_regions
 if TYPE_CHECKING:
     from ksd.law.calendar import WorkingCalendar
     from ksd.law.parameters import ParameterValue
+
+
+class RunLaw(Protocol):
+    """The law's inputs a run has already read (`ksd tick`'s tick_batches.Law)."""
+
+    parameters: list[ParameterValue]
+
+    def calendar(self, code: str) -> WorkingCalendar: ...
+
 
 # An agreement is "expiring" in its last days, as `ksd tick` notices it (jobs.EXPIRY_NOTICE_DAYS).
 EXPIRING_WITHIN_DAYS = 90
@@ -353,10 +362,14 @@ def _load(ids: Iterable[int]) -> QuerySet[Cooperation]:
 class _Law:
     """The law's inputs for many records at once: calendars read once, parameters once."""
 
-    def __init__(self, batch: bool) -> None:
-        self.parameters: list[ParameterValue] = law_parameters()
+    def __init__(self, batch: bool, run: RunLaw | None = None) -> None:
         self._calendars: dict[str, WorkingCalendar] = {}
         self._overrides: Any = calendar_for_region
+        if run is not None:  # a run that already read them (`ksd tick`)
+            self.parameters = run.parameters
+            self._overrides = run.calendar
+            return
+        self.parameters = law_parameters()
         if batch:
             from ksd.cooperation.queries import Calendars  # the page's reader of overrides
 
@@ -514,14 +527,14 @@ def due_for_refresh(as_of: dt.date) -> list[int]:
 
 def refresh_many(
     ids: Sequence[int], as_of: dt.date, *, check_only: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None, run: RunLaw | None = None,
 ) -> list[int]:  # fmt: skip
     """Recompute the status of `ids` as of `as_of` in chunks (one commit per chunk); returns the
     ids whose stored status differed. With `check_only`, nothing is written. `progress` is
-    told (done, total) after each chunk."""
+    told (done, total) after each chunk. `run`: the calendars and parameters a run has read."""
     if not ids:  # the usual tick: nothing changed, nothing to load
         return []
-    law = _Law(batch=True)
+    law = _Law(batch=True, run=run)
     differing: list[int] = []
     done = 0
     for chunk in _chunks(ids):

@@ -104,7 +104,16 @@ def next_check(review: DprdReview, track: Track, today: dt.date, noticed: set[dt
     """The first day after `today` on which reading the track again can change what the tick
     does: a deadline comes within reach of its notice, a noticed deadline passes (the status
     moves on: overdue, or deemed approved the day after, PP 50/2007 Pasal 12 ayat (4)), or a
-    step dated ahead takes effect."""
+    step dated ahead takes effect. A track ksd.law deems approved but not yet recorded so (its
+    record was locked by someone else when the tick came, or the resubmission was entered
+    late) stays due: the next run's deemed approvals pick it up (jobs.apply_deemed_approvals
+    reads only tracks whose day has come)."""
+    if (
+        track.status == "deemed_approved"
+        and review.deemed_approved_on is None
+        and track.deadlines.get("deemed_approval_due") is not None
+    ):
+        return today
     days = [d for name in _DATES if (d := getattr(review, name)) is not None and d > today]
     for due in track.deadlines.values():
         if due is None or due < today:
