@@ -38,7 +38,7 @@ GENERATED_AT = dt.datetime(2026, 12, 1, 3, 0, tzinfo=dt.UTC)
 LATER = GENERATED_AT + dt.timedelta(weeks=6)
 
 
-class _Undo(Exception):
+class _UndoError(Exception):
     pass
 
 
@@ -113,8 +113,8 @@ def test_a_batched_tick_deems_exactly_what_the_service_deems_one_by_one(
         with transaction.atomic():
             one_by_one = _one_by_one(LATER)
             expected = _register()
-            raise _Undo
-    except _Undo:
+            raise _UndoError
+    except _UndoError:
         pass
     assert one_by_one > 0, "six weeks later the resubmitted drafts are deemed approved"
 

@@ -24,6 +24,7 @@ from ksd.cooperation.articles import copies_regime
 from ksd.cooperation.law import calendar_for_region, facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Event, OpenTask, Stage
 from ksd.core import clock
+from ksd.core.bulk import update_rows
 from ksd.core.clock import date_in
 from ksd.core.dates import today_at
 from ksd.dprd.models import DprdReview
@@ -453,11 +454,11 @@ class _Writes:
 
     def flush(self) -> None:
         fields = [*Status().fields(), "status_on"]
-        Cooperation.objects.bulk_update(self.cooperations, fields, batch_size=CHUNK)
-        DprdReview.objects.bulk_update(
+        update_rows(Cooperation, self.cooperations, fields)
+        update_rows(
+            DprdReview,
             self.reviews,
             ["status", "due_on", "due_name", "decision_due_name", "decision_due_on"],
-            batch_size=CHUNK,
         )
         if self.stale_tasks:
             OpenTask.objects.filter(pk__in=self.stale_tasks).delete()
@@ -573,7 +574,7 @@ def fill_last_steps(ids: Sequence[int] | None = None) -> None:
         if cooperation.last_step_on != wanted[cooperation.pk]:
             cooperation.last_step_on = wanted[cooperation.pk]
             changed.append(cooperation)
-    Cooperation.objects.bulk_update(changed, ["last_step_on"], batch_size=CHUNK)
+    update_rows(Cooperation, changed, ["last_step_on"])
 
 
 def invalidate_open_tracks(region: str | None = None) -> int:

@@ -17,6 +17,7 @@ from ksd.cooperation.abroad.services import FOREIGN_FACT_EVENT_KINDS
 from ksd.cooperation.law import facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Event, Notification
 from ksd.cooperation.queries import Calendars
+from ksd.core.bulk import update_rows
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import Assessment, assess
 from ksd.law.calendar import WorkingCalendar
@@ -129,7 +130,7 @@ def save_schedule(schedule: dict[int, dt.date]) -> None:
     """Each track's next reading, in one statement (a bulk update, which DprdReview.save's
     reset does not see)."""
     rows = [DprdReview(pk=pk, next_check_on=day) for pk, day in schedule.items()]
-    DprdReview.objects.bulk_update(rows, ["next_check_on"])
+    update_rows(DprdReview, rows, ["next_check_on"])
 
 
 class Notices:

@@ -19,6 +19,7 @@ from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import CLOSED_BY_RECORD_KEEPING, Cooperation, Event, EventKind, Stage
 from ksd.cooperation.status import refresh_many
 from ksd.cooperation.tick_batches import Law, with_law_facts
+from ksd.core.bulk import update_rows
 from ksd.core.clock import DEFAULT_ZONE, date_in
 from ksd.core.dates import today_at
 from ksd.dprd.models import DprdReview
@@ -96,8 +97,8 @@ def apply_deemed_many(
                 events.append(event)
                 deemed.append(Deemed(cooperation, review.region_id, due))
         if records:
-            DprdReview.objects.bulk_update(reviews, ["deemed_approved_on", "updated_at"])
-            Cooperation.objects.bulk_update(records, ["stage", "updated_at", "last_step_on"])
+            update_rows(DprdReview, reviews, ["deemed_approved_on", "updated_at"])
+            update_rows(Cooperation, records, ["stage", "updated_at", "last_step_on"])
             # A saved record has its tracks read again by the tick (dprd/tick_schedule.py).
             DprdReview.objects.filter(cooperation_id__in=[c.pk for c in records]).exclude(
                 next_check_on__isnull=True
