@@ -76,15 +76,21 @@ class TickSummary:
 def apply_deemed_approvals(now: dt.datetime, summary: TickSummary, law: Law) -> None:
     """Tracks resubmitted and still undecided: ksd.law says which are deemed approved today,
     and dprd/deemed.py records them a chunk of records at a time, under the records' locks."""
-    # No region's date is later than the date at UTC+14: a track whose schedule lies beyond it
-    # cannot fall due in this run (DprdReview.next_check_on: the day after a noticed deadline
-    # at the latest, reset by any change).
+    # No region's date is later than the date at UTC+14. A track is left out only when both
+    # its schedule (DprdReview.next_check_on: the day after a noticed deadline at the latest,
+    # reset by any change) and its stored time limit (due_on, the deemed approval's day while
+    # it is resubmitted) lie beyond that date; a track with no time limit stored (no clock
+    # when it was last read) is read every run, in case the clocks have come since.
     latest_today = (now.astimezone(dt.UTC) + dt.timedelta(hours=14)).date()
+    may_be_due = (
+        Q(next_check_on__isnull=True) | Q(next_check_on__lte=latest_today)
+        | Q(due_on__isnull=True) | Q(due_on__lt=latest_today)
+    )  # fmt: skip
     pending = list(
         DprdReview.objects.filter(
             resubmitted_on__isnull=False, deemed_approved_on__isnull=True,
             approved_on__isnull=True, rejected_on__isnull=True,
-        ).filter(Q(next_check_on__isnull=True) | Q(next_check_on__lte=latest_today))
+        ).filter(may_be_due)
         .exclude(cooperation__stage__in=CLOSED_BY_RECORD_KEEPING)
         .order_by("cooperation_id").values_list("cooperation_id", flat=True).distinct()
     )  # fmt: skip

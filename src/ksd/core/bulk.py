@@ -17,7 +17,9 @@ from django.db import connection, models
 _BATCH = 500
 
 
-def update_rows(model: type[models.Model], rows: Sequence[models.Model], fields: Sequence[str]) -> None:
+def update_rows(
+    model: type[models.Model], rows: Sequence[models.Model], fields: Sequence[str]
+) -> None:
     """Write `fields` of `rows` (instances of `model` with their primary key) to the database,
     as bulk_update(rows, fields) would, without signals or a save()."""
     if not rows:
@@ -35,9 +37,7 @@ def update_rows(model: type[models.Model], rows: Sequence[models.Model], fields:
         return f"CAST(%s AS {field.db_type(connection)})" if postgres else "%s"
 
     row_sql = "(" + ", ".join(slot(f) for f in [pk, *columns]) + ")"
-    assignments = ", ".join(
-        f"{qn(f.column)} = v.column{i}" for i, f in enumerate(columns, start=2)
-    )
+    assignments = ", ".join(f"{qn(f.column)} = v.column{i}" for i, f in enumerate(columns, start=2))
     with connection.cursor() as cursor:
         for start in range(0, len(rows), _BATCH):
             batch = rows[start : start + _BATCH]
