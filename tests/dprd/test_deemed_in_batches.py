@@ -177,3 +177,63 @@ def test_two_ticks_at_once_deem_each_track_once(monkeypatch: pytest.MonkeyPatch)
     assert sum(counts) == deemed, counts
     notices = Notification.objects.filter(kind=Notification.Kind.DEEMED_APPROVAL)
     assert notices.count() == deemed
+
+
+def test_a_record_whose_regions_are_on_two_dates_is_deemed_as_the_service_deems_it(
+    regions_loaded: None,
+) -> None:
+    """At 23:30 in Yogyakarta it is already the next day in Makassar: each track is judged on
+    its own region's date (Makassar's DPRD is deemed to approve, Yogyakarta's not yet)."""
+    from django.contrib.auth.models import User
+
+    from ksd.cooperation import services
+    from ksd.dprd import services as dprd
+
+    actor = User.objects.create_user("operator_kota_yogyakarta_2")
+    now = dt.datetime(2016, 3, 2, 2, 0, tzinfo=dt.UTC)  # after every step it records
+    unbudgeted = {
+        "apbd_cost": True, "budgeted_current_year": False, "uses_regional_assets": False,
+        "public_pays": False, "within_skpd_duties": False,
+    }  # fmt: skip
+    coop = services.make_offer(
+        actor=actor, title="Yogyakarta–Makassar", initiator="34.71",
+        parties=[services.PartySpec(region="34.71"), services.PartySpec(region="73.71")],
+        offered_on=dt.date(2016, 1, 4), now=now,
+    )  # fmt: skip
+    services.accept_offer(coop.pk, actor=actor, party_key="73.71", on=dt.date(2016, 1, 11), now=now)
+    services.sign_joint_agreement(
+        coop.pk, actor=actor, number="KB", signed_on=dt.date(2016, 1, 18), now=now
+    )
+    services.draft_agreement(
+        coop.pk, actor=actor, on=dt.date(2016, 1, 25),
+        contents=["subjek", "objek", "ruang_lingkup", "hak_kewajiban", "jangka_waktu",
+                  "pengakhiran", "keadaan_memaksa", "penyelesaian_perselisihan"],
+        burdens={"34.71": unbudgeted, "73.71": unbudgeted}, now=now,
+    )  # fmt: skip
+    for region in ("34.71", "73.71"):
+        dprd.submit_to_dprd(
+            coop.pk, actor=actor, region_code=region, received_on=dt.date(2016, 2, 1), now=now
+        )
+        dprd.record_dprd_opinion(
+            coop.pk, actor=actor, region_code=region, sent_on=dt.date(2016, 2, 15), now=now
+        )
+        dprd.record_resubmission(
+            coop.pk, actor=actor, region_code=region, received_on=dt.date(2016, 3, 1), now=now
+        )
+    # 23 March 2016 is the 15th working day after 1 March in both regions.
+    at = dt.datetime(2016, 3, 23, 16, 30, tzinfo=dt.UTC)
+    try:
+        with transaction.atomic():
+            one_by_one = _one_by_one(at)
+            expected = _register()
+            raise _UndoError
+    except _UndoError:
+        pass
+
+    summary = TickSummary()
+    apply_deemed_approvals(at, summary, Law())
+
+    assert summary.deemed_approvals == one_by_one == 1
+    assert _register() == expected
+    assert DprdReview.objects.get(region_id="73.71").deemed_approved_on == dt.date(2016, 3, 23)
+    assert DprdReview.objects.get(region_id="34.71").deemed_approved_on is None
