@@ -1,4 +1,5 @@
-"""`ksd tick` on a dataset: wall time, SQL queries and peak memory of one run.
+"""`ksd tick` on a dataset: wall time, SQL queries and peak memory of one run (run_tick and
+the stored status's refresh_due, as the command runs them).
 
 Run it twice on the same copy of the dataset: the first run does the work that is due, the
 second finds nothing (or almost nothing) left to do. It never touches a database you do not
@@ -30,7 +31,9 @@ def main() -> int:
     from django.db import connection
 
     from ksd.cooperation.jobs import run_tick
+    from ksd.cooperation.status import refresh_due
     from ksd.core.clock import now
+    from ksd.core.dates import today_at
 
     fixed = os.environ.get("KSD_TICK_NOW")
     moment = dt.datetime.fromisoformat(fixed) if fixed else now()
@@ -43,10 +46,14 @@ def main() -> int:
     with connection.execute_wrapper(count):
         started = time.perf_counter()
         summary = run_tick(now=moment)
+        ticked = time.perf_counter()
+        # What the `ksd tick` command runs next: the stored status of what days passing changed.
+        refreshed = refresh_due(today_at(moment))
         elapsed = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     by_kind = ", ".join(f"{k} {v}" for k, v in sorted(queries.items()))
-    print(summary)
+    print(f"{summary}; status: {refreshed} refreshed")
+    print(f"run_tick {ticked - started:.2f} s, refresh_due {elapsed - ticked + started:.2f} s")
     print(f"database {connection.vendor}, at {moment.isoformat()}")
     print(f"wall {elapsed:.2f} s, queries {sum(queries.values())} ({by_kind}), "
           f"peak RSS {peak_mb:.0f} MB")  # fmt: skip

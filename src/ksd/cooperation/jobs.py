@@ -35,8 +35,8 @@ from ksd.cooperation.tick_batches import (
     with_law_facts,
 )
 from ksd.core.clock import DEFAULT_ZONE, date_in
+from ksd.dprd.deemed import apply_deemed_many
 from ksd.dprd.models import DprdReview
-from ksd.dprd.services import apply_deemed_approval
 from ksd.law.regimes import Regime
 
 # Notify this many working days before a DPRD deadline, and this many days before expiry.
@@ -74,44 +74,39 @@ class TickSummary:
 
 
 def apply_deemed_approvals(now: dt.datetime, summary: TickSummary, law: Law) -> None:
-    """Tracks resubmitted and still undecided: ksd.law says which are deemed approved today
-    (assessed in chunks); the service records each one under its row lock, checking again."""
+    """Tracks resubmitted and still undecided: ksd.law says which are deemed approved today,
+    and dprd/deemed.py records them a chunk of records at a time, under the records' locks."""
+    # No region's date is later than the date at UTC+14. A track is left out only when both
+    # its schedule (DprdReview.next_check_on: the day after a noticed deadline at the latest,
+    # reset by any change) and its stored time limit (due_on, the deemed approval's day while
+    # it is resubmitted) lie beyond that date; a track with no time limit stored (no clock
+    # when it was last read) is read every run, in case the clocks have come since.
+    latest_today = (now.astimezone(dt.UTC) + dt.timedelta(hours=14)).date()
+    may_be_due = (
+        Q(next_check_on__isnull=True) | Q(next_check_on__lte=latest_today)
+        | Q(due_on__isnull=True) | Q(due_on__lt=latest_today)
+    )  # fmt: skip
     pending = list(
         DprdReview.objects.filter(
             resubmitted_on__isnull=False, deemed_approved_on__isnull=True,
             approved_on__isnull=True, rejected_on__isnull=True,
-        ).exclude(cooperation__stage__in=CLOSED_BY_RECORD_KEEPING)
-        .order_by("cooperation_id", "region_id").values_list("pk", "cooperation_id", "region_id")
+        ).filter(may_be_due)
+        .exclude(cooperation__stage__in=CLOSED_BY_RECORD_KEEPING)
+        .order_by("cooperation_id").values_list("cooperation_id", flat=True).distinct()
     )  # fmt: skip
-    by_cooperation: dict[int, list[tuple[int, str]]] = {}
-    for review_id, cooperation_id, region in pending:
-        by_cooperation.setdefault(cooperation_id, []).append((review_id, region))
-    for chunk in chunks(sorted(by_cooperation)):
-        # One commit per chunk: each service call is still atomic on its own (a savepoint).
+    for chunk in chunks(pending):
+        # One commit per chunk: its deemed approvals and their notices.
         with transaction.atomic():
             notices = Notices(now)
-            for cooperation in with_law_facts(chunk):
-                _deem(cooperation, by_cooperation[cooperation.pk], now, summary, law, notices)
+            for deemed in apply_deemed_many(chunk, now=now, law=law):
+                summary.deemed_approvals += 1
+                cooperation = deemed.cooperation
+                notices.add(
+                    cooperation, deemed.region, Notification.Kind.DEEMED_APPROVAL, deemed.on,
+                    _("The DPRD is deemed to have approved “%(title)s”.") % {"title": cooperation.title},
+                    article_of(cooperation, EventKind.DPRD_DEEMED_APPROVED),
+                )  # fmt: skip
             summary.notifications += notices.flush()
-
-
-def _deem(cooperation: Cooperation, reviews: list[tuple[int, str]], now: dt.datetime,
-          summary: TickSummary, law: Law, notices: Notices) -> None:  # fmt: skip
-    for review_id, region in reviews:
-        as_of = date_in(now, law.timezones.get(region, DEFAULT_ZONE))
-        verdicts = law.assess(cooperation, as_of=as_of).dprd
-        if not any(v.region == region and v.track.status == "deemed_approved" for v in verdicts):
-            continue  # not due yet: the service would find nothing to do
-        if not apply_deemed_approval(review_id, as_of=as_of, now=now):
-            continue
-        summary.deemed_approvals += 1
-        review = DprdReview.objects.select_related("cooperation").get(pk=review_id)
-        notices.add(
-                review.cooperation, region, Notification.Kind.DEEMED_APPROVAL,
-                review.deemed_approved_on,
-                _("The DPRD is deemed to have approved “%(title)s”.") % {"title": review.cooperation.title},
-                article_of(review.cooperation, EventKind.DPRD_DEEMED_APPROVED),
-            )  # fmt: skip
 
 
 def expire_agreements(now: dt.datetime, summary: TickSummary, law: Law) -> None:

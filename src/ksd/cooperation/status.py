@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db import transaction
 from django.db.models import Max, Prefetch, Q, QuerySet
@@ -24,6 +24,7 @@ from ksd.cooperation.articles import copies_regime
 from ksd.cooperation.law import calendar_for_region, facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Event, OpenTask, Stage
 from ksd.core import clock
+from ksd.core.bulk import update_rows
 from ksd.core.clock import date_in
 from ksd.core.dates import today_at
 from ksd.dprd.models import DprdReview
@@ -36,6 +37,15 @@ from ksd.law.regions import all_regions
 if TYPE_CHECKING:
     from ksd.law.calendar import WorkingCalendar
     from ksd.law.parameters import ParameterValue
+
+
+class RunLaw(Protocol):
+    """The law's inputs a run has already read (`ksd tick`'s tick_batches.Law)."""
+
+    parameters: list[ParameterValue]
+
+    def calendar(self, code: str) -> WorkingCalendar: ...
+
 
 # An agreement is "expiring" in its last days, as `ksd tick` notices it (jobs.EXPIRY_NOTICE_DAYS).
 EXPIRING_WITHIN_DAYS = 90
@@ -353,10 +363,14 @@ def _load(ids: Iterable[int]) -> QuerySet[Cooperation]:
 class _Law:
     """The law's inputs for many records at once: calendars read once, parameters once."""
 
-    def __init__(self, batch: bool) -> None:
-        self.parameters: list[ParameterValue] = law_parameters()
+    def __init__(self, batch: bool, run: RunLaw | None = None) -> None:
         self._calendars: dict[str, WorkingCalendar] = {}
         self._overrides: Any = calendar_for_region
+        if run is not None:  # a run that already read them (`ksd tick`)
+            self.parameters = run.parameters
+            self._overrides = run.calendar
+            return
+        self.parameters = law_parameters()
         if batch:
             from ksd.cooperation.queries import Calendars  # the page's reader of overrides
 
@@ -440,11 +454,11 @@ class _Writes:
 
     def flush(self) -> None:
         fields = [*Status().fields(), "status_on"]
-        Cooperation.objects.bulk_update(self.cooperations, fields, batch_size=CHUNK)
-        DprdReview.objects.bulk_update(
+        update_rows(Cooperation, self.cooperations, fields)
+        update_rows(
+            DprdReview,
             self.reviews,
             ["status", "due_on", "due_name", "decision_due_name", "decision_due_on"],
-            batch_size=CHUNK,
         )
         if self.stale_tasks:
             OpenTask.objects.filter(pk__in=self.stale_tasks).delete()
@@ -493,35 +507,48 @@ def due_for_refresh(as_of: dt.date) -> list[int]:
     have passed: a task's deadline passed, or an agreement entered (or left) its last
     EXPIRING_WITHIN_DAYS; all read by index."""
     window = as_of + dt.timedelta(days=EXPIRING_WITHIN_DAYS)
-    turning = OpenTask.objects.filter(is_overdue=False, due_on__lt=as_of).values_list(
-        "cooperation_id", flat=True
+    # No ORDER BY (the models' default): with it SQLite walks the whole table in that order
+    # instead of using the small partial indexes below.
+    turning = (
+        OpenTask.objects.filter(is_overdue=False, due_on__lt=as_of)
+        .order_by()
+        .values_list("cooperation_id", flat=True)
     )
-    entering = Cooperation.objects.filter(
-        is_expiring=False, stage__in=IN_FORCE, ends_on__gte=as_of, ends_on__lte=window
-    ).values_list("pk", flat=True)
+    entering = (
+        Cooperation.objects.filter(
+            is_expiring=False, stage__in=IN_FORCE, ends_on__gte=as_of, ends_on__lte=window
+        )
+        .order_by()
+        .values_list("pk", flat=True)
+    )
     leaving = (
         Cooperation.objects.filter(is_expiring=True)
         .filter(Q(ends_on__lt=as_of) | Q(ends_on__gt=window) | ~Q(stage__in=IN_FORCE))
+        .order_by()
         .values_list("pk", flat=True)
     )
-    ended = Cooperation.objects.filter(next_due_name="ends_on", next_due_on__lt=as_of).values_list(
-        "pk", flat=True
+    ended = (
+        Cooperation.objects.filter(next_due_name="ends_on", next_due_on__lt=as_of)
+        .order_by()
+        .values_list("pk", flat=True)
     )
     # Never computed, or made stale by a change of the calendars or the DPRD clocks.
-    stale = Cooperation.objects.filter(status_on__isnull=True).values_list("pk", flat=True)
+    stale = (
+        Cooperation.objects.filter(status_on__isnull=True).order_by().values_list("pk", flat=True)
+    )
     return sorted({*turning, *entering, *leaving, *ended, *stale})
 
 
 def refresh_many(
     ids: Sequence[int], as_of: dt.date, *, check_only: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None, run: RunLaw | None = None,
 ) -> list[int]:  # fmt: skip
     """Recompute the status of `ids` as of `as_of` in chunks (one commit per chunk); returns the
     ids whose stored status differed. With `check_only`, nothing is written. `progress` is
-    told (done, total) after each chunk."""
+    told (done, total) after each chunk. `run`: the calendars and parameters a run has read."""
     if not ids:  # the usual tick: nothing changed, nothing to load
         return []
-    law = _Law(batch=True)
+    law = _Law(batch=True, run=run)
     differing: list[int] = []
     done = 0
     for chunk in _chunks(ids):
@@ -560,7 +587,7 @@ def fill_last_steps(ids: Sequence[int] | None = None) -> None:
         if cooperation.last_step_on != wanted[cooperation.pk]:
             cooperation.last_step_on = wanted[cooperation.pk]
             changed.append(cooperation)
-    Cooperation.objects.bulk_update(changed, ["last_step_on"], batch_size=CHUNK)
+    update_rows(Cooperation, changed, ["last_step_on"])
 
 
 def invalidate_open_tracks(region: str | None = None) -> int:

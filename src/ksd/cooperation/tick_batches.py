@@ -17,6 +17,7 @@ from ksd.cooperation.abroad.services import FOREIGN_FACT_EVENT_KINDS
 from ksd.cooperation.law import facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Event, Notification
 from ksd.cooperation.queries import Calendars
+from ksd.core.bulk import update_rows
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import Assessment, assess
 from ksd.law.calendar import WorkingCalendar
@@ -104,7 +105,16 @@ def next_check(review: DprdReview, track: Track, today: dt.date, noticed: set[dt
     """The first day after `today` on which reading the track again can change what the tick
     does: a deadline comes within reach of its notice, a noticed deadline passes (the status
     moves on: overdue, or deemed approved the day after, PP 50/2007 Pasal 12 ayat (4)), or a
-    step dated ahead takes effect."""
+    step dated ahead takes effect. A track ksd.law deems approved but not yet recorded so (its
+    record was locked by someone else when the tick came, or the resubmission was entered
+    late) stays due: the next run's deemed approvals pick it up (jobs.apply_deemed_approvals
+    reads only tracks whose day has come)."""
+    if (
+        track.status == "deemed_approved"
+        and review.deemed_approved_on is None
+        and track.deadlines.get("deemed_approval_due") is not None
+    ):
+        return today
     days = [d for name in _DATES if (d := getattr(review, name)) is not None and d > today]
     for due in track.deadlines.values():
         if due is None or due < today:
@@ -120,7 +130,7 @@ def save_schedule(schedule: dict[int, dt.date]) -> None:
     """Each track's next reading, in one statement (a bulk update, which DprdReview.save's
     reset does not see)."""
     rows = [DprdReview(pk=pk, next_check_on=day) for pk, day in schedule.items()]
-    DprdReview.objects.bulk_update(rows, ["next_check_on"])
+    update_rows(DprdReview, rows, ["next_check_on"])
 
 
 class Notices:

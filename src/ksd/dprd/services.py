@@ -38,7 +38,7 @@ _AYAT_STEPS = {
 }
 
 
-def _pasal12(cooperation: Cooperation, ayat: str, on: dt.date | None = None) -> str:
+def pasal12(cooperation: Cooperation, ayat: str, on: dt.date | None = None) -> str:
     """The article of PP 50/2007 Pasal 12 ayat `ayat`'s step, in the regulation in force on the
     step's date `on` (PP 28/2018 Pasal 51 repealed PP 50/2007 with no saving clause for a DPRD
     review under way), else in this cooperation's regulation (cooperation/articles.py: under
@@ -92,7 +92,7 @@ def submit_to_dprd(
             _("Only a drafted agreement can be submitted to the DPRD.")
             if cooperation.regime == Regime.PP50_2007
             else _("Under PP 28/2018 the plan goes to the DPRD after the joint agreement."),
-            _pasal12(cooperation, "1") if cooperation.regime == Regime.PP50_2007
+            pasal12(cooperation, "1") if cooperation.regime == Regime.PP50_2007
             else "PP 28/2018 Pasal 6 ayat (1) huruf e",
         )  # fmt: skip
     # PP 50/2007 Pasal 11 sends the drafted agreement; PP 28/2018 Pasal 6 ayat (1) huruf e the
@@ -136,7 +136,7 @@ def submit_to_dprd(
     cooperation.save(update_fields=["stage", "updated_at"])
     record_event(
         cooperation, EventKind.DPRD_SUBMITTED, actor=actor, now=now, on=received_on,
-        region_code=region_code, citation=_pasal12(cooperation, "1", received_on),
+        region_code=region_code, citation=pasal12(cooperation, "1", received_on),
         changes={"received_on": received_on.isoformat()},
     )  # fmt: skip
     return review
@@ -213,7 +213,7 @@ def record_dprd_opinion(
     _touch(cooperation, review, ["opinion_sent_on", "opinion_received_on"], now)
     record_event(
         cooperation, EventKind.DPRD_OPINION, actor=actor, now=now, on=sent_on,
-        region_code=region_code, citation=_pasal12(cooperation, "2", sent_on), reason=summary,
+        region_code=region_code, citation=pasal12(cooperation, "2", sent_on), reason=summary,
         changes={"opinion_sent_on": sent_on.isoformat()},
     )  # fmt: skip
     return review
@@ -238,7 +238,7 @@ def record_resubmission(
     _touch(cooperation, review, ["resubmitted_on"], now)
     record_event(
         cooperation, EventKind.DPRD_RESUBMITTED, actor=actor, now=now, on=received_on,
-        region_code=region_code, citation=_pasal12(cooperation, "3", received_on),
+        region_code=region_code, citation=pasal12(cooperation, "3", received_on),
         changes={"resubmitted_on": received_on.isoformat()},
     )  # fmt: skip
     return review
@@ -268,7 +268,7 @@ def record_dprd_decision(
             _(
                 "The DPRD is already deemed to have approved: its time limit after the resubmission has passed."
             ),
-            _pasal12(cooperation, "4"),
+            pasal12(cooperation, "4"),
         )
     _expect_status(
         cooperation,
@@ -287,7 +287,7 @@ def record_dprd_decision(
     record_event(
         cooperation, EventKind.DPRD_APPROVED if approved else EventKind.DPRD_REJECTED,
         actor=actor, now=now, on=on, region_code=region_code,
-        citation=_pasal12(cooperation, "1", on), changes={"approved": approved},
+        citation=pasal12(cooperation, "1", on), changes={"approved": approved},
     )  # fmt: skip
     return review
 
@@ -319,7 +319,7 @@ def apply_deemed_approval(review_id: int, *, as_of: dt.date, now: dt.datetime) -
         start = review.resubmitted_on or due
         record_event(
             cooperation, EventKind.DPRD_DEEMED_APPROVED, actor=None, now=now, on=due,
-            region_code=review.region_id, citation=_pasal12(cooperation, "4", due),
+            region_code=review.region_id, citation=pasal12(cooperation, "4", due),
             reason=calendar.explain(start, calendar.count_working_days(start, due)).render(
                 law_lang()
             ),
