@@ -77,6 +77,15 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
 
 
 @pytest.fixture
+def no_regions(db: None) -> None:
+    """A database without the region list, as before the first `ksd load_reference_data`."""
+    from ksd.regions.models import Region
+
+    Region.objects.filter(province__isnull=False).delete()  # kab/kota first: PROTECT
+    Region.objects.all().delete()
+
+
+@pytest.fixture
 def regions_loaded(db: None) -> None:
     """The Kemendagri region list, loaded as `ksd load_reference_data` loads it (a no-op but one
     SELECT when the session's database already holds it)."""

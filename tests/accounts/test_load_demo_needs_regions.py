@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from ksd.cooperation.models import Cooperation
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("no_regions")
 def test_without_the_regions_the_command_says_what_to_run_first_and_creates_nothing() -> None:
     with pytest.raises(CommandError) as refused:
         call_command("load_demo", stdout=StringIO())

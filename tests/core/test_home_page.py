@@ -63,7 +63,7 @@ def test_switching_back_to_indonesian_works(client: Client) -> None:
     assert "Data referensi" in _text(client)
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("no_regions")
 def test_home_page_before_loading_tells_how_to_load_regions(client: Client) -> None:
     page = _text(client)
 

@@ -12,11 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _fresh_database() -> None:
+def _fresh_database(no_regions: None) -> None:
     """These tests load into a database that has no region yet, as on a first install (the
     suite's test database starts with them: tests/conftest.py)."""
-    Region.objects.filter(province__isnull=False).delete()  # kab/kota first: PROTECT
-    Region.objects.all().delete()
+
 
 DKI_ADMINISTRATIVE_AREAS = {"31.01", "31.71", "31.72", "31.73", "31.74", "31.75"}
 
