@@ -9,6 +9,7 @@ from django.http import Http404
 
 from ksd.cooperation import as_of, queries
 from ksd.cooperation.corrections.services import fact_label
+from ksd.cooperation.events_html import events_html
 from ksd.cooperation.law import facts_for, law_lang, law_parameters
 from ksd.cooperation.models import Cooperation, Event
 from ksd.cooperation.track_html import tracks_html
@@ -52,7 +53,8 @@ def as_of_page(user: Any, cooperation: Cooperation, day: dt.date) -> dict[str, A
     later = [(fact_label(e.changes.get("fact", "")), e.at) for e in then.later_corrections]
     return {
         "cooperation": record, "parties": then.parties, "tracks": tracks,
-        "tracks_html": tracks_html(tracks), "findings": findings,
+        "tracks_html": tracks_html(tracks),
+        "timeline_html": events_html(timeline), "findings": findings,
         "timeline": timeline, "day": day, "banner": as_of.banner(day),
         "later_corrections": later, "parties_then": then.parties_then,
     }  # fmt: skip

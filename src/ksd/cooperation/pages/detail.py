@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ksd.cooperation import queries
+from ksd.cooperation.events_html import events_html
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import Cooperation
 from ksd.cooperation.pages.acting import operator_region
@@ -62,6 +63,7 @@ def render_detail(
         request,
         "cooperation/detail.html",
         {"cooperation": cooperation, "tracks": tracks, "tracks_html": tracks_html(tracks),
+         "timeline_html": events_html(timeline),
          "findings": findings,
          "today": today, "timeline": timeline, "older_events": older_events,
          **dprd_clock_notice(request.user, cooperation, assessment),
