@@ -8,7 +8,14 @@ import pytest
 from django import forms
 from django.http import QueryDict
 
-from ksd.core.widgets import PlainCheckboxInput, PlainNumberInput, PlainSelect, PlainTextInput
+from ksd.core.widgets import (
+    PlainCheckboxInput,
+    PlainNumberInput,
+    PlainSelect,
+    PlainTextarea,
+    PlainTextInput,
+    make_plain,
+)
 
 CHOICES = [
     ("", "(semua)"),
@@ -75,3 +82,28 @@ def test_a_form_s_fields_read_as_with_django_s_widgets(query: str) -> None:
     for name in Django.base_fields:
         assert _normal(str(plain[name])) == _normal(str(django[name])), name
     assert "<script>" not in str(plain["q"])
+
+
+class Notes(forms.Form):
+    text = forms.CharField(required=False, max_length=50,
+                           widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    kind = forms.ChoiceField(choices=CHOICES, required=False)
+
+    def plain(self) -> Notes:
+        make_plain(self)
+        return self
+
+
+@pytest.mark.parametrize(
+    "query", ["", "text=</textarea><b>&on=2025-01-02&kind=34", "text=a%0Ab&on=kemarin&kind=x"]
+)
+def test_a_form_made_plain_reads_as_with_django_s_widgets(query: str) -> None:
+    data = QueryDict(query) if query else None
+    plain, django = Notes(data).plain(), Notes(data)
+    plain.is_valid(), django.is_valid()
+    assert type(plain.fields["text"].widget) is PlainTextarea
+    assert type(django.fields["text"].widget) is forms.Textarea
+    for name in Notes.base_fields:
+        assert _normal(str(plain[name])) == _normal(str(django[name])), name
+    assert "</textarea><b>" not in str(plain["text"])

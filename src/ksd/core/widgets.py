@@ -91,3 +91,42 @@ class PlainNumberInput(_PlainInput, forms.NumberInput):
 
 class PlainCheckboxInput(_PlainInput, forms.CheckboxInput):
     pass
+
+
+class PlainDateInput(_PlainInput, forms.DateInput):
+    pass
+
+
+class PlainTextarea(forms.Textarea):
+    """textarea.html: a line break after the opening tag, then the value if there is one."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        context = self.get_context(name, value, attrs)["widget"]
+        shown = context["value"]
+        text = conditional_escape(shown) if shown else ""
+        return mark_safe(  # noqa: S308 - name, value and attributes escaped
+            f'<textarea name="{conditional_escape(name)}"{_attrs(context["attrs"])}>\n{text}'
+            "</textarea>"
+        )
+
+
+_PLAIN: dict[type[forms.Widget], type[forms.Widget]] = {
+    forms.Select: PlainSelect,
+    forms.TextInput: PlainTextInput,
+    forms.NumberInput: PlainNumberInput,
+    forms.CheckboxInput: PlainCheckboxInput,
+    forms.DateInput: PlainDateInput,
+    forms.Textarea: PlainTextarea,
+}
+
+
+def make_plain(form: forms.BaseForm) -> None:
+    """Give each field of this form instance (its own copy of the widgets) the plain widget of
+    its Django widget's exact class; other widgets (radios, checkbox lists, subclasses that
+    render differently) are left as they are."""
+    for field in form.fields.values():
+        plain = _PLAIN.get(type(field.widget))
+        if plain is not None:
+            field.widget.__class__ = plain

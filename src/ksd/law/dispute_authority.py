@@ -44,9 +44,14 @@ def _who(route: DisputeRoute) -> tuple[str, str]:
 def _by_route(pairs: Sequence[PairRoute], label: Callable[[str], str]) -> tuple[str, str]:
     groups: dict[tuple[str | None, str | None], list[str]] = {}
     first: dict[tuple[str | None, str | None], DisputeRoute] = {}
+    names: dict[str, str] = {}  # each party's label worked out once, not once per pair
     for (a, b), route in pairs:
         key = (route.authority, route.province)
-        groups.setdefault(key, []).append(f"{label(a)} – {label(b)}")
+        if a not in names:
+            names[a] = label(a)
+        if b not in names:
+            names[b] = label(b)
+        groups.setdefault(key, []).append(f"{names[a]} – {names[b]}")
         first.setdefault(key, route)
     parts_id, parts_en = [], []
     for key, names in groups.items():

@@ -13,6 +13,7 @@ from ksd.cooperation.corrections.services import DPRD_FACTS, REASON_MAX_LENGTH, 
 from ksd.cooperation.models import InstitutionModel, ManagementModel
 from ksd.cooperation.offer.forms import BURDEN_LABELS, FORM_LABELS
 from ksd.cooperation.widgets import DATE
+from ksd.core.widgets import make_plain
 from ksd.law.facts import BURDEN_FIELDS, ThirdPartyForm
 from ksd.regions.models import Affair
 
@@ -26,6 +27,9 @@ class _RecordForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"id_{self.key}_%s")
         super().__init__(*args, **kwargs)
+        # The page shows up to seven of these forms: their widgets write their markup in
+        # Python (ksd.core.widgets), not through a template per widget and per option.
+        make_plain(self)
 
 
 def _reason_field(required: bool = True) -> forms.CharField:
@@ -119,6 +123,7 @@ class BurdenCorrectionForm(_RecordForm):
                 coerce=lambda v: v == "yes", empty_value=None,
             )  # fmt: skip
         self.order_fields(["region", *BURDEN_FIELDS, "reason"])
+        make_plain(self)
 
     def burden(self) -> dict[str, bool | None]:
         return {name: self.cleaned_data.get(name) for name in BURDEN_FIELDS}

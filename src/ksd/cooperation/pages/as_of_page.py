@@ -9,8 +9,10 @@ from django.http import Http404
 
 from ksd.cooperation import as_of, queries
 from ksd.cooperation.corrections.services import fact_label
+from ksd.cooperation.events_html import events_html
 from ksd.cooperation.law import facts_for, law_lang, law_parameters
 from ksd.cooperation.models import Cooperation, Event
+from ksd.cooperation.track_html import tracks_html
 from ksd.core.access import visible_events
 from ksd.law.assessment import assess
 from ksd.regions.models import Affair
@@ -50,7 +52,9 @@ def as_of_page(user: Any, cooperation: Cooperation, day: dt.date) -> dict[str, A
     timeline = queries.with_kind_labels(e for e in then.events if e.pk in seen)
     later = [(fact_label(e.changes.get("fact", "")), e.at) for e in then.later_corrections]
     return {
-        "cooperation": record, "parties": then.parties, "tracks": tracks, "findings": findings,
+        "cooperation": record, "parties": then.parties, "tracks": tracks,
+        "tracks_html": tracks_html(tracks),
+        "timeline_html": events_html(timeline), "findings": findings,
         "timeline": timeline, "day": day, "banner": as_of.banner(day),
         "later_corrections": later, "parties_then": then.parties_then,
     }  # fmt: skip

@@ -17,11 +17,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ksd.cooperation import queries
+from ksd.cooperation.events_html import events_html
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import Cooperation
 from ksd.cooperation.pages.acting import operator_region
 from ksd.cooperation.pages.step_forms import step_context
 from ksd.cooperation.pages.workbench import refusal_of, signatory_missing, workbench
+from ksd.cooperation.track_html import tracks_html
 from ksd.core import clock
 from ksd.core.errors import StepRefused
 from ksd.dprd.clock_settings import dprd_clock_notice
@@ -60,7 +62,9 @@ def render_detail(
     return render(
         request,
         "cooperation/detail.html",
-        {"cooperation": cooperation, "tracks": tracks, "findings": findings,
+        {"cooperation": cooperation, "tracks": tracks, "tracks_html": tracks_html(tracks),
+         "timeline_html": events_html(timeline),
+         "findings": findings,
          "today": today, "timeline": timeline, "older_events": older_events,
          **dprd_clock_notice(request.user, cooperation, assessment),
          **steps_ctx, "workbench": bench, **refused_elsewhere(cooperation, bound, bench)},

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from ksd.cooperation import queries
+from ksd.cooperation.events_html import events_html
 from ksd.core.access import get_cooperation_for, member_required
 from ksd.core.paging import page_of
 
@@ -26,4 +27,8 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         queries.HISTORY_PAGE_SIZE,
     )
     page.object_list[:] = queries.with_kind_labels(page.object_list)
-    return render(request, "cooperation/history.html", {"cooperation": cooperation, "page": page})
+    return render(
+        request,
+        "cooperation/history.html",
+        {"cooperation": cooperation, "page": page, "events_html": events_html(page.object_list)},
+    )
