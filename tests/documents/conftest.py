@@ -21,12 +21,18 @@ NOW = dt.datetime(2024, 1, 2, 2, 0, tzinfo=dt.UTC)
 PDF_BYTES = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
 
 
+def _entry(name: str) -> zipfile.ZipInfo:
+    return zipfile.ZipInfo(name, date_time=(2026, 1, 5, 9, 0, 0))
+
+
 def docx_bytes(text: str = "Kesepakatan Bersama") -> bytes:
     buffer = io.BytesIO()
+    # Fixed entry dates: writestr(name, ...) stamps the wall clock, so the same text built
+    # across a two-second boundary gave different bytes (and a failing test on a busy machine).
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr(_entry("[Content_Types].xml"), '<?xml version="1.0"?><Types/>')
         archive.writestr(
-            "word/document.xml",
+            _entry("word/document.xml"),
             f'<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
             "</w:body></w:document>",
         )
