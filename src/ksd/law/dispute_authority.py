@@ -54,10 +54,10 @@ def _by_route(pairs: Sequence[PairRoute], label: Callable[[str], str]) -> tuple[
         groups.setdefault(key, []).append(f"{names[a]} – {names[b]}")
         first.setdefault(key, route)
     parts_id, parts_en = [], []
-    for key, names in groups.items():
+    for key, pair_names in groups.items():
         who_id, who_en = _who(first[key])
-        parts_id.append(f"{who_id} untuk {', '.join(names)}")
-        parts_en.append(f"{who_en} for {', '.join(names)}")
+        parts_id.append(f"{who_id} untuk {', '.join(pair_names)}")
+        parts_en.append(f"{who_en} for {', '.join(pair_names)}")
     return "; ".join(parts_id), "; ".join(parts_en)
 
 
