@@ -31,28 +31,21 @@ from django.contrib.messages.storage.cookie import CookieStorage  # noqa: E402
 from django.contrib.sessions.backends.signed_cookies import SessionStore  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.db.models import Count  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import resolve  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from ksd.accounts.models import Membership, Role  # noqa: E402
-from ksd.cooperation.models import Party  # noqa: E402
+from ksd.dataset.management.commands.bench_personas import busiest_region  # noqa: E402
 
 
 def targets() -> dict[str, str]:
-    """The busiest kabupaten or kota and its province (as `ksd bench_personas` picks them)."""
-    busiest = (
-        Party.objects.filter(region__level__in=("kabupaten", "kota"))
-        .values("region_id", "region__province_id")
-        .annotate(n=Count("id"))
-        .order_by("-n")
-        .first()
-    )
+    """The busiest kabupaten or kota and its province, the one `ksd bench_personas` picks."""
+    busiest = busiest_region()
     if busiest is None:
         sys.exit("No generated dataset here.")
-    return {"region": busiest["region_id"], "province": busiest["region__province_id"]}
+    return busiest
 
 
 def persona(name: str, where: dict[str, str]) -> User:

@@ -28,7 +28,9 @@ ROLES = {
 }
 
 
-def _targets() -> dict[str, Any]:
+def busiest_region() -> dict[str, str] | None:
+    """The kabupaten or kota that is party to the most cooperations, and its province (None on
+    a database without a generated dataset). bench/oversight.py measures the same region."""
     busiest = (
         Party.objects.filter(region__level__in=("kabupaten", "kota"))
         .values("region_id", "region__province_id")
@@ -37,15 +39,18 @@ def _targets() -> dict[str, Any]:
         .first()
     )
     if busiest is None:
+        return None
+    return {"region": busiest["region_id"], "province": busiest["region__province_id"]}
+
+
+def _targets() -> dict[str, Any]:
+    busiest = busiest_region()
+    if busiest is None:
         raise CommandError("No generated dataset: run `ksd generate_dataset` first.")
     largest = (
         Cooperation.objects.annotate(n=Count("parties")).order_by("-n", "id").values("id").first()
     )
-    return {
-        "region": busiest["region_id"],
-        "province": busiest["region__province_id"],
-        "cooperation": largest["id"] if largest else None,
-    }
+    return {**busiest, "cooperation": largest["id"] if largest else None}
 
 
 def pages(targets: dict[str, Any]) -> list[tuple[str, str, str]]:
