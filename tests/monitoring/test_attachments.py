@@ -26,6 +26,9 @@ from ksd.monitoring import services
 from ksd.monitoring.models import Correction, PeriodicReport, ReportAttachment
 from monitoring.conftest import TODAY
 from monitoring.records import SLEMAN_AGENCY, YK_AGENCY, at
+from object_store import moto_endpoint, objects, s3_documents
+
+__all__ = ["moto_endpoint", "s3_documents"]  # fixtures, used by name
 
 D = dt.date
 NOW = at(TODAY)
@@ -271,3 +274,17 @@ def test_a_backup_keeps_the_attached_files(scheduled: Cooperation, tmp_path: Pat
     with zipfile.ZipFile(tmp_path / "b.zip", "w") as archive:
         _manifest, hashes = _write_tables(archive, "default", BackupResult(tmp_path / "b.zip"))
     assert {a.sha256 for a in report.attachments.all()} <= set(hashes)
+
+
+def test_with_an_object_store_the_file_lands_in_the_bucket_and_downloads_from_it(
+    scheduled: Cooperation, as_user: Login, var_dir: Path, s3_documents: str, moto_endpoint: str
+) -> None:  # fmt: skip
+    report = yk_report(scheduled, upload("foto.png", PNG))
+    (attachment,) = report.attachments.all()
+    digest = attachment.sha256
+    assert objects(moto_endpoint, s3_documents) == {f"documents/{digest[:2]}/{digest}": PNG}
+    assert stored_files(var_dir) == []
+    response = as_user(personas.biro_pemerintahan_diy()).get(
+        f"{monev(scheduled)}lampiran/{attachment.pk}/"
+    )
+    assert b"".join(response.streaming_content) == PNG  # type: ignore[attr-defined]
