@@ -225,15 +225,15 @@ def _matrix_rows(user: Visitor, in_scope: QuerySet[Any], span: Span = EVERYTHING
     """Per slice of the register (oversight/summed.py): the active cooperations of each region
     in scope on each affair, keyed (region, affair id)."""
     # A region is party to a cooperation at most once (constraint party_region_once), so
-    # counting party rows counts cooperations.
+    # counting party rows counts cooperations. From the cooperations, so that a slice is read
+    # along their primary key (from the parties, PostgreSQL read every active record).
     pairs = (
-        Party.objects.filter(_active(user, "cooperation__"), span.only("cooperation_id"),
-                             region_id__in=in_scope)
-        .annotate(part=Span.of("cooperation_id"))
-        .values_list("part", "region_id", "cooperation__affair_id")
-        .annotate(n=Count("pk"))
+        Cooperation.objects.filter(_active(user), span.only("pk"), parties__region_id__in=in_scope)
+        .annotate(part=Span.of("pk"))
+        .values_list("part", "parties__region_id", "affair_id")
+        .annotate(n=Count("parties__id"))
         .order_by()
-    )  # fmt: skip
+    )
     return ((part, (code, affair_id), n) for part, code, affair_id, n in pairs)
 
 

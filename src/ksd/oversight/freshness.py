@@ -58,11 +58,17 @@ class Computed(Generic[T]):
 
 class Cache:
     """The aggregates of one request, each read from the cache or computed once. `extra` is
-    anything else the figures depend on (body reports for the scorecard)."""
+    anything else the figures depend on (body reports for the scorecard); with
+    `register=False`, the only thing besides the day."""
 
-    def __init__(self, namespace: str, extra: Callable[[], Hashable] | None = None) -> None:
+    def __init__(
+        self, namespace: str, extra: Callable[[], Hashable] | None = None, *,
+        register: bool = True,
+    ) -> None:  # fmt: skip
         self.namespace = namespace
         self._extra = extra
+        # False: `extra` alone says what changed (one region's records: the region's card).
+        self._register = register
         self._version = ""
         self._state: by_slice.State | None = None
         self.oldest: dt.datetime | None = None
@@ -75,7 +81,7 @@ class Cache:
     def version(self) -> str:
         if not self._version:
             extra = f".{self._extra()}" if self._extra is not None else ""
-            event, record = self.state()
+            event, record = self.state() if self._register else ("", "")
             self._version = f"{clock.today_in().isoformat()}.{event}.{record}{extra}"
         return self._version
 
@@ -105,7 +111,9 @@ class Cache:
         """`build` of the counts `part` gives (oversight/summed.py), kept like `get`'s."""
         return self.get(name, lambda: build(self.counts(name, part)))
 
-    def counts(self, name: str, part: Callable[[by_slice.Span], by_slice.Rows]) -> dict[Hashable, int]:
+    def counts(
+        self, name: str, part: Callable[[by_slice.Span], by_slice.Rows]
+    ) -> dict[Hashable, int]:
         """The counts `part` gives of the whole register: kept per slice of the register for
         the day and brought up to date after a step by reading again only the slices it
         changed. `name` says everything they depend on besides the register (not `extra`)."""
