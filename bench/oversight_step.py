@@ -6,6 +6,12 @@ The cache is filled by one request first, so each measured request pays what the
 after a step pays, as bench/oversight.py --cold pays what the first visitor of the day does:
 
     KSD_DB=postgres KSD_PG_NAME=ksd_mine PYTHONPATH=src python bench/oversight_step.py
+
+`--rewind` writes nothing, for the shared datasets: instead of a new event, the counts kept per
+slice of the register (oversight/summed.py) are told they were read before the last `--events`
+events, and every other entry of the cache is dropped; the request then reads again the slices
+of those events' cooperations and builds every page's figures from the counts, as after a step
+(the region card's lists too, as after a step in that region).
 """
 
 from __future__ import annotations
@@ -28,10 +34,26 @@ class _RollBackError(Exception):
     pass
 
 
+def rewind(events: int) -> None:
+    """The counts kept per slice as if read before the last `events` events; nothing else kept."""
+    from django.core.cache import cache
+
+    from ksd.oversight import freshness, summed
+
+    cache.clear()
+    for key, (_until, kept) in list(freshness._LOCAL.items()):
+        if isinstance(kept, summed.Summed):
+            kept.state = (kept.state[0] - events, kept.state[1])
+        else:
+            del freshness._LOCAL[key]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--pages", default="", help="only paths containing one of these")
+    parser.add_argument("--rewind", action="store_true", help="write nothing (see above)")
+    parser.add_argument("--events", type=int, default=1, help="with --rewind: how many")
     args = parser.parse_args()
     translation.activate("id")
     where = oversight.targets()
@@ -47,6 +69,12 @@ def main() -> int:
         oversight.call(path, user)  # the cache filled, as it is once anyone visited
         times = []
         for _ in range(args.repeat):
+            if args.rewind:
+                rewind(args.events)
+                started = time.perf_counter()
+                oversight.call(path, user)
+                times.append((time.perf_counter() - started) * 1000)
+                continue
             pk = Cooperation.objects.filter(pk__gte=chance.randint(1, last)).order_by("pk")
             cooperation = pk.values_list("pk", flat=True).first()
             try:

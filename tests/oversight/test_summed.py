@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.test import Client
+
+import personas
 from cooperation.test_each_record_cites_its_own_regulation import (  # the walk of every step
     Dates,
     People,
@@ -26,13 +31,8 @@ from cooperation.test_each_record_cites_its_own_regulation import (  # the walk 
     walk_inter_regional,
     walk_third_party,
 )
-from django.contrib.auth.models import User
-from django.core.cache import cache
-from django.test import Client
-
-import personas
 from ksd.cooperation.jobs import run_tick
-from ksd.cooperation.models import Cooperation
+from ksd.cooperation.models import Cooperation, Event, EventKind
 from ksd.dataset.generator import generate
 from ksd.oversight import freshness, summed
 from ksd.regions.services import load_affairs
@@ -47,8 +47,8 @@ PAGES = ("/pengawasan/", "/pengawasan/peta/", "/pengawasan/jaringan/", "/pengawa
 class Spy:
     """Every count the pages read, and how it was obtained."""
 
-    read: list[tuple[str, str, Callable[[summed.Span], summed.Rows], dict[Hashable, int]]] = (
-        field(default_factory=list)
+    read: list[tuple[str, str, Callable[[summed.Span], summed.Rows], dict[Hashable, int]]] = field(
+        default_factory=list
     )
     brought: int = 0  # brought up to date from the slices a step changed
     whole: int = 0  # read in one pass (no counts kept yet, or another day)
@@ -165,3 +165,34 @@ def test_the_counts_after_bulk_writes_and_a_tick_equal_one_pass(
     cache.clear()
     freshness.forget()
     _visit(clients, spy)  # read whole again: the same counts (compared inside)
+
+
+@pytest.mark.django_db
+def test_a_regions_card_follows_the_steps_on_its_own_cooperations(
+    kemendagri: User, as_user: Callable[[User], Client]
+) -> None:
+    """The card keeps its lists until a step touches one of the region's cooperations: a new
+    record of the region, then a step on one of its records, show at once."""
+    from oversight.mapnet_world import make_cooperation
+    from oversight.scorecard_records import build
+
+    build(kemendagri)
+    client = as_user(kemendagri)
+
+    def active() -> str:
+        card = client.get("/pengawasan/rapor/34.71/?year=2025").content.decode()
+        start = card.index('id="active"')
+        return card[start : card.index("</section>", start)]
+
+    before = active()
+    make_cooperation("signed", ["33.74", "33.71"], title="Kerja sama di Jawa Tengah")
+    assert active() == before  # a record elsewhere: the same lists
+    make_cooperation("signed", ["34.71", "34.04"], title="Kerja sama baru")
+    assert "Kerja sama baru" in active()
+
+    ended = Cooperation.objects.get(title="A Sampah regional")
+    Cooperation.objects.filter(pk=ended.pk).update(ended_on=dt.date(2025, 3, 1))
+    Event.objects.create(cooperation=ended, kind=EventKind.RECORD_CORRECTED, at=ended.updated_at,
+                         reason="ended early")  # fmt: skip
+    assert "A Sampah regional" in before
+    assert "A Sampah regional" not in active()

@@ -11,6 +11,10 @@ its figures were computed ("dihitung pada …").
 
 This replaced a fingerprint that counted the whole cooperation table and read its latest
 `updated_at` on every visit (a full scan: 40 ms at 20,000 cooperations, ~200 ms at 100,000).
+
+The counts behind the pages (`Cache.counts`, `Cache.summed`) are kept apart, per slice of the
+register, for the day: after a step only the slices it changed are read again
+(oversight/summed.py), so the first visit after a step no longer recounts the country.
 """
 
 from __future__ import annotations
