@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
@@ -440,23 +440,27 @@ def _scored(counts: Mapping[Hashable, int], bodies: dict[str, tuple[int, int]]) 
     reports, ranked."""
     rows = _regions()
     flags = flags_of(r.code for r in rows)
+    of: dict[str, dict[str, int]] = defaultdict(dict)  # metric -> region -> count
+    for key, n in counts.items():
+        metric, code = cast(tuple[str, str], key)
+        of[metric][code] = n
+    (active, signed, open_, stalled, on_time, judged, no_deadline, owed, made, opened,
+     settled) = (of[m] for m in ("active", "signed", "open", "stalled", "dprd_on_time",
+                                 "dprd_judged", "dprd_no_deadline", "reports_owed",
+                                 "reports_on_time", "disputes_opened", "disputes_settled"))  # fmt: skip
     for row in rows:
         code = row.code
-
-        def n(metric: str) -> int:
-            return counts.get((metric, code), 0)  # noqa: B023 - read at once, in the loop
-
         row.flags = flags.get(code, frozenset())
-        row.active = n("active")
-        row.signed = n("signed")
-        row.stalled = Share(n("stalled"), n("open"))
-        row.dprd = Share(n("dprd_on_time"), n("dprd_judged"))
-        row.dprd_no_deadline = n("dprd_no_deadline")
-        met, owed = bodies.get(code, (0, 0))
-        if owed or n("reports_owed"):
-            row.reports = Share(met + n("reports_on_time"), owed + n("reports_owed"))
-        row.disputes_opened = n("disputes_opened")
-        row.disputes_settled = n("disputes_settled")
+        row.active = active.get(code, 0)
+        row.signed = signed.get(code, 0)
+        row.stalled = Share(stalled.get(code, 0), open_.get(code, 0))
+        row.dprd = Share(on_time.get(code, 0), judged.get(code, 0))
+        row.dprd_no_deadline = no_deadline.get(code, 0)
+        met, due = bodies.get(code, (0, 0))
+        if due or code in owed:
+            row.reports = Share(met + made.get(code, 0), due + owed.get(code, 0))
+        row.disputes_opened = opened.get(code, 0)
+        row.disputes_settled = settled.get(code, 0)
     _rank(rows, lambda r: r.level, "national_ranks")
     _rank([r for r in rows if r.level != Region.Level.PROVINSI], lambda r: r.province,
           "province_ranks")  # fmt: skip
@@ -499,7 +503,8 @@ def _rank(rows: list[Row], group: Callable[[Row], str], into: str) -> None:
         groups[group(row)].append(row)
     for members in groups.values():
         for metric in RANKED:
-            scored = [(r.value(metric.key), r) for r in members]
+            key = metric.key
+            scored = [(_value(getattr(r, key)), r) for r in members]
             values = sorted(v for v, _ in scored if v is not None)
             for value, row in scored:
                 if value is None:
@@ -509,7 +514,12 @@ def _rank(rows: list[Row], group: Callable[[Row], str], into: str) -> None:
                     better = len(values) - bisect_right(values, value)
                 else:
                     better = bisect_left(values, value)
-                getattr(row, into)[metric.key] = Rank(better + 1, len(values))
+                getattr(row, into)[key] = Rank(better + 1, len(values))
+
+
+def _value(figure: Share | int) -> float | None:
+    """Row.value of a figure already read."""
+    return figure.value if isinstance(figure, Share) else float(figure)
 
 
 # ----- One region's card: the records behind each figure -----
