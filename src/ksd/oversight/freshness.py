@@ -92,15 +92,20 @@ class Cache:
     def get(self, name: str, compute: Callable[[], T]) -> T:
         return self.computed(name, compute).value
 
-    def computed(self, name: str, compute: Callable[[], T]) -> Computed[T]:
+    def computed(self, name: str, compute: Callable[[], T], *, shared: bool = True) -> Computed[T]:
+        """`compute()`'s value kept for this version; `shared=False` keeps it in this process
+        only, for a value that costs more to pickle and unpickle than to build again from
+        the shared counts (the scorecard's rows: 12-16 ms each way, 250 ms when the pickling
+        sets off a full garbage collection)."""
         parts = f"{self.namespace}:{name}:{self.version()}"
         key = "ksd-oversight-" + hashlib.sha256(parts.encode()).hexdigest()
         found: Computed[T] | None = _recent(key)
         if found is None:
-            found = cache.get(key)
+            found = cache.get(key) if shared else None
             if found is None:
                 found = Computed(compute(), clock.now())
-                cache.set(key, found, CACHE_SECONDS)
+                if shared:
+                    cache.set(key, found, CACHE_SECONDS)
             _keep(key, found, CACHE_SECONDS)
         if self.oldest is None or found.at < self.oldest:
             self.oldest = found.at

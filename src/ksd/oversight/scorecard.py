@@ -492,7 +492,7 @@ def cached_scorecard(period: Period) -> Computed[list[Row]]:
         bodies = figures.get(f"bodies.{key}", lambda: _body_shares(period))
         return _scored(counts, bodies)
 
-    return figures.computed(key, computed)
+    return figures.computed(key, computed, shared=False)
 
 
 def _rank(rows: list[Row], group: Callable[[Row], str], into: str) -> None:
