@@ -171,6 +171,18 @@ def _tally_rows(rows: QuerySet[Cooperation], year: int, span: Span = EVERYTHING)
     """Per slice of the register (oversight/summed.py): the rows holding each value of each of
     COLUMNS, keyed (column, value), and those signed in `year`, keyed ("signed",)."""
     in_year = Q(signed_on__gte=dt.date(year, 1, 1), signed_on__lte=dt.date(year, 12, 31))
+    if span.slices is None:
+        # The whole register: one GROUP BY per column. All columns and the slice in one GROUP
+        # BY made ~5 rows per record at 100,000 cooperations (every combination in every
+        # slice): 2.5 s to read and add up, against ~0.8 s for the one pass without slices.
+        for column in COLUMNS:
+            counted = rows.annotate(part=Span.of("pk")).values("part", column)
+            for row in counted.annotate(n=Count("pk")).order_by():
+                yield row["part"], (column, row[column]), row["n"]
+        signed = rows.filter(in_year).annotate(part=Span.of("pk")).values("part")
+        for row in signed.annotate(n=Count("pk")).order_by():
+            yield row["part"], ("signed",), row["n"]
+        return
     grouped = (
         rows.filter(span.only("pk"))
         .annotate(part=Span.of("pk"))
