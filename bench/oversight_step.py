@@ -11,7 +11,7 @@ after a step pays, as bench/oversight.py --cold pays what the first visitor of t
 slice of the register (oversight/summed.py) are told they were read before the last `--events`
 events, and every other entry of the cache is dropped; the request then reads again the slices
 of those events' cooperations and builds every page's figures from the counts, as after a step
-(the region card's lists too, as after a step in that region).
+(the region card's lists stay, as after a step elsewhere in the country).
 """
 
 from __future__ import annotations
@@ -39,12 +39,13 @@ def rewind(events: int) -> None:
     from django.core.cache import cache
 
     from ksd.oversight import freshness, summed
+    from ksd.oversight.scorecard import Records
 
     cache.clear()
     for key, (_until, kept) in list(freshness._LOCAL.items()):
         if isinstance(kept, summed.Summed):
             kept.state = (kept.state[0] - events, kept.state[1])
-        else:
+        elif not isinstance(getattr(kept, "value", None), Records):
             del freshness._LOCAL[key]
 
 
