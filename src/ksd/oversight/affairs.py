@@ -12,7 +12,7 @@ affair.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -24,7 +24,9 @@ from ksd.accounts.models import Role
 from ksd.cooperation.models import Cooperation, Party
 from ksd.cooperation.status import IN_FORCE
 from ksd.core.access import membership_of, sees_everything, visible_cooperations
+from ksd.oversight import summed
 from ksd.oversight.freshness import Cache, visibility
+from ksd.oversight.summed import EVERYTHING, Span
 from ksd.regions.flags import Flag, flags_of
 from ksd.regions.models import Affair, Region
 
@@ -182,8 +184,12 @@ def overview(user: Visitor, scope: Scope, *, flag: Flag | None = None) -> Overvi
     in_scope = _regions(scope).values("code")
     cached = Cache("affairs")
     key = f"{visibility(user)}.{scope.region or scope.province or 'all'}"
-    per_region = cached.get(f"matrix.{key}", lambda: _matrix(user, in_scope))
-    totals = cached.get(f"totals.{key}", lambda: _totals(user, scope, in_scope))
+    per_region = cached.summed(
+        f"matrix.{key}", lambda span: _matrix_rows(user, in_scope, span), _matrix_of
+    )
+    totals = cached.summed(
+        f"totals.{key}", lambda span: _totals_rows(user, scope, in_scope, span), dict
+    )
     groups = [
         Group(
             category,
@@ -215,30 +221,41 @@ def overview(user: Visitor, scope: Scope, *, flag: Flag | None = None) -> Overvi
     return Overview(scope, groups, rows, gaps, cached.oldest)
 
 
-def _matrix(user: Visitor, in_scope: QuerySet[Any]) -> dict[str, dict[int, int]]:
-    """{region: {affair id: active cooperations}} of the regions in scope."""
+def _matrix_rows(user: Visitor, in_scope: QuerySet[Any], span: Span = EVERYTHING) -> summed.Rows:
+    """Per slice of the register (oversight/summed.py): the active cooperations of each region
+    in scope on each affair, keyed (region, affair id)."""
     # A region is party to a cooperation at most once (constraint party_region_once), so
-    # counting party rows counts cooperations.
+    # counting party rows counts cooperations. From the cooperations, so that a slice is read
+    # along their primary key (from the parties, PostgreSQL read every active record).
     pairs = (
-        Party.objects.filter(_active(user, "cooperation__"), region_id__in=in_scope)
-        .values_list("region_id", "cooperation__affair_id")
-        .annotate(n=Count("pk"))
+        Cooperation.objects.filter(_active(user), span.only("pk"), parties__region_id__in=in_scope)
+        .annotate(part=Span.of("pk"))
+        .values_list("part", "parties__region_id", "affair_id")
+        .annotate(n=Count("parties__id"))
         .order_by()
     )
+    return ((part, (code, affair_id), n) for part, code, affair_id, n in pairs)
+
+
+def _matrix_of(counts: Mapping[Any, int]) -> dict[str, dict[int, int]]:
+    """{region: {affair id: active cooperations}} from `_matrix_rows`' counts."""
     per_region: dict[str, dict[int, int]] = {}
-    for code, affair_id, n in pairs:
+    for (code, affair_id), n in counts.items():
         per_region.setdefault(code, {})[affair_id] = n
     return per_region
 
 
-def _totals(user: Visitor, scope: Scope, in_scope: QuerySet[Any]) -> dict[int, int]:
-    """{affair id: active cooperations} with a party in scope (each cooperation once)."""
-    counted = Cooperation.objects.filter(_active(user))
+def _totals_rows(
+    user: Visitor, scope: Scope, in_scope: QuerySet[Any], span: Span = EVERYTHING
+) -> summed.Rows:
+    """Per slice of the register: the active cooperations with a party in scope on each
+    affair (each cooperation once), keyed by the affair's id."""
+    counted = Cooperation.objects.filter(_active(user), span.only("pk"))
     if scope.region or scope.province:  # the country needs no party filter: all are in it
         counted = counted.filter(
             pk__in=Party.objects.filter(region_id__in=in_scope).values("cooperation_id")
         )
-    return {
-        row["affair_id"]: row["n"]
-        for row in counted.values("affair_id").annotate(n=Count("pk")).order_by()
-    }
+    grouped = (
+        counted.annotate(part=Span.of("pk")).values("part", "affair_id").annotate(n=Count("pk"))
+    )
+    return ((row["part"], row["affair_id"], row["n"]) for row in grouped.order_by())

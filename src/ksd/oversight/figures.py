@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import cast
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -40,6 +41,7 @@ from ksd.cooperation.pages.forms import REGIME_CHOICES
 from ksd.cooperation.status import IN_FORCE
 from ksd.core.access import membership_of, sees_everything, visible_cooperations
 from ksd.oversight.freshness import Cache, visibility
+from ksd.oversight.summed import EVERYTHING, Rows, Span
 from ksd.regions.models import Affair, Region
 
 Visitor = AbstractBaseUser | AnonymousUser
@@ -130,14 +132,20 @@ def figures_for(user: Visitor, scope: Scope, *, today: dt.date) -> Figures:
     rows = counted(user)
     cached = Cache("figures")
     who = visibility(user)
-    tally = cached.get(f"tally.{today.year}.{who}", lambda: Tally(rows, today.year))
+    year = today.year
+    tally = cached.summed(f"tally.{year}.{who}", lambda span: _tally_rows(rows, year, span),
+                          lambda counts: Tally(counts, year))  # fmt: skip
     result = Figures(scope, today.year, headline=tally.headline())
     result.breakdowns.append(_by_stage(tally.of["stage"]))
     if scope.reach == Reach.PROVINCE and scope.region is not None:
         province = scope.region
-        in_province = cached.get(f"regions.{who}", lambda: _region_counts(rows, province))
+        in_province = cached.summed(
+            f"regions.{who}", lambda span: _region_rows(rows, province, span), _by_code
+        )
         result.breakdowns.append(_by_region_of(in_province, province))
-    by_province = cached.get(f"provinces.{who}", lambda: _province_counts(rows))
+    by_province = cached.summed(
+        f"provinces.{who}", lambda span: _province_rows(rows, span), _by_code
+    )
     result.breakdowns.append(_by_province(by_province, every_province=scope.reach == Reach.COUNTRY))
     result.breakdowns += [
         _by_choice(tally.of["regime"], "regime", (_("By regulation"), _("Regulation")),
@@ -159,23 +167,49 @@ def figures_for(user: Visitor, scope: Scope, *, today: dt.date) -> Figures:
 COLUMNS = ("stage", "regime", "kind", "affair_id", "management_model", "institution_model")
 
 
-class Tally:
-    """How many rows hold each value of each of COLUMNS, and how many were signed in `year`."""
+def _tally_rows(rows: QuerySet[Cooperation], year: int, span: Span = EVERYTHING) -> Rows:
+    """Per slice of the register (oversight/summed.py): the rows holding each value of each of
+    COLUMNS, keyed (column, value), and those signed in `year`, keyed ("signed",)."""
+    in_year = Q(signed_on__gte=dt.date(year, 1, 1), signed_on__lte=dt.date(year, 12, 31))
+    if span.slices is None:
+        # The whole register: one GROUP BY per column. All columns and the slice in one GROUP
+        # BY made ~5 rows per record at 100,000 cooperations (every combination in every
+        # slice): 2.5 s to read and add up, against ~0.8 s for the one pass without slices.
+        for column in COLUMNS:
+            counted = rows.annotate(part=Span.of("pk")).values("part", column)
+            for row in counted.annotate(n=Count("pk")).order_by():
+                yield row["part"], (column, row[column]), row["n"]
+        signed = rows.filter(in_year).annotate(part=Span.of("pk")).values("part")
+        for row in signed.annotate(n=Count("pk")).order_by():
+            yield row["part"], ("signed",), row["n"]
+        return
+    grouped = (
+        rows.filter(span.only("pk"))
+        .annotate(part=Span.of("pk"))
+        .values("part", *COLUMNS)
+        .annotate(n=Count("pk"), signed=Count("pk", filter=in_year))
+        .order_by()
+    )
+    for row in grouped:
+        for column in COLUMNS:
+            yield row["part"], (column, row[column]), row["n"]
+        yield row["part"], ("signed",), row["signed"]
 
-    def __init__(self, rows: QuerySet[Cooperation], year: int) -> None:
+
+class Tally:
+    """How many rows hold each value of each of COLUMNS, and how many were signed in `year`,
+    from the counts of `_tally_rows`."""
+
+    def __init__(self, counts: Mapping[Hashable, int], year: int) -> None:
         self.year = year
         self.of: dict[str, Counter[object]] = {column: Counter() for column in COLUMNS}
         self.signed = 0
-        in_year = Q(signed_on__gte=dt.date(year, 1, 1), signed_on__lte=dt.date(year, 12, 31))
-        grouped = (
-            rows.values(*COLUMNS)
-            .annotate(n=Count("pk"), signed=Count("pk", filter=in_year))
-            .order_by()
-        )
-        for row in grouped:
-            for column in COLUMNS:
-                self.of[column][row[column]] += row["n"]
-            self.signed += row["signed"]
+        for key, n in counts.items():
+            if key == ("signed",):
+                self.signed = n
+            else:
+                column, value = cast(tuple[str, object], key)
+                self.of[column][value] = n
 
     def headline(self) -> list[Figure]:
         stages = self.of["stage"]
@@ -248,15 +282,23 @@ def _province_of_party() -> Coalesce:
     return Coalesce("region__province_id", "region_id")
 
 
-def _province_counts(rows: QuerySet[Cooperation]) -> dict[str, int]:
+def _by_code(counts: Mapping[Hashable, int]) -> dict[str, int]:
+    return {str(code): n for code, n in counts.items()}
+
+
+def _province_rows(rows: QuerySet[Cooperation], span: Span = EVERYTHING) -> Rows:
     grouped = (
-        Party.objects.filter(cooperation__in=rows.values("pk"), region__isnull=False)
-        .annotate(province=_province_of_party())
-        .values("province")
+        Party.objects.filter(
+            span.only("cooperation_id"),
+            cooperation__in=rows.filter(span.only("pk")).values("pk"),
+            region__isnull=False,
+        )
+        .annotate(province=_province_of_party(), part=Span.of("cooperation_id"))
+        .values("part", "province")
         .annotate(n=Count("cooperation_id", distinct=True))
         .order_by()
     )
-    return {row["province"]: row["n"] for row in grouped}
+    return ((row["part"], row["province"], row["n"]) for row in grouped)
 
 
 def _by_province(counts: dict[str, int], *, every_province: bool) -> Breakdown:
@@ -280,16 +322,19 @@ def _own_regions(province: Region) -> QuerySet[Region]:
     return Region.objects.filter(Q(code=province.code) | Q(province_id=province.code))
 
 
-def _region_counts(rows: QuerySet[Cooperation], province: Region) -> dict[str, int]:
+def _region_rows(rows: QuerySet[Cooperation], province: Region, span: Span = EVERYTHING) -> Rows:
     grouped = (
         Party.objects.filter(
-            cooperation__in=rows.values("pk"), region__in=_own_regions(province).values("code")
+            span.only("cooperation_id"),
+            cooperation__in=rows.filter(span.only("pk")).values("pk"),
+            region__in=_own_regions(province).values("code"),
         )
-        .values("region_id")
+        .annotate(part=Span.of("cooperation_id"))
+        .values("part", "region_id")
         .annotate(n=Count("cooperation_id", distinct=True))
         .order_by()
     )
-    return {row["region_id"]: row["n"] for row in grouped}
+    return ((row["part"], row["region_id"], row["n"]) for row in grouped)
 
 
 def _by_region_of(counts: dict[str, int], province: Region) -> Breakdown:

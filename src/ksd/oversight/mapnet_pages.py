@@ -139,11 +139,13 @@ def build_map(user: Visitor, scope: Scope) -> MapView:
     figures = mapnet.Aggregates(user)
     active = figures.active
     if scope.kind == COUNTRY:
-        counts = figures.get("by_province", lambda: mapnet.counts_by_province(active))
+        counts = figures.summed(
+            "by_province", lambda span: mapnet.province_rows(active, span), dict
+        )
         shapes = list(provinces().values())
         heading = _("Active cooperation by province")
     else:
-        counts = figures.get("by_region", lambda: mapnet.counts_by_region(active))
+        counts = figures.summed("by_region", lambda span: mapnet.region_rows(active, span), dict)
         if scope.kind == PROVINCE:
             shapes = _kabkota_of(scope.code)
             heading = _("Active cooperation of the kabupaten and kota of %(province)s") % {
@@ -320,14 +322,21 @@ def build_network(user: Visitor, scope: Scope) -> NetworkView:
     active = figures.active
     by_province = scope.kind == COUNTRY
     if by_province:
-        found = figures.get("province_pairs", lambda: mapnet.pairs(active, by_province=True))
+        found = figures.summed(
+            "province_pairs",
+            lambda span: mapnet.pair_rows(active, span, by_province=True),
+            mapnet.ranked_pairs,
+        )
         heading = _("Cooperation between provinces")
         area_codes = list(provinces())
     else:
         narrowed = _within(active, scope.code, province=scope.kind == PROVINCE)
         found = [
-            p for p in figures.get(f"pairs.{scope.code}",
-                                   lambda: mapnet.pairs(narrowed, by_province=False))
+            p for p in figures.summed(
+                f"pairs.{scope.code}",
+                lambda span: mapnet.pair_rows(narrowed, span, by_province=False),
+                mapnet.ranked_pairs,
+            )
             if _in_area(p.a, scope) or _in_area(p.b, scope)
         ]  # fmt: skip
         if scope.kind == PROVINCE:
@@ -399,7 +408,9 @@ def _isolated(figures: mapnet.Aggregates, codes: list[str], scope: Scope) -> lis
     else:
         area = Region.objects.filter(code__in=codes, is_autonomous=True)
         source = _within(figures.active, scope.code, province=scope.kind == PROVINCE)
-    connected = figures.get(f"connected.{scope.code}", lambda: mapnet.connected_regions(source))
+    connected = figures.summed(
+        f"connected.{scope.code}", lambda span: mapnet.connected_rows(source, span), set
+    )
     lonely = [code for code in area.values_list("code", flat=True) if code not in connected]
     marks = flagged(lonely)
     return [Isolated(code, region_name(code), marks.of(code)) for code in sorted(lonely)]

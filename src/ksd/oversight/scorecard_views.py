@@ -22,7 +22,7 @@ from ksd.accounts.models import Role
 from ksd.cooperation.models import Stage
 from ksd.cooperation.status import BEFORE_SIGNING, IN_FORCE
 from ksd.core import clock
-from ksd.core.access import member_required, membership_of, sees_everything, visible_cooperations
+from ksd.core.access import member_required, membership_of, sees_everything
 from ksd.core.widgets import PlainSelect
 from ksd.oversight import scorecard_export
 from ksd.oversight.scorecard import (
@@ -33,7 +33,7 @@ from ksd.oversight.scorecard import (
     Rank,
     Row,
     Share,
-    records_of,
+    cached_records,
 )
 from ksd.oversight.scorecard import cached_scorecard as compute
 from ksd.regions.flags import FLAG_LABELS, Flag
@@ -223,7 +223,7 @@ def region_card(request: HttpRequest, code: str) -> HttpResponse:
     row = next((r for r in computed.value if r.code == code), None)
     if row is None or not scope.covers(row):
         raise Http404
-    records = records_of(code, period, visible_cooperations(request.user))
+    records = cached_records(code, period, request.user)
     # Each stage's label translated once, not per row (get_stage_display builds every label).
     labels = {value: str(label) for value, label in Stage.choices}
     for listed in (records.active, records.signed, records.in_progress, records.stalled):
