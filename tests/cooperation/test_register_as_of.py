@@ -414,3 +414,100 @@ def test_a_withdrawn_offer_is_listed_until_the_day_it_was_withdrawn(
     assert len(rows(register(client, "per=2016-02-19"))) == 2
     assert [r.split(" | ")[0] for r in rows(register(client, "per=2016-02-20"))] == [TITLE]
     assert len(rows(register(client, "per=2016-02-19&stage=offered"))) == 1
+
+
+# ----- Every sort reads the values of the day -----
+
+
+def titles(page: str) -> list[str]:
+    """The rows' titles (today's register adds stalled marks after the title: left out)."""
+    return [r.split(" | ")[0].split("   ")[0] for r in rows(page)]
+
+
+def test_the_sort_by_stage_reads_the_stage_of_the_day(
+    records: tuple[Cooperation, Cooperation], operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """On 20 February the agreement was signed and the bus offered ("signed" after "offered");
+    its implementation started on 1 March ("implementing" comes before "offered")."""
+    from ksd.cooperation.after_signing import services as after_signing
+
+    waste, _bus = records
+    after_signing.start_implementation(
+        waste.pk, actor=operator, on=D(2016, 3, 1), agencies={}, now=at_ten(D(2016, 3, 1))
+    )
+    client = as_user(operator)
+
+    assert titles(register(client, "per=2016-02-20&sort=stage")) == [
+        "Angkutan perkotaan Trans Jogja", TITLE
+    ]  # fmt: skip
+    assert titles(register(client, "per=2016-03-01&sort=stage")) == [
+        TITLE, "Angkutan perkotaan Trans Jogja"
+    ]  # fmt: skip
+
+
+def test_the_sort_by_title_and_offer_date_reads_the_values_before_later_corrections(
+    records: tuple[Cooperation, Cooperation], operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """On 11 March the bus offer's title became "Zona ..." and its date moved from 15 February
+    to 1 January, before the agreement's 4 January: today both sorts put it the other way."""
+    _waste, bus = records
+    for fact, value in (("title", "Zona angkutan Trans Jogja"), ("offered_on", "2016-01-01")):
+        corrections.correct_fact(
+            bus.pk, actor=operator, fact=fact, value=value, reason="Salah tulis.",
+            today=D(2016, 3, 11), now=at_ten(D(2016, 3, 11)),
+        )  # fmt: skip
+    client = as_user(operator)
+    bus_then, bus_now = "Angkutan perkotaan Trans Jogja", "Zona angkutan Trans Jogja"
+
+    assert titles(register(client, "per=2016-03-10&sort=title")) == [bus_then, CORRECTED]
+    assert titles(register(client, "sort=title")) == [CORRECTED, bus_now]
+    assert titles(register(client, "per=2016-03-10&sort=offered_on")) == [CORRECTED, bus_then]
+    assert titles(register(client, "per=2016-03-10&sort=-offered_on")) == [bus_then, CORRECTED]
+    assert titles(register(client, "sort=offered_on")) == [bus_now, CORRECTED]
+
+
+def test_the_sort_by_end_date_reads_the_end_date_before_a_later_extension(
+    operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """Both agreements end on the same day; the first was extended to 2030 on 1 March. As of
+    20 February they tie (newest record first); from 1 March the extended one ends last."""
+    from ksd.cooperation.after_signing import services as after_signing
+
+    first = waste_agreement(operator, title="Sampah A")
+    waste_agreement(operator, title="Sampah B")
+    after_signing.amend(
+        first.pk, actor=operator, number="ADD/01/2016", signed_on=D(2016, 3, 1),
+        summary="Perpanjangan.", new_ends_on=D(2030, 12, 31), now=at_ten(D(2016, 3, 1)),
+    )  # fmt: skip
+    client = as_user(operator)
+
+    assert titles(register(client, "per=2016-02-20&sort=-ends_on")) == ["Sampah B", "Sampah A"]
+    assert titles(register(client, "per=2016-02-20&sort=ends_on")) == ["Sampah B", "Sampah A"]
+    assert titles(register(client, "per=2016-03-01&sort=-ends_on")) == ["Sampah A", "Sampah B"]
+    assert titles(register(client, "per=2016-03-01&sort=ends_on")) == ["Sampah B", "Sampah A"]
+
+
+def test_pages_follow_the_offer_dates_of_the_day(
+    operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """26 offers, one a day from 1 to 26 February; the last one's date was corrected on
+    10 March to 1 January. As of 1 March it is the only row of page 2, sorted by offer date;
+    today it leads page 1."""
+    for n in range(1, 27):
+        services.make_offer(
+            actor=operator, title=f"Penawaran {n:02d}", initiator="34.71",
+            parties=[services.PartySpec(region=c) for c in ("34.71", "34.04")],
+            offered_on=D(2016, 2, n), now=at_ten(D(2016, 2, n)),
+        )  # fmt: skip
+    last = Cooperation.objects.get(title="Penawaran 26")
+    corrections.correct_fact(
+        last.pk, actor=operator, fact="offered_on", value="2016-01-01", reason="Salah tanggal.",
+        today=D(2016, 3, 10), now=at_ten(D(2016, 3, 10)),
+    )  # fmt: skip
+    client = as_user(operator)
+
+    first_page = titles(register(client, "per=2016-03-01&sort=offered_on"))
+    assert first_page == [f"Penawaran {n:02d}" for n in range(1, 26)]
+    assert titles(register(client, "per=2016-03-01&sort=offered_on&page=2")) == ["Penawaran 26"]
+    assert titles(register(client, "per=2016-03-01&sort=-offered_on"))[0] == "Penawaran 26"
+    assert titles(register(client, "sort=offered_on"))[0] == "Penawaran 26"

@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import (
+    Case,
     CharField,
     DateField,
     Exists,
@@ -39,8 +40,9 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
 )
-from django.db.models.fields.json import KeyTextTransform
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Cast, Coalesce, Greatest
 from django.utils.translation import gettext as _
 
@@ -50,6 +52,7 @@ from ksd.cooperation.models import (
     Event,
     EventKind,
     Party,
+    Stage,
 )
 from ksd.core.dates import show
 
@@ -172,8 +175,8 @@ def register_as_of(
     """The register as it stood at the end of `day`, from the cooperations the user may see
     (`visible`, the access door's), narrowed by the register's filters where they apply.
 
-    Sorted by the offer date and title as they stand now (their indexes; a correction after
-    `day` is rare, and its row still shows the old value); by the stage of the day when asked.
+    Every sort reads its column as it stood (sort_key): the stage of the day, and the title,
+    offer date, end date, kind and regulation before any later correction or extension.
     """
     end = end_of(day)
     # An offer entered by the end of `day` is dated by then (a step is never dated after the day
@@ -229,8 +232,82 @@ def register_as_of(
     name = sort.lstrip("-")
     if name == "next_due_on":  # a deadline is today's: the past is read by offer date
         sort, name = "-offered_on", "offered_on"
-    column = "stage_then" if name == "stage" else name
-    return rows.order_by(f"-{column}" if sort.startswith("-") else column, "-id")
+    key = sort_key(name, day)
+    return rows.alias(sort_then=key).order_by(
+        F("sort_then").desc() if sort.startswith("-") else F("sort_then").asc(), "-id"
+    )
+
+
+# Stages in which the agreement had been signed: its number, dates and term exist.
+SIGNED_STAGES = (Stage.SIGNED, Stage.IMPLEMENTING, Stage.TERMINATED, Stage.EXPIRED)
+
+
+def _changed_after(end: dt.datetime, *, fact: str, extended: bool = False) -> Q:
+    """The events recorded at or after `end` that replaced `fact`: a correction of it, a
+    correction whose effects changed it (the kind and regulation follow other facts), and, for
+    the end date, an amendment that extended it."""
+    changed = Q(kind=EventKind.RECORD_CORRECTED) & (
+        Q(changes__fact=fact) | Q(changes__effects__has_key=fact)
+    )
+    if extended:
+        changed |= Q(kind=EventKind.EXTENDED)
+    return Q(at__gte=end) & changed
+
+
+def _value_before(end: dt.datetime, fact: str, *, extended: bool = False) -> Subquery:
+    """The value of `fact` the first event recorded at or after `end` replaced, as text (dates
+    as YYYY-MM-DD): what the record said at the end of the day, as `rewind` takes it back."""
+    return Subquery(
+        Event.objects.filter(_changed_after(end, fact=fact, extended=extended),
+                             cooperation=OuterRef("pk"))
+        .order_by("at", "id")
+        .annotate(old=Case(
+            When(changes__fact=fact, then=KeyTextTransform("old", "changes")),
+            When(kind=EventKind.EXTENDED, then=KeyTextTransform(0, KeyTransform(fact, "changes"))),
+            default=KeyTextTransform(0, KeyTransform(fact, KeyTransform("effects", "changes"))),
+            output_field=CharField(),
+        ))
+        .values("old")[:1],
+        output_field=CharField(),
+    )  # fmt: skip
+
+
+def _then(end: dt.datetime, fact: str, current: Any, *, extended: bool = False) -> Case:
+    """`fact` as it stood at `end`: today's column (`current`) for the records nobody changed
+    since, the value replaced (a subquery per row) only for the few that were, found by one set
+    of ids (the corrections' partial index) rather than a probe per row."""
+    changed = Event.objects.filter(_changed_after(end, fact=fact, extended=extended)).values(
+        "cooperation_id"
+    )
+    return Case(
+        When(pk__in=changed, then=_value_before(end, fact, extended=extended)),
+        default=current,
+        output_field=CharField(),
+    )
+
+
+def sort_key(name: str, day: dt.date) -> Any:
+    """What the register as of `day` sorts by, for the column `name` (queries.SORTS): each
+    column's value as it stood at the end of `day`, so a record's place on a page is the one
+    its row shows. Dates compare as YYYY-MM-DD text; a record not yet signed then has no end
+    date (NULL, sorted where the database sorts an empty end date today)."""
+    end = end_of(day)
+    if name == "stage":
+        return _stage_then(end)
+    if name == "title":
+        return _then(end, "title", F("title"))
+    if name in ("kind", "regime"):
+        return _then(end, name, F(name))
+    if name == "ends_on":
+        # The register's rows carry the alias stage_then (annotate_then): read per row.
+        return Case(
+            When(stage_then__in=SIGNED_STAGES,
+                 then=_then(end, "ends_on", Cast("ends_on", output_field=CharField()),
+                            extended=True)),
+            default=Value(None, output_field=CharField()),
+            output_field=CharField(),
+        )  # fmt: skip
+    return _then(end, "offered_on", Cast("offered_on", output_field=CharField()))
 
 
 # ----- One record as it stood: its current row, with what came later taken back -----
