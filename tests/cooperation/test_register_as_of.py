@@ -511,3 +511,99 @@ def test_pages_follow_the_offer_dates_of_the_day(
     assert titles(register(client, "per=2016-03-01&sort=offered_on&page=2")) == ["Penawaran 26"]
     assert titles(register(client, "per=2016-03-01&sort=-offered_on"))[0] == "Penawaran 26"
     assert titles(register(client, "sort=offered_on"))[0] == "Penawaran 26"
+
+
+# ----- The public register as of a date -----
+
+
+def public(query: dict[str, str], *, status: int = 200) -> str:
+    response = Client().get("/publik/", query)
+    assert response.status_code == status, response.content[:400]
+    return response.content.decode()
+
+
+@pytest.fixture
+def published(
+    records: tuple[Cooperation, Cooperation], operator: User
+) -> tuple[Cooperation, Cooperation]:
+    """The agreement (signed 1 February) is published on 5 February; a second one, "Sampah B",
+    signed and published the same days, is cancelled as entered by mistake on 1 April."""
+    waste, _bus = records
+    services.publish(waste.pk, actor=operator, now=at_ten(D(2016, 2, 5)))
+    mistake = waste_agreement(operator, title="Sampah B")
+    services.publish(mistake.pk, actor=operator, now=at_ten(D(2016, 2, 5)))
+    corrections.cancel_record(
+        mistake.pk, actor=operator, reason="Salah entri.", now=at_ten(D(2016, 4, 1))
+    )
+    return records
+
+
+def test_the_public_register_as_of_a_date_holds_what_was_published_by_then(
+    published: tuple[Cooperation, Cooperation],
+) -> None:
+    before = public({"per": "2016-02-04"})  # signed, not yet published
+    assert rows(before) == []
+    assert "Belum ada kerja sama yang diterbitkan dalam register sampai akhir" in before
+    assert "Register per 4 Februari 2016" in before
+
+    (row,) = rows(public({"per": "2016-03-09"}))
+    assert row.startswith(TITLE + " |")  # corrected on 10 March: the title then
+    assert "PKS/01/2016" in row
+    assert "1 Februari 2016" in row
+    # Cancelled on 1 April as entered by mistake: never shown again, even as of before then;
+    # the bus offer was never signed.
+    page = public({"per": "2016-03-09"})
+    assert "Sampah B" not in page
+    assert "Trans Jogja" not in page
+    (row,) = rows(public({}))
+    assert row.startswith(CORRECTED + " |")
+
+
+def test_the_public_register_as_of_a_date_has_the_banner_a_way_back_and_keeps_the_date(
+    published: tuple[Cooperation, Cooperation],
+) -> None:
+    page = public({"per": "2016-03-09", "q": "Piyungan"})
+
+    assert "koreksi sesudahnya tidak diterapkan" in page
+    assert 'href="/publik/?q=Piyungan"' in page  # back to today, with the search
+    assert '<input type="hidden" name="per" value="2016-03-09">' in page
+    assert len(rows(page)) == 1
+    # The search reads the title as it stood: "Baru" came with the correction of 10 March.
+    assert rows(public({"per": "2016-03-09", "q": "Baru"})) == []
+    assert len(rows(public({"per": "2016-03-10", "q": "Baru"}))) == 1
+    assert "koreksi sesudahnya" not in public({"q": "Piyungan"})
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("2016-13-01", "bukan tanggal"),
+        ("kemarin", "bukan tanggal"),
+        ("2006-12-31", "1 Januari 2007"),
+        ("2016-06-02", "belum tiba"),
+    ],
+)
+def test_the_public_register_answers_a_bad_date_with_a_message(
+    published: tuple[Cooperation, Cooperation], value: str, words: str
+) -> None:
+    page = public({"per": value}, status=400)
+
+    assert words in page
+    assert "koreksi sesudahnya tidak diterapkan" not in page  # today's register, with the message
+    assert len(rows(page)) == 1
+
+
+def test_the_public_register_as_of_a_date_runs_the_same_queries_at_two_sizes(
+    operator: User,
+) -> None:
+    def grow(n: int) -> int:
+        for i in range(n):
+            coop = waste_agreement(operator, title=f"Sampah {i}")
+            services.publish(coop.pk, actor=operator, now=at_ten(D(2016, 2, 5)))
+            corrections.correct_fact(
+                coop.pk, actor=operator, fact="title", value=f"Sampah {i} (koreksi)",
+                reason="Salah ketik.", today=D(2016, 3, 10), now=at_ten(D(2016, 3, 10)),
+            )  # fmt: skip
+        return _queries(Client(), "/publik/?per=2016-02-20")
+
+    assert grow(1) == grow(3)

@@ -35,6 +35,7 @@ from django.db.models import (
     DateField,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -308,6 +309,51 @@ def sort_key(name: str, day: dt.date) -> Any:
             output_field=CharField(),
         )  # fmt: skip
     return _then(end, "offered_on", Cast("offered_on", output_field=CharField()))
+
+
+# ----- The public register as it stood -----
+
+
+def public_as_of(public: QuerySet[Cooperation], day: dt.date) -> QuerySet[Cooperation]:
+    """The public register as it stood at the end of `day`, from today's (`public`: published,
+    signed, neither withdrawn nor cancelled, core/access.py): the records entered by then whose
+    stage then was one the public sees (PUBLIC_STAGES) and that had been published by then (no
+    publication recorded after the day; a record imported as published was published when it
+    was entered). A record cancelled since is not shown again: it was entered by mistake.
+    Aliases title_then (title_matches) and signed_then (the signing date then, the sort)."""
+    from ksd.core.access import PUBLIC_STAGES
+
+    end = end_of(day)
+    published_later = Event.objects.filter(
+        cooperation=OuterRef("pk"), kind=EventKind.PUBLISHED, at__gte=end
+    )  # index event_asof_published
+    return (
+        annotate_then(public, day)
+        .filter(stage_then__in=PUBLIC_STAGES)
+        .exclude(Exists(published_later))
+        .alias(signed_then=_then(end, "signed_on", Cast("signed_on", output_field=CharField())))
+    )
+
+
+def title_matches(query: str, day: dt.date) -> Q:
+    """The rows (carrying the alias title_then) whose title as it stood holds `query`."""
+    return _then_matches(
+        "title", Q(title__icontains=query), Q(title_then__icontains=query), end_of(day)
+    )
+
+
+def published_documents(documents: QuerySet[Any], day: dt.date) -> QuerySet[Any]:
+    """Of today's public `documents`, those already published at the end of `day`: uploaded by
+    then, and not published (documents/sharing.py) after it."""
+    end = end_of(day)
+    later = (
+        Event.objects.filter(
+            cooperation=OuterRef("cooperation_id"), kind=EventKind.DOCUMENT_PUBLISHED, at__gte=end
+        )
+        .annotate(document=Cast(KeyTextTransform("document", "changes"), IntegerField()))
+        .filter(document=OuterRef("pk"))
+    )
+    return documents.filter(uploaded_at__lt=end).exclude(Exists(later))
 
 
 # ----- One record as it stood: its current row, with what came later taken back -----
