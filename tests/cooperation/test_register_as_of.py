@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -607,3 +608,53 @@ def test_the_public_register_as_of_a_date_runs_the_same_queries_at_two_sizes(
         return _queries(Client(), "/publik/?per=2016-02-20")
 
     assert grow(1) == grow(3)
+
+
+def test_the_public_himpunan_as_of_a_date_holds_what_was_published_by_then(
+    published: tuple[Cooperation, Cooperation],
+) -> None:
+    def himpunan(per: str = "", *, status: int = 200) -> str:
+        query = {"region": "34.71", "year": "2016", **({"per": per} if per else {})}
+        response = Client().get("/publik/himpunan/", query)
+        assert response.status_code == status, response.content[:300]
+        return response.content.decode()
+
+    assert "PKS/01/2016" not in himpunan("2016-02-04")  # signed 1 February, published the 5th
+    before = himpunan("2016-03-09")
+    assert "Tahun 2016 (per 9 Maret 2016)" in before
+    assert "PKS/01/2016" in before
+    assert TITLE in before
+    assert CORRECTED not in before
+    assert "Sampah B" not in before  # cancelled since, as entered by mistake
+    assert "koreksi sesudahnya tidak diterapkan" in before
+    assert CORRECTED in himpunan()
+    assert "belum tiba" in himpunan("2099-01-01", status=400)
+
+
+def test_the_signed_agreement_is_downloadable_as_of_the_day_it_was_published(
+    published: tuple[Cooperation, Cooperation], operator: User,
+    settings: pytest.FixtureRequest, tmp_path: Path,
+) -> None:  # fmt: skip
+    """Uploaded on 10 February, published in the public register on 1 March."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ksd.documents.models import DocumentKind
+    from ksd.documents.services import attach_document
+    from ksd.documents.sharing import publish_document
+
+    settings.VAR_DIR = tmp_path  # type: ignore[attr-defined]
+    waste, _bus = published
+    upload = SimpleUploadedFile(
+        "PKS.pdf", b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
+        content_type="application/pdf",
+    )  # fmt: skip
+    pks = attach_document(
+        waste.pk, actor=operator, region_code="34.71", upload=upload,
+        kind=DocumentKind.SIGNED_AGREEMENT, now=at_ten(D(2016, 2, 10)),
+    )  # fmt: skip
+    publish_document(pks.pk, actor=operator, now=at_ten(D(2016, 3, 1)))
+    link = f'href="/publik/dokumen/{pks.pk}/"'
+
+    assert link not in public({"per": "2016-02-29"})
+    assert link in public({"per": "2016-03-01"})
+    assert link in public({})
