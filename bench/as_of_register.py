@@ -1,4 +1,4 @@
-"""The register as of a date, in-process: ms per page (best of 3) and SQL statements per page.
+"""The register as of a date, in-process: ms per page (best of 3, or BENCH_REPEAT) and SQL statements per page.
 
 Run against a database holding a generated dataset (`ksd generate_dataset`); it writes nothing
 (the pages are called through RequestFactory, as an unsaved superuser and as the public):
@@ -29,13 +29,14 @@ from django.utils import translation  # noqa: E402
 
 from ksd.cooperation.models import Cooperation, Event  # noqa: E402
 
+REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 DAYS = ("2020-12-31", "2012-06-30")
 SORTS = ("-offered_on", "title", "-stage", "ends_on", "-ends_on", "kind", "regime")
 
 
 def measure(user: User | AnonymousUser, url: str) -> tuple[float, int]:
     best, count = float("inf"), 0
-    for _ in range(3):
+    for _ in range(REPEAT):
         request = RequestFactory().get(url)
         request.user = user
         with CaptureQueriesContext(connection) as captured:
