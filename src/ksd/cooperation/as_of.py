@@ -36,6 +36,7 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -170,6 +171,20 @@ def annotate_then(rows: QuerySet[Cooperation], day: dt.date) -> QuerySet[Coopera
     )
 
 
+def _latest(fact: str, day: dt.date) -> Greatest:
+    """The latest date `fact` of a record dated by the end of `day` can hold today: `day`, or
+    later for a record whose date a correction recorded after `day` moved. One value for the
+    whole query, so an index on `fact` can use it as its bound."""
+    moved = Cooperation.objects.filter(pk__in=_corrected_after(fact, end_of(day)))
+    return Greatest(
+        Value(day, output_field=DateField()),
+        Coalesce(
+            Subquery(moved.order_by(f"-{fact}").values(fact)[:1]),
+            Value(day, output_field=DateField()),
+        ),
+    )
+
+
 def register_as_of(
     visible: QuerySet[Cooperation], filters: dict[str, Any], day: dt.date
 ) -> QuerySet[Cooperation]:
@@ -183,14 +198,7 @@ def register_as_of(
     # An offer entered by the end of `day` is dated by then (a step is never dated after the day
     # it is entered), unless a later correction moved its date: this bound lets the register's
     # offer-date index start at `day` instead of skipping every later record.
-    moved = Cooperation.objects.filter(pk__in=_corrected_after("offered_on", end))
-    latest = Greatest(
-        Value(day, output_field=DateField()),
-        Coalesce(
-            Subquery(moved.order_by("-offered_on").values("offered_on")[:1]),
-            Value(day, output_field=DateField()),
-        ),
-    )  # one value for the whole query, so the index can use it as its bound
+    latest = _latest("offered_on", day)
     rows = (
         annotate_then(visible, day)
         .filter(offered_on__lte=latest)
@@ -233,7 +241,7 @@ def register_as_of(
     name = sort.lstrip("-")
     if name == "next_due_on":  # a deadline is today's: the past is read by offer date
         sort, name = "-offered_on", "offered_on"
-    key = sort_key(name, day)
+    key = sort_key(name, day, visible)
     return rows.alias(sort_then=key).order_by(
         F("sort_then").desc() if sort.startswith("-") else F("sort_then").asc(), "-id"
     )
@@ -287,7 +295,7 @@ def _then(end: dt.datetime, fact: str, current: Any, *, extended: bool = False) 
     )
 
 
-def sort_key(name: str, day: dt.date) -> Any:
+def sort_key(name: str, day: dt.date, visible: QuerySet[Cooperation]) -> Any:
     """What the register as of `day` sorts by, for the column `name` (queries.SORTS): each
     column's value as it stood at the end of `day`, so a record's place on a page is the one
     its row shows. Dates compare as YYYY-MM-DD text; a record not yet signed then has no end
@@ -295,10 +303,6 @@ def sort_key(name: str, day: dt.date) -> Any:
     end = end_of(day)
     if name == "stage":
         return _stage_then(end)
-    if name == "title":
-        return _then(end, "title", F("title"))
-    if name in ("kind", "regime"):
-        return _then(end, name, F(name))
     if name == "ends_on":
         # The register's rows carry the alias stage_then (annotate_then): read per row.
         return Case(
@@ -308,7 +312,21 @@ def sort_key(name: str, day: dt.date) -> Any:
             default=Value(None, output_field=CharField()),
             output_field=CharField(),
         )  # fmt: skip
-    return _then(end, "offered_on", Cast("offered_on", output_field=CharField()))
+    fact = name if name in ("title", "kind", "regime") else "offered_on"
+    return column_then(visible, end, fact)
+
+
+def column_then(visible: QuerySet[Cooperation], end: dt.datetime, fact: str) -> Any:
+    """The column `fact` as it stood at `end`, to sort by: the column itself, read along its
+    index, when none of the records `visible` had it changed since (one small query over the
+    corrections' partial index, and the usual case for a region's register); else today's
+    value for the records nobody changed and the replaced value for the few that were."""
+    changed = Event.objects.filter(_changed_after(end, fact=fact)).values("cooperation_id")
+    if not visible.filter(pk__in=changed).exists():
+        return F(fact)
+    if fact in DATE_FACTS:
+        return _then(end, fact, Cast(fact, output_field=CharField()))
+    return _then(end, fact, F(fact))
 
 
 # ----- The public register as it stood -----
@@ -316,22 +334,28 @@ def sort_key(name: str, day: dt.date) -> Any:
 
 def public_as_of(public: QuerySet[Cooperation], day: dt.date) -> QuerySet[Cooperation]:
     """The public register as it stood at the end of `day`, from today's (`public`: published,
-    signed, neither withdrawn nor cancelled, core/access.py): the records entered by then whose
-    stage then was one the public sees (PUBLIC_STAGES) and that had been published by then (no
-    publication recorded after the day; a record imported as published was published when it
-    was entered). A record cancelled since is not shown again: it was entered by mistake.
+    signed, neither withdrawn nor cancelled, core/access.py): the records entered by then that
+    had been published by then (no publication recorded after the day; a record imported as
+    published, always a signed agreement, was published when it was entered). Publication
+    needs a signed agreement (after_signing/services.py publish), so each was signed by then,
+    and its stage then was a public one (PUBLIC_STAGES) with no lookup per row. A record
+    cancelled since is not shown again: it was entered by mistake.
     Aliases title_then (title_matches) and signed_then (the signing date then, the sort)."""
-    from ksd.core.access import PUBLIC_STAGES
-
     end = end_of(day)
     published_later = Event.objects.filter(
         cooperation=OuterRef("pk"), kind=EventKind.PUBLISHED, at__gte=end
     )  # index event_asof_published
+    # Signed by then, so dated by then unless a correction since moved the date: the public
+    # register's signing-date index starts at that day. A date, not a subquery (as _latest):
+    # PostgreSQL then walks the index from it instead of sorting every record signed before.
+    moved = Cooperation.objects.filter(pk__in=_corrected_after("signed_on", end)).aggregate(
+        latest=Max("signed_on")
+    )["latest"]
     return (
         annotate_then(public, day)
-        .filter(stage_then__in=PUBLIC_STAGES)
+        .filter(signed_on__lte=max(day, moved or day))
         .exclude(Exists(published_later))
-        .alias(signed_then=_then(end, "signed_on", Cast("signed_on", output_field=CharField())))
+        .alias(signed_then=column_then(public, end, "signed_on"))
     )
 
 
