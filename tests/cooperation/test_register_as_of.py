@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -414,3 +415,246 @@ def test_a_withdrawn_offer_is_listed_until_the_day_it_was_withdrawn(
     assert len(rows(register(client, "per=2016-02-19"))) == 2
     assert [r.split(" | ")[0] for r in rows(register(client, "per=2016-02-20"))] == [TITLE]
     assert len(rows(register(client, "per=2016-02-19&stage=offered"))) == 1
+
+
+# ----- Every sort reads the values of the day -----
+
+
+def titles(page: str) -> list[str]:
+    """The rows' titles (today's register adds stalled marks after the title: left out)."""
+    return [r.split(" | ")[0].split("   ")[0] for r in rows(page)]
+
+
+def test_the_sort_by_stage_reads_the_stage_of_the_day(
+    records: tuple[Cooperation, Cooperation], operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """On 20 February the agreement was signed and the bus offered ("signed" after "offered");
+    its implementation started on 1 March ("implementing" comes before "offered")."""
+    from ksd.cooperation.after_signing import services as after_signing
+
+    waste, _bus = records
+    after_signing.start_implementation(
+        waste.pk, actor=operator, on=D(2016, 3, 1), agencies={}, now=at_ten(D(2016, 3, 1))
+    )
+    client = as_user(operator)
+
+    assert titles(register(client, "per=2016-02-20&sort=stage")) == [
+        "Angkutan perkotaan Trans Jogja", TITLE
+    ]  # fmt: skip
+    assert titles(register(client, "per=2016-03-01&sort=stage")) == [
+        TITLE, "Angkutan perkotaan Trans Jogja"
+    ]  # fmt: skip
+
+
+def test_the_sort_by_title_and_offer_date_reads_the_values_before_later_corrections(
+    records: tuple[Cooperation, Cooperation], operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """On 11 March the bus offer's title became "Zona ..." and its date moved from 15 February
+    to 1 January, before the agreement's 4 January: today both sorts put it the other way."""
+    _waste, bus = records
+    for fact, value in (("title", "Zona angkutan Trans Jogja"), ("offered_on", "2016-01-01")):
+        corrections.correct_fact(
+            bus.pk, actor=operator, fact=fact, value=value, reason="Salah tulis.",
+            today=D(2016, 3, 11), now=at_ten(D(2016, 3, 11)),
+        )  # fmt: skip
+    client = as_user(operator)
+    bus_then, bus_now = "Angkutan perkotaan Trans Jogja", "Zona angkutan Trans Jogja"
+
+    assert titles(register(client, "per=2016-03-10&sort=title")) == [bus_then, CORRECTED]
+    assert titles(register(client, "sort=title")) == [CORRECTED, bus_now]
+    assert titles(register(client, "per=2016-03-10&sort=offered_on")) == [CORRECTED, bus_then]
+    assert titles(register(client, "per=2016-03-10&sort=-offered_on")) == [bus_then, CORRECTED]
+    assert titles(register(client, "sort=offered_on")) == [bus_now, CORRECTED]
+
+
+def test_the_sort_by_end_date_reads_the_end_date_before_a_later_extension(
+    operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """Both agreements end on the same day; the first was extended to 2030 on 1 March. As of
+    20 February they tie (newest record first); from 1 March the extended one ends last."""
+    from ksd.cooperation.after_signing import services as after_signing
+
+    first = waste_agreement(operator, title="Sampah A")
+    waste_agreement(operator, title="Sampah B")
+    after_signing.amend(
+        first.pk, actor=operator, number="ADD/01/2016", signed_on=D(2016, 3, 1),
+        summary="Perpanjangan.", new_ends_on=D(2030, 12, 31), now=at_ten(D(2016, 3, 1)),
+    )  # fmt: skip
+    client = as_user(operator)
+
+    assert titles(register(client, "per=2016-02-20&sort=-ends_on")) == ["Sampah B", "Sampah A"]
+    assert titles(register(client, "per=2016-02-20&sort=ends_on")) == ["Sampah B", "Sampah A"]
+    assert titles(register(client, "per=2016-03-01&sort=-ends_on")) == ["Sampah A", "Sampah B"]
+    assert titles(register(client, "per=2016-03-01&sort=ends_on")) == ["Sampah B", "Sampah A"]
+
+
+def test_pages_follow_the_offer_dates_of_the_day(
+    operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """26 offers, one a day from 1 to 26 February; the last one's date was corrected on
+    10 March to 1 January. As of 1 March it is the only row of page 2, sorted by offer date;
+    today it leads page 1."""
+    for n in range(1, 27):
+        services.make_offer(
+            actor=operator, title=f"Penawaran {n:02d}", initiator="34.71",
+            parties=[services.PartySpec(region=c) for c in ("34.71", "34.04")],
+            offered_on=D(2016, 2, n), now=at_ten(D(2016, 2, n)),
+        )  # fmt: skip
+    last = Cooperation.objects.get(title="Penawaran 26")
+    corrections.correct_fact(
+        last.pk, actor=operator, fact="offered_on", value="2016-01-01", reason="Salah tanggal.",
+        today=D(2016, 3, 10), now=at_ten(D(2016, 3, 10)),
+    )  # fmt: skip
+    client = as_user(operator)
+
+    first_page = titles(register(client, "per=2016-03-01&sort=offered_on"))
+    assert first_page == [f"Penawaran {n:02d}" for n in range(1, 26)]
+    assert titles(register(client, "per=2016-03-01&sort=offered_on&page=2")) == ["Penawaran 26"]
+    assert titles(register(client, "per=2016-03-01&sort=-offered_on"))[0] == "Penawaran 26"
+    assert titles(register(client, "sort=offered_on"))[0] == "Penawaran 26"
+
+
+# ----- The public register as of a date -----
+
+
+def public(query: dict[str, str], *, status: int = 200) -> str:
+    response = Client().get("/publik/", query)
+    assert response.status_code == status, response.content[:400]
+    return response.content.decode()
+
+
+@pytest.fixture
+def published(
+    records: tuple[Cooperation, Cooperation], operator: User
+) -> tuple[Cooperation, Cooperation]:
+    """The agreement (signed 1 February) is published on 5 February; a second one, "Sampah B",
+    signed and published the same days, is cancelled as entered by mistake on 1 April."""
+    waste, _bus = records
+    services.publish(waste.pk, actor=operator, now=at_ten(D(2016, 2, 5)))
+    mistake = waste_agreement(operator, title="Sampah B")
+    services.publish(mistake.pk, actor=operator, now=at_ten(D(2016, 2, 5)))
+    corrections.cancel_record(
+        mistake.pk, actor=operator, reason="Salah entri.", now=at_ten(D(2016, 4, 1))
+    )
+    return records
+
+
+def test_the_public_register_as_of_a_date_holds_what_was_published_by_then(
+    published: tuple[Cooperation, Cooperation],
+) -> None:
+    before = public({"per": "2016-02-04"})  # signed, not yet published
+    assert rows(before) == []
+    assert "Belum ada kerja sama yang diterbitkan dalam register sampai akhir" in before
+    assert "Register per 4 Februari 2016" in before
+
+    (row,) = rows(public({"per": "2016-03-09"}))
+    assert row.startswith(TITLE + " |")  # corrected on 10 March: the title then
+    assert "PKS/01/2016" in row
+    assert "1 Februari 2016" in row
+    # Cancelled on 1 April as entered by mistake: never shown again, even as of before then;
+    # the bus offer was never signed.
+    page = public({"per": "2016-03-09"})
+    assert "Sampah B" not in page
+    assert "Trans Jogja" not in page
+    (row,) = rows(public({}))
+    assert row.startswith(CORRECTED + " |")
+
+
+def test_the_public_register_as_of_a_date_has_the_banner_a_way_back_and_keeps_the_date(
+    published: tuple[Cooperation, Cooperation],
+) -> None:
+    page = public({"per": "2016-03-09", "q": "Piyungan"})
+
+    assert "koreksi sesudahnya tidak diterapkan" in page
+    assert 'href="/publik/?q=Piyungan"' in page  # back to today, with the search
+    assert '<input type="hidden" name="per" value="2016-03-09">' in page
+    assert len(rows(page)) == 1
+    # The search reads the title as it stood: "Baru" came with the correction of 10 March.
+    assert rows(public({"per": "2016-03-09", "q": "Baru"})) == []
+    assert len(rows(public({"per": "2016-03-10", "q": "Baru"}))) == 1
+    assert "koreksi sesudahnya" not in public({"q": "Piyungan"})
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("2016-13-01", "bukan tanggal"),
+        ("kemarin", "bukan tanggal"),
+        ("2006-12-31", "1 Januari 2007"),
+        ("2016-06-02", "belum tiba"),
+    ],
+)
+def test_the_public_register_answers_a_bad_date_with_a_message(
+    published: tuple[Cooperation, Cooperation], value: str, words: str
+) -> None:
+    page = public({"per": value}, status=400)
+
+    assert words in page
+    assert "koreksi sesudahnya tidak diterapkan" not in page  # today's register, with the message
+    assert len(rows(page)) == 1
+
+
+def test_the_public_register_as_of_a_date_runs_the_same_queries_at_two_sizes(
+    operator: User,
+) -> None:
+    def grow(n: int) -> int:
+        for i in range(n):
+            coop = waste_agreement(operator, title=f"Sampah {i}")
+            services.publish(coop.pk, actor=operator, now=at_ten(D(2016, 2, 5)))
+            corrections.correct_fact(
+                coop.pk, actor=operator, fact="title", value=f"Sampah {i} (koreksi)",
+                reason="Salah ketik.", today=D(2016, 3, 10), now=at_ten(D(2016, 3, 10)),
+            )  # fmt: skip
+        return _queries(Client(), "/publik/?per=2016-02-20")
+
+    assert grow(1) == grow(3)
+
+
+def test_the_public_himpunan_as_of_a_date_holds_what_was_published_by_then(
+    published: tuple[Cooperation, Cooperation],
+) -> None:
+    def himpunan(per: str = "", *, status: int = 200) -> str:
+        query = {"region": "34.71", "year": "2016", **({"per": per} if per else {})}
+        response = Client().get("/publik/himpunan/", query)
+        assert response.status_code == status, response.content[:300]
+        return response.content.decode()
+
+    assert "PKS/01/2016" not in himpunan("2016-02-04")  # signed 1 February, published the 5th
+    before = himpunan("2016-03-09")
+    assert "Tahun 2016 (per 9 Maret 2016)" in before
+    assert "PKS/01/2016" in before
+    assert TITLE in before
+    assert CORRECTED not in before
+    assert "Sampah B" not in before  # cancelled since, as entered by mistake
+    assert "koreksi sesudahnya tidak diterapkan" in before
+    assert CORRECTED in himpunan()
+    assert "belum tiba" in himpunan("2099-01-01", status=400)
+
+
+def test_the_signed_agreement_is_downloadable_as_of_the_day_it_was_published(
+    published: tuple[Cooperation, Cooperation], operator: User,
+    settings: pytest.FixtureRequest, tmp_path: Path,
+) -> None:  # fmt: skip
+    """Uploaded on 10 February, published in the public register on 1 March."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ksd.documents.models import DocumentKind
+    from ksd.documents.services import attach_document
+    from ksd.documents.sharing import publish_document
+
+    settings.VAR_DIR = tmp_path  # type: ignore[attr-defined]
+    waste, _bus = published
+    upload = SimpleUploadedFile(
+        "PKS.pdf", b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n",
+        content_type="application/pdf",
+    )  # fmt: skip
+    pks = attach_document(
+        waste.pk, actor=operator, region_code="34.71", upload=upload,
+        kind=DocumentKind.SIGNED_AGREEMENT, now=at_ten(D(2016, 2, 10)),
+    )  # fmt: skip
+    publish_document(pks.pk, actor=operator, now=at_ten(D(2016, 3, 1)))
+    link = f'href="/publik/dokumen/{pks.pk}/"'
+
+    assert link not in public({"per": "2016-02-29"})
+    assert link in public({"per": "2016-03-01"})
+    assert link in public({})

@@ -30,17 +30,21 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import (
+    Case,
     CharField,
     DateField,
     Exists,
     F,
+    IntegerField,
+    Max,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Value,
+    When,
 )
-from django.db.models.fields.json import KeyTextTransform
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Cast, Coalesce, Greatest
 from django.utils.translation import gettext as _
 
@@ -50,6 +54,7 @@ from ksd.cooperation.models import (
     Event,
     EventKind,
     Party,
+    Stage,
 )
 from ksd.core.dates import show
 
@@ -166,27 +171,34 @@ def annotate_then(rows: QuerySet[Cooperation], day: dt.date) -> QuerySet[Coopera
     )
 
 
+def _latest(fact: str, day: dt.date) -> Greatest:
+    """The latest date `fact` of a record dated by the end of `day` can hold today: `day`, or
+    later for a record whose date a correction recorded after `day` moved. One value for the
+    whole query, so an index on `fact` can use it as its bound."""
+    moved = Cooperation.objects.filter(pk__in=_corrected_after(fact, end_of(day)))
+    return Greatest(
+        Value(day, output_field=DateField()),
+        Coalesce(
+            Subquery(moved.order_by(f"-{fact}").values(fact)[:1]),
+            Value(day, output_field=DateField()),
+        ),
+    )
+
+
 def register_as_of(
     visible: QuerySet[Cooperation], filters: dict[str, Any], day: dt.date
 ) -> QuerySet[Cooperation]:
     """The register as it stood at the end of `day`, from the cooperations the user may see
     (`visible`, the access door's), narrowed by the register's filters where they apply.
 
-    Sorted by the offer date and title as they stand now (their indexes; a correction after
-    `day` is rare, and its row still shows the old value); by the stage of the day when asked.
+    Every sort reads its column as it stood (sort_key): the stage of the day, and the title,
+    offer date, end date, kind and regulation before any later correction or extension.
     """
     end = end_of(day)
     # An offer entered by the end of `day` is dated by then (a step is never dated after the day
     # it is entered), unless a later correction moved its date: this bound lets the register's
     # offer-date index start at `day` instead of skipping every later record.
-    moved = Cooperation.objects.filter(pk__in=_corrected_after("offered_on", end))
-    latest = Greatest(
-        Value(day, output_field=DateField()),
-        Coalesce(
-            Subquery(moved.order_by("-offered_on").values("offered_on")[:1]),
-            Value(day, output_field=DateField()),
-        ),
-    )  # one value for the whole query, so the index can use it as its bound
+    latest = _latest("offered_on", day)
     rows = (
         annotate_then(visible, day)
         .filter(offered_on__lte=latest)
@@ -229,8 +241,143 @@ def register_as_of(
     name = sort.lstrip("-")
     if name == "next_due_on":  # a deadline is today's: the past is read by offer date
         sort, name = "-offered_on", "offered_on"
-    column = "stage_then" if name == "stage" else name
-    return rows.order_by(f"-{column}" if sort.startswith("-") else column, "-id")
+    key = sort_key(name, day, visible)
+    return rows.alias(sort_then=key).order_by(
+        F("sort_then").desc() if sort.startswith("-") else F("sort_then").asc(), "-id"
+    )
+
+
+# Stages in which the agreement had been signed: its number, dates and term exist.
+SIGNED_STAGES = (Stage.SIGNED, Stage.IMPLEMENTING, Stage.TERMINATED, Stage.EXPIRED)
+
+
+def _changed_after(end: dt.datetime, *, fact: str, extended: bool = False) -> Q:
+    """The events recorded at or after `end` that replaced `fact`: a correction of it, a
+    correction whose effects changed it (the kind and regulation follow other facts), and, for
+    the end date, an amendment that extended it."""
+    changed = Q(kind=EventKind.RECORD_CORRECTED) & (
+        Q(changes__fact=fact) | Q(changes__effects__has_key=fact)
+    )
+    if extended:
+        changed |= Q(kind=EventKind.EXTENDED)
+    return Q(at__gte=end) & changed
+
+
+def _value_before(end: dt.datetime, fact: str, *, extended: bool = False) -> Subquery:
+    """The value of `fact` the first event recorded at or after `end` replaced, as text (dates
+    as YYYY-MM-DD): what the record said at the end of the day, as `rewind` takes it back."""
+    return Subquery(
+        Event.objects.filter(_changed_after(end, fact=fact, extended=extended),
+                             cooperation=OuterRef("pk"))
+        .order_by("at", "id")
+        .annotate(old=Case(
+            When(changes__fact=fact, then=KeyTextTransform("old", "changes")),
+            When(kind=EventKind.EXTENDED, then=KeyTextTransform(0, KeyTransform(fact, "changes"))),
+            default=KeyTextTransform(0, KeyTransform(fact, KeyTransform("effects", "changes"))),
+            output_field=CharField(),
+        ))
+        .values("old")[:1],
+        output_field=CharField(),
+    )  # fmt: skip
+
+
+def _then(end: dt.datetime, fact: str, current: Any, *, extended: bool = False) -> Case:
+    """`fact` as it stood at `end`: today's column (`current`) for the records nobody changed
+    since, the value replaced (a subquery per row) only for the few that were, found by one set
+    of ids (the corrections' partial index) rather than a probe per row."""
+    changed = Event.objects.filter(_changed_after(end, fact=fact, extended=extended)).values(
+        "cooperation_id"
+    )
+    return Case(
+        When(pk__in=changed, then=_value_before(end, fact, extended=extended)),
+        default=current,
+        output_field=CharField(),
+    )
+
+
+def sort_key(name: str, day: dt.date, visible: QuerySet[Cooperation]) -> Any:
+    """What the register as of `day` sorts by, for the column `name` (queries.SORTS): each
+    column's value as it stood at the end of `day`, so a record's place on a page is the one
+    its row shows. Dates compare as YYYY-MM-DD text; a record not yet signed then has no end
+    date (NULL, sorted where the database sorts an empty end date today)."""
+    end = end_of(day)
+    if name == "stage":
+        return _stage_then(end)
+    if name == "ends_on":
+        # The register's rows carry the alias stage_then (annotate_then): read per row.
+        return Case(
+            When(stage_then__in=SIGNED_STAGES,
+                 then=_then(end, "ends_on", Cast("ends_on", output_field=CharField()),
+                            extended=True)),
+            default=Value(None, output_field=CharField()),
+            output_field=CharField(),
+        )  # fmt: skip
+    fact = name if name in ("title", "kind", "regime") else "offered_on"
+    return column_then(visible, end, fact)
+
+
+def column_then(visible: QuerySet[Cooperation], end: dt.datetime, fact: str) -> Any:
+    """The column `fact` as it stood at `end`, to sort by: the column itself, read along its
+    index, when none of the records `visible` had it changed since (one small query over the
+    corrections' partial index, and the usual case for a region's register); else today's
+    value for the records nobody changed and the replaced value for the few that were."""
+    changed = Event.objects.filter(_changed_after(end, fact=fact)).values("cooperation_id")
+    if not visible.filter(pk__in=changed).exists():
+        return F(fact)
+    if fact in DATE_FACTS:
+        return _then(end, fact, Cast(fact, output_field=CharField()))
+    return _then(end, fact, F(fact))
+
+
+# ----- The public register as it stood -----
+
+
+def public_as_of(public: QuerySet[Cooperation], day: dt.date) -> QuerySet[Cooperation]:
+    """The public register as it stood at the end of `day`, from today's (`public`: published,
+    signed, neither withdrawn nor cancelled, core/access.py): the records entered by then that
+    had been published by then (no publication recorded after the day; a record imported as
+    published, always a signed agreement, was published when it was entered). Publication
+    needs a signed agreement (after_signing/services.py publish), so each was signed by then,
+    and its stage then was a public one (PUBLIC_STAGES) with no lookup per row. A record
+    cancelled since is not shown again: it was entered by mistake.
+    Aliases title_then (title_matches) and signed_then (the signing date then, the sort)."""
+    end = end_of(day)
+    published_later = Event.objects.filter(
+        cooperation=OuterRef("pk"), kind=EventKind.PUBLISHED, at__gte=end
+    )  # index event_asof_published
+    # Signed by then, so dated by then unless a correction since moved the date: the public
+    # register's signing-date index starts at that day. A date, not a subquery (as _latest):
+    # PostgreSQL then walks the index from it instead of sorting every record signed before.
+    moved = Cooperation.objects.filter(pk__in=_corrected_after("signed_on", end)).aggregate(
+        latest=Max("signed_on")
+    )["latest"]
+    return (
+        annotate_then(public, day)
+        .filter(signed_on__lte=max(day, moved or day))
+        .exclude(Exists(published_later))
+        .alias(signed_then=column_then(public, end, "signed_on"))
+    )
+
+
+def title_matches(query: str, day: dt.date) -> Q:
+    """The rows (carrying the alias title_then) whose title as it stood holds `query`."""
+    return _then_matches(
+        "title", Q(title__icontains=query), Q(title_then__icontains=query), end_of(day)
+    )
+
+
+def published_documents(documents: QuerySet[Any], day: dt.date) -> QuerySet[Any]:
+    """Of today's public `documents`, those already published at the end of `day`: uploaded by
+    then, and not published (documents/sharing.py) after it."""
+    end = end_of(day)
+    later = (
+        Event.objects.filter(
+            cooperation=OuterRef("cooperation_id"), kind=EventKind.DOCUMENT_PUBLISHED, at__gte=end
+        )
+        .annotate(document=Cast(KeyTextTransform("document", "changes"), IntegerField()))
+        .filter(document=OuterRef("pk"))
+    )
+    return documents.filter(uploaded_at__lt=end).exclude(Exists(later))
 
 
 # ----- One record as it stood: its current row, with what came later taken back -----

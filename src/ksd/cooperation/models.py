@@ -615,6 +615,11 @@ class Event(models.Model):
                 fields=("cooperation", "at"), name="event_asof_corrections",
                 condition=models.Q(kind=EventKind.RECORD_CORRECTED),
             ),
+            # The public register as of a date: whether a record was published after it.
+            models.Index(
+                fields=("cooperation", "at"), name="event_asof_published",
+                condition=models.Q(kind=EventKind.PUBLISHED),
+            ),
         )  # fmt: skip
         constraints = (
             # Deemed approval is applied once per DPRD track and due date, however often the job

@@ -117,48 +117,67 @@ def _repeated(filters: dict[str, Any], name: str, many: str) -> list[Any]:
     return [filters[name]] if filters.get(name) else []
 
 
-def public_register(query: str) -> QuerySet[Cooperation]:
-    """What the public sees: only the published register (core/access.py decides what that is).
+def public_register(query: str, day: dt.date | None = None) -> QuerySet[Cooperation]:
+    """What the public sees: only the published register (core/access.py decides what that is);
+    as it stood at the end of `day` when given (as_of.public_as_of).
 
     `query` is looked for in the title, the agreement's number, the object (government affair,
     sector), and the parties: a region's name ("Sleman") or a third party's. Not in what the
-    register does not publish (the offer's and the joint agreement's numbers). Each is a subquery of the one statement, so a page costs the same number of
-    queries whatever matches; on PostgreSQL trigram indexes serve the "contains" searches
-    (migration cooperation 0019). The page's published signed agreements come in one query.
+    register does not publish (the offer's and the joint agreement's numbers). Each is a
+    subquery of the one statement, so a page costs the same number of queries whatever matches;
+    on PostgreSQL trigram indexes serve the "contains" searches (migration cooperation 0019).
+    The page's published signed agreements come in one query.
     """
+    from ksd.cooperation import as_of
     from ksd.documents.models import Document, DocumentKind, Visibility
-    from ksd.regions.models import Affair, Region
 
     rows = visible_cooperations(AnonymousUser())
+    if day is not None:
+        rows = as_of.public_as_of(rows, day)
     if query:
-        # A union of index scans rather than one OR over joined tables, which PostgreSQL could
-        # only answer by reading every cooperation.
-        affairs = Affair.objects.filter(Q(name__icontains=query) | Q(name_en__icontains=query))
-        regions = Region.objects.filter(name__icontains=query).values("code")
-        matches = (
-            Cooperation.objects.filter(
-                Q(title__icontains=query)
-                | Q(agreement_number__icontains=query)
-                | Q(sector__icontains=query)
+        if day is None:
+            rows = rows.filter(pk__in=_public_matches(query, title=True))
+        else:  # the title as it stood; the rest as it stands
+            rows = rows.filter(
+                Q(pk__in=_public_matches(query, title=False)) | as_of.title_matches(query, day)
             )
-            .order_by()
-            .values("pk")
-            .union(
-                Cooperation.objects.filter(affair__in=affairs.values("pk")).order_by().values("pk"),
-                Party.objects.filter(region_id__in=regions).order_by().values("cooperation_id"),
-                Party.objects.filter(third_party_name__icontains=query)
-                .order_by()
-                .values("cooperation_id"),
-            )
-        )
-        rows = rows.filter(pk__in=matches)
     agreements = Document.objects.filter(
         kind=DocumentKind.SIGNED_AGREEMENT, visibility=Visibility.PUBLIC
     ).order_by("-uploaded_at", "-id")
+    if day is not None:
+        agreements = as_of.published_documents(agreements, day)
+        order: tuple[Any, ...] = (F("signed_then").desc(), "-id")
+    else:
+        order = ("-signed_on", "-id")
     return with_parties(
         rows.select_related("affair")
         .prefetch_related(Prefetch("documents", queryset=agreements, to_attr="published"))
-        .order_by("-signed_on", "-id")
+        .order_by(*order)
+    )
+
+
+def _public_matches(query: str, *, title: bool) -> QuerySet[Any]:
+    """The ids of the cooperations `query` finds (public_register), in their title if `title`.
+    A union of index scans rather than one OR over joined tables, which PostgreSQL could only
+    answer by reading every cooperation."""
+    from ksd.regions.models import Affair, Region
+
+    affairs = Affair.objects.filter(Q(name__icontains=query) | Q(name_en__icontains=query))
+    regions = Region.objects.filter(name__icontains=query).values("code")
+    words = Q(agreement_number__icontains=query) | Q(sector__icontains=query)
+    if title:
+        words |= Q(title__icontains=query)
+    return (
+        Cooperation.objects.filter(words)
+        .order_by()
+        .values("pk")
+        .union(
+            Cooperation.objects.filter(affair__in=affairs.values("pk")).order_by().values("pk"),
+            Party.objects.filter(region_id__in=regions).order_by().values("cooperation_id"),
+            Party.objects.filter(third_party_name__icontains=query)
+            .order_by()
+            .values("cooperation_id"),
+        )
     )
 
 

@@ -16,5 +16,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("kerja-sama/ekspor.csv", views.export_csv, name="export_csv"),
     path("kerja-sama/ekspor.xlsx", views.export_xlsx, name="export_xlsx"),
     path("kerja-sama/himpunan/", views.himpunan, name="himpunan"),
+    path("publik/himpunan/", views.public_himpunan, name="public_himpunan"),
     path("data-terbuka/kerja-sama.json", views.open_data_json, name="open_data"),
 ]

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -215,15 +216,26 @@ class HimpunanForm(forms.Form):
 @require_safe
 def himpunan(request: HttpRequest) -> HttpResponse:
     membership = membership_of(request.user)
+    return _himpunan(request, request.user, getattr(membership, "region_id", "") or "")
+
+
+@require_safe
+def public_himpunan(request: HttpRequest) -> HttpResponse:
+    """The himpunan of the published register, for anyone: today's, or as the public register
+    stood at the end of a past day (cooperation/as_of.py public_as_of)."""
+    return _himpunan(request, AnonymousUser(), "")
+
+
+def _himpunan(request: HttpRequest, user: Any, region_code: str) -> HttpResponse:
     today = clock.today_in()
-    initial = {"region": getattr(membership, "region_id", "") or "", "year": today.year}
+    initial = {"region": region_code, "year": today.year}
     form = HimpunanForm(request.GET or None, initial=initial)
     if not form.is_bound or not form.is_valid():
         return render(request, "exchange/himpunan.html", {"form": form, "pdf": _pdf_state()},
                       status=400 if form.is_bound else 200)  # fmt: skip
     region, year = form.cleaned_data["region"], form.cleaned_data["year"]
     day = form.cleaned_data["per"]
-    compiled = himpunan_export.compile_himpunan(request.user, region, year, as_of=day)
+    compiled = himpunan_export.compile_himpunan(user, region, year, as_of=day)
     name = f"himpunan-{region.code}-{year}" + (f"-per-{day.isoformat()}" if day else "")
     fmt = form.cleaned_data["format"] or "html"
     context = {"form": form, "himpunan": compiled, "headers": himpunan_export.HEADERS,

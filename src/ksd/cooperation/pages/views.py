@@ -145,15 +145,35 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def public_register(request: HttpRequest) -> HttpResponse:
+    """The public register, today's or as it stood at the end of a past day (?per=YYYY-MM-DD):
+    what had been published by then, with its values then (cooperation/as_of.py)."""
     query = request.GET.get("q", "").strip()[:100]
-    rows = queries.public_register(query)
+    today = clock.today_in()
+    day, day_error = None, ""
+    if request.GET.get("per", "").strip():
+        try:
+            day = as_of.parse_day(request.GET["per"], today=today)
+        except as_of.BadDayError as exc:
+            day_error = str(exc)
+    rows = queries.public_register(query, day)
     page = page_of(rows, request.GET.get("page"), queries.PAGE_SIZE)
+    if day is not None:
+        page = replace(page, object_list=as_of.then_rows(page.object_list, day))
     page.object_list[:] = queries.with_row_labels(page.object_list)
+    params = {"q": query, "per": day.isoformat() if day else ""}
     return render(
         request,
         "cooperation/public_register.html",
-        {"page": page, "q": query, "query": urlencode({"q": query}) if query else ""},
-    )
+        {"page": page, "q": query, "query": urlencode({k: v for k, v in params.items() if v}),
+         "day": day, "day_error": day_error, "today": today,
+         "per": day.isoformat() if day else request.GET.get("per", "")[:20],
+         "banner": as_of.banner(day) if day else "",
+         "today_url": "?".join(filter(None, (reverse("cooperation:public_register"),
+                                             urlencode({"q": query}) if query else ""))),
+         "keep": [("q", query)] if query else [],
+         "as_of_action": reverse("cooperation:public_register")},
+        status=400 if day_error else 200,
+    )  # fmt: skip
 
 
 @require_safe

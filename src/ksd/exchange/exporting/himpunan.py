@@ -90,18 +90,19 @@ def _with_rows(rows: QuerySet[Cooperation]) -> QuerySet[Cooperation]:
 def cooperations_then(
     user: Visitor, region: Region, year: int, day: dt.date
 ) -> list[tuple[Cooperation, list[Party], list[DprdReview]]]:
-    """The year's agreements as the register stood at the end of `day`: signed by then and in
-    force in `year` by the values recorded by then (corrections after `day` not applied), with
-    the parties and DPRD decisions of that day. The records of the region come in a fixed number
+    """The year's agreements as the register stood at the end of `day`: signed by then (and, for
+    the public, published by then) and in force in `year` by the values recorded by then
+    (corrections after `day` not applied), with the parties and DPRD decisions of that day. The records of the region come in a fixed number
     of queries, their events in one."""
     from ksd.cooperation import as_of
     from ksd.cooperation.models import Event
 
-    candidates = list(
-        _with_rows(
-            as_of.annotate_then(_of_region(user, region), day).filter(stage_then__in=SIGNED_STAGES)
-        )
-    )
+    rows = _of_region(user, region)
+    if user.is_authenticated:
+        rows = as_of.annotate_then(rows, day).filter(stage_then__in=SIGNED_STAGES)
+    else:  # the public: what had been published by then (its stage then was a signed one)
+        rows = as_of.public_as_of(rows, day)
+    candidates = list(_with_rows(rows))
     events: dict[int, list[Event]] = {}
     for event in Event.objects.filter(cooperation__in=[c.pk for c in candidates]).order_by(
         "at", "id"
