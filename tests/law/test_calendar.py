@@ -436,3 +436,13 @@ def test_every_bundled_override_cites_a_decree_and_a_source_and_the_file_a_check
 def test_the_calendar_module_imports_without_django() -> None:
     code = "import sys, ksd.law.calendar; sys.exit('django' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_hari_lahir_pancasila_is_a_day_off_from_2017_not_on_the_day_it_was_decreed() -> None:
+    # Keppres 24/2016 was signed on Wednesday 1 June 2016 and made 1 June a libur nasional from
+    # 2017 on; the `holidays` package lists 2016 too, which the bundled override corrects.
+    national = calendar_for(None)
+    assert national.is_working_day(D(2016, 6, 1))
+    assert national.add_working_days(D(2016, 5, 31), 1) == D(2016, 6, 1)
+    assert not national.is_working_day(D(2017, 6, 1))
+    assert national.add_working_days(D(2017, 5, 31), 1) == D(2017, 6, 2)
