@@ -24,7 +24,7 @@ from ksd.cooperation.articles import copies_regime
 from ksd.cooperation.law import calendar_for_region, facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Event, OpenTask, Stage
 from ksd.core import clock
-from ksd.core.bulk import prefetch_reverse, update_rows
+from ksd.core.bulk import insert_rows, prefetch_reverse, update_rows
 from ksd.core.clock import date_in
 from ksd.core.dates import today_at
 from ksd.dprd.models import DprdReview
@@ -481,7 +481,7 @@ class _Writes:
         )
         if self.stale_tasks:
             OpenTask.objects.filter(pk__in=self.stale_tasks).delete()
-        OpenTask.objects.bulk_create(self.new_tasks, batch_size=CHUNK)
+        insert_rows(OpenTask, self.new_tasks)
         self.cooperations, self.reviews, self.stale_tasks, self.new_tasks = [], [], [], []
 
 

@@ -15,7 +15,7 @@ from ksd.cooperation.law import facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Notification
 from ksd.cooperation.queries import Calendars
 from ksd.cooperation.status import load_records
-from ksd.core.bulk import update_rows
+from ksd.core.bulk import insert_rows, update_rows
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import Assessment, assess
 from ksd.law.calendar import WorkingCalendar
@@ -173,5 +173,5 @@ class Notices:
             ).values_list("cooperation_id", "region_id", "kind", "due_on")
         )
         new = [n for key, n in wanted.items() if key not in existing]
-        Notification.objects.bulk_create(new, ignore_conflicts=True)
+        insert_rows(Notification, new, ignore_conflicts=True)
         return len(new)

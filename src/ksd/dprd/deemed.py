@@ -19,7 +19,7 @@ from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import CLOSED_BY_RECORD_KEEPING, Cooperation, Event, EventKind, Stage
 from ksd.cooperation.status import refresh_many
 from ksd.cooperation.tick_batches import Law, with_law_facts
-from ksd.core.bulk import update_rows
+from ksd.core.bulk import insert_rows, update_rows
 from ksd.core.clock import DEFAULT_ZONE, date_in
 from ksd.core.dates import today_at
 from ksd.dprd.models import DprdReview
@@ -103,7 +103,7 @@ def apply_deemed_many(
             DprdReview.objects.filter(cooperation_id__in=[c.pk for c in records]).exclude(
                 next_check_on__isnull=True
             ).update(next_check_on=None)
-            Event.objects.bulk_create(events)
+            insert_rows(Event, events)
             refresh_many([c.pk for c in records], today_at(now), run=law)
     return sorted(deemed, key=lambda d: (d.cooperation.pk, d.region))
 
