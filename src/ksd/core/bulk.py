@@ -8,6 +8,7 @@ each value converted by its field as the ORM converts it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +17,30 @@ from django.db.models.constants import OnConflict
 
 # Rows per statement: SQLite allows 32,766 parameters, PostgreSQL 65,535.
 _BATCH = 500
+
+
+# Values whose conversion for the database depends on nothing but their type and value.
+_PLAIN = frozenset({int, str, bool, type(None), dt.date})
+
+
+class _Prepared:
+    """field.get_db_prep_save(value), converted once per field and distinct value of a batch
+    job (the same record, region, day or instant recurs in thousands of rows)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[Any, ...], Any] = {}
+
+    def __call__(self, field: Any, value: Any) -> Any:
+        kind = type(value)
+        if kind in _PLAIN:
+            key: tuple[Any, ...] = (field, kind, value)
+        elif kind is dt.datetime:  # equal instants in other zones stay apart
+            key = (field, kind, value, value.tzinfo)
+        else:
+            return field.get_db_prep_save(value, connection)
+        if key not in self._seen:
+            self._seen[key] = field.get_db_prep_save(value, connection)
+        return self._seen[key]
 
 
 def update_rows(
@@ -38,6 +63,7 @@ def update_rows(
         return f"CAST(%s AS {field.db_type(connection)})" if postgres else "%s"
 
     row_sql = "(" + ", ".join(slot(f) for f in [pk, *columns]) + ")"
+    prepare = _Prepared()
     assignments = ", ".join(f"{qn(f.column)} = v.column{i}" for i, f in enumerate(columns, start=2))
     with connection.cursor() as cursor:
         for start in range(0, len(rows), _BATCH):
@@ -45,7 +71,7 @@ def update_rows(
             params: list[Any] = []
             for row in batch:
                 params.append(pk.get_db_prep_value(row.pk, connection))
-                params += [f.get_db_prep_save(getattr(row, f.attname), connection) for f in columns]
+                params += [prepare(f, getattr(row, f.attname)) for f in columns]
             cursor.execute(
                 f"UPDATE {qn(meta.db_table)} SET {assignments} "  # noqa: S608 - names from the model
                 f"FROM (VALUES {', '.join([row_sql] * len(batch))}) AS v "
@@ -107,15 +133,13 @@ def insert_rows(
     columns = ", ".join(qn(f.column) for f in fields)
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
     per_batch = max(1, 30_000 // len(fields))  # under either database's parameter limit
+    prepare = _Prepared()
     with connection.cursor() as cursor:
         for start in range(0, len(rows), per_batch):
             batch = rows[start : start + per_batch]
             params: list[Any] = []
             for row in batch:
-                params += [
-                    f.get_db_prep_save(f.pre_save(row, True), connection)
-                    for f in fields
-                ]
+                params += [prepare(f, f.pre_save(row, True)) for f in fields]
             cursor.execute(
                 f"{head} {qn(meta.db_table)} ({columns}) "
                 f"VALUES {', '.join([row_sql] * len(batch))} {suffix}",
