@@ -216,7 +216,7 @@ def decision_deadline(
 
 
 def compute(cooperation: Cooperation, assessment: Assessment | None, as_of: dt.date) -> Status:
-    """The status of `cooperation` (loaded by `_load`) on `as_of`, from ksd.law's assessment,
+    """The status of `cooperation` (loaded by `load_for_status`) on `as_of`, from ksd.law's assessment,
     or from the recorded dates alone where needs_the_law says the law is not needed (None)."""
     status = Status()
     reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
@@ -348,7 +348,7 @@ def _after_signing(cooperation: Cooperation, regions: list[str], add: Any) -> No
 # ----- Loading and writing -----
 
 
-def _load(ids: Iterable[int]) -> list[Cooperation]:
+def load_for_status(ids: Iterable[int]) -> list[Cooperation]:
     """The cooperations of `ids` with everything `compute` reads, in a fixed number of queries."""
     return load_records(ids, ("parties", "dprd_reviews", "copies_sent", "disputes", "open_tasks"))
 
@@ -408,7 +408,7 @@ class _Law:
 
 
 def stored(cooperation: Cooperation) -> Status:
-    """What is stored now for `cooperation` (loaded by `_load`)."""
+    """What is stored now for `cooperation` (loaded by `load_for_status`)."""
     return Status(
         cooperation.next_due_on,
         cooperation.next_due_name,
@@ -496,7 +496,7 @@ def refresh(cooperation: Cooperation, *, now: dt.datetime) -> None:
     as_of = today_at(now)
     law = _Law(batch=False)
     writes = _Writes()
-    for row in _load([cooperation.pk]):
+    for row in load_for_status([cooperation.pk]):
         writes.add(row, compute(row, law.assessment(row, as_of), as_of), as_of)
         for name in (*Status().fields(), "status_on"):
             setattr(cooperation, name, getattr(row, name))
@@ -573,7 +573,7 @@ def refresh_many(
     for chunk in _chunks(ids):
         with transaction.atomic():
             writes = _Writes()
-            rows = list(_load(chunk))
+            rows = load_for_status(chunk)
             for row in rows:
                 if writes.add(row, compute(row, law.assessment(row, as_of), as_of), as_of):
                     differing.append(row.pk)
@@ -583,6 +583,17 @@ def refresh_many(
         if progress is not None:
             progress(done, len(ids))
     return differing
+
+
+def refresh_loaded(rows: Sequence[Cooperation], as_of: dt.date, *, run: RunLaw) -> None:
+    """Store the status of `rows`, loaded by load_for_status and locked in this transaction,
+    whose fields in memory are the ones just written (dprd/deemed.py): refresh_many without
+    reading them again."""
+    law = _Law(batch=True, run=run)
+    writes = _Writes()
+    for row in rows:
+        writes.add(row, compute(row, law.assessment(row, as_of), as_of), as_of)
+    writes.flush()
 
 
 def refresh_due(as_of: dt.date, *, run: RunLaw | None = None) -> int:
