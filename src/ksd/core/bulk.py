@@ -80,20 +80,18 @@ def update_rows(
             )
 
 
-def prefetch_reverse(
-    instances: Sequence[models.Model], name: str, queryset: models.QuerySet[Any] | None = None
-) -> None:
+def prefetch_reverse(instances: Sequence[models.Model], name: str) -> None:
     """What prefetch_related(name) leaves on `instances` for a reverse foreign key (each
-    instance's `<name>.all()` answered from memory, each related row's forward cache set), in
-    one query, without the per-instance manager and filtered queryset Django builds for each
-    of them: that took a quarter of a tick's time loading thousands of records."""
+    instance's `<name>.all()` answered from memory, in the related model's default order, and
+    each related row's forward cache set), in one query, without the per-instance manager and
+    filtered queryset Django builds for each of them: that took a quarter of a tick's time
+    loading thousands of records."""
     if not instances:
         return
-    model = type(instances[0])
-    relation = model._meta.get_field(name)
-    field = relation.field  # type: ignore[union-attr]
-    rows = queryset if queryset is not None else relation.related_model._default_manager.all()  # type: ignore[union-attr]
-    by_pk = {instance.pk: instance for instance in instances}
+    relation: Any = type(instances[0])._meta.get_field(name)
+    field = relation.field
+    rows = relation.related_model._default_manager.all()
+    by_pk: dict[Any, Any] = {instance.pk: instance for instance in instances}
     groups: dict[Any, list[models.Model]] = {pk: [] for pk in by_pk}
     for row in rows.filter(**{f"{field.attname}__in": list(by_pk)}):
         owner = by_pk[getattr(row, field.attname)]
@@ -104,7 +102,7 @@ def prefetch_reverse(
     for pk, related in groups.items():
         # A shallow copy sharing the template's (never run) query; copy.copy would pickle it,
         # which runs the query.
-        cached = object.__new__(type(template))
+        cached: Any = object.__new__(type(template))
         cached.__dict__.update(template.__dict__)
         cached._result_cache = related
         cached._prefetch_done = True
