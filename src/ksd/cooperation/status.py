@@ -46,7 +46,9 @@ class RunLaw(Protocol):
 
     def calendar(self, code: str) -> WorkingCalendar: ...
 
-    def assess(self, cooperation: Cooperation, *, as_of: dt.date) -> Assessment: ...
+    def assess(self, cooperation: Cooperation, *, as_of: dt.date) -> Assessment:
+        """The record's facts and DPRD verdicts (all `compute` reads), made once per run."""
+        ...
 
 
 # An agreement is "expiring" in its last days, as `ksd tick` notices it (jobs.EXPIRY_NOTICE_DAYS).

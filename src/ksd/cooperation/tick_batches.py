@@ -17,7 +17,7 @@ from ksd.cooperation.queries import Calendars
 from ksd.cooperation.status import load_records
 from ksd.core.bulk import insert_rows, update_rows
 from ksd.dprd.models import DprdReview
-from ksd.law.assessment import Assessment, assess
+from ksd.law.assessment import Assessment, DprdVerdict, assess
 from ksd.law.calendar import WorkingCalendar
 from ksd.law.facts import Facts
 from ksd.law.parameters import ParameterValue, every_value, supplied_values
@@ -71,7 +71,9 @@ class Law:
         return self._calendars[code]
 
     def assess(self, cooperation: Cooperation, *, as_of: dt.date) -> Assessment:
-        """ksd.law's assessment of a record loaded by with_law_facts, as of `as_of`.
+        """ksd.law's assessment of a record loaded by with_law_facts, as of `as_of`: its facts
+        and DPRD verdicts, which are all the tick reads (the notices, deemed approvals and the
+        stored status).
 
         ksd.law is pure and the run's calendars and parameters do not change, so the same facts
         on the same day give the same assessment: a record read again in the same run (a deemed
@@ -82,7 +84,10 @@ class Law:
         kept = self._assessed.get(key)
         if kept is not None and kept[0] == facts:
             return kept[1]
-        assessment = assess(facts, calendars=self.calendar, parameters=self.parameters)
+        full = assess(facts, calendars=self.calendar, parameters=self.parameters)
+        # What the tick reads of it (the DPRD verdicts, the facts): the rest of a whole
+        # assessment, kept for thousands of records, cost more memory than the run itself.
+        assessment = Assessment(facts=facts, dprd=[_slim(v) for v in full.dprd])
         self._assessed.pop(key, None)
         self._assessed[key] = (facts, assessment)
         if len(self._assessed) > KEPT_ASSESSMENTS:  # the oldest goes first
@@ -108,6 +113,13 @@ class Law:
         (at most 2 weekend days per 5 working days, plus every holiday and collective leave of
         a year); a track whose every date is older cannot have a deadline still to come."""
         return dt.timedelta(days=3 * self.longest_dprd_clock() + 60)
+
+
+def _slim(verdict: DprdVerdict) -> DprdVerdict:
+    """A DPRD verdict with what the tick reads: region, whether approval is required, the
+    track's status and deadlines (not the reasons, findings and parameters shown on pages)."""
+    track = Track(deadlines=verdict.track.deadlines, status=verdict.track.status)
+    return DprdVerdict(verdict.region, verdict.approval_required, [], track, verdict.regime)
 
 
 def next_check(review: DprdReview, track: Track, today: dt.date, noticed: set[dt.date]) -> dt.date:
