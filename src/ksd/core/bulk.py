@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import connection, models
+from django.db.models import sql
 from django.db.models.constants import OnConflict
 
 # Rows per statement: SQLite allows 32,766 parameters, PostgreSQL 65,535.
@@ -100,16 +101,22 @@ def prefetch_reverse(instances: Sequence[models.Model], name: str) -> None:
     cache_name = field.remote_field.cache_name
     template = rows.all()
     for pk, related in groups.items():
-        # A shallow copy sharing the template's (never run) query; copy.copy would pickle it,
-        # which runs the query.
+        owner = by_pk[pk]
+        # As the related manager's own queryset, scoped to its owner: a .filter(), .update()
+        # or .delete() on `owner.<name>.all()` reaches the owner's rows only. The filter is
+        # deferred (applied to this queryset's own fresh query only if it is ever used), so
+        # answering .all() from memory costs no query building, unlike Django's per-instance
+        # querysets.
         cached: Any = object.__new__(type(template))
         cached.__dict__.update(template.__dict__)
+        cached._query = sql.Query(template.model)
+        cached._deferred_filter = (False, (), {field.name: owner})
+        cached._known_related_objects = {field: {pk: owner}}
         cached._result_cache = related
         cached._prefetch_done = True
-        instance = by_pk[pk]
-        if not hasattr(instance, "_prefetched_objects_cache"):
-            instance._prefetched_objects_cache = {}
-        instance._prefetched_objects_cache[cache_name] = cached
+        if not hasattr(owner, "_prefetched_objects_cache"):
+            owner._prefetched_objects_cache = {}
+        owner._prefetched_objects_cache[cache_name] = cached
 
 
 def insert_rows(
