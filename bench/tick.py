@@ -24,6 +24,20 @@ from collections import Counter
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ksd.settings")
 
 
+def _shared_law() -> dict[str, object]:
+    """As the `ksd tick` command does: one view of the law for the tick and refresh_due, where
+    the code measured has it (a checkout of older code runs without)."""
+    import inspect
+
+    from ksd.cooperation.jobs import run_tick
+
+    if "law" not in inspect.signature(run_tick).parameters:
+        return {}
+    from ksd.cooperation.tick_batches import Law
+
+    return {"law": Law()}
+
+
 def main() -> int:
     import django
 
@@ -45,10 +59,11 @@ def main() -> int:
 
     with connection.execute_wrapper(count):
         started = time.perf_counter()
-        summary = run_tick(now=moment)
+        shared = _shared_law()
+        summary = run_tick(now=moment, **shared)
         ticked = time.perf_counter()
         # What the `ksd tick` command runs next: the stored status of what days passing changed.
-        refreshed = refresh_due(today_at(moment))
+        refreshed = refresh_due(today_at(moment), **({"run": shared["law"]} if shared else {}))
         elapsed = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     by_kind = ", ".join(f"{k} {v}" for k, v in sorted(queries.items()))

@@ -16,6 +16,7 @@ from django.db.models import F
 
 from ksd.cooperation.articles import article_of
 from ksd.cooperation.models import Cooperation, Event, EventKind, Stage
+from ksd.core.bulk import insert_rows
 
 
 def expire_many(
@@ -53,5 +54,5 @@ def expire_many(
                     changes={"stage": Stage.EXPIRED}, stage=Stage.EXPIRED,
                 )
             )  # fmt: skip
-        Event.objects.bulk_create(events)
+        insert_rows(Event, events)
     return expired

@@ -34,6 +34,7 @@ from ksd.cooperation.tick_batches import (
     save_schedule,
     with_law_facts,
 )
+from ksd.core.bulk import prefetch_reverse
 from ksd.core.clock import DEFAULT_ZONE, date_in
 from ksd.dprd.deemed import apply_deemed_many
 from ksd.dprd.models import DprdReview
@@ -134,8 +135,9 @@ def expire_agreements(now: dt.datetime, summary: TickSummary, law: Law) -> None:
         # One commit per chunk; the expiries of a chunk in a few statements (expiry.py).
         with transaction.atomic():
             notices = Notices(now)
-            rows = Cooperation.objects.filter(pk__in=list(chunk)).prefetch_related("parties")
-            _expire_or_notify(list(rows.order_by("pk")), now, summary, law, notices)
+            rows = list(Cooperation.objects.filter(pk__in=list(chunk)).order_by("pk"))
+            prefetch_reverse(rows, "parties")
+            _expire_or_notify(rows, now, summary, law, notices)
             summary.notifications += notices.flush()
 
 
@@ -239,9 +241,11 @@ def _notify_and_schedule(cooperation: Cooperation, today: dt.date, law: Law, not
             schedule[review.pk] = next_check(review, verdict.track, today, noticed)
 
 
-def run_tick(*, now: dt.datetime) -> TickSummary:
+def run_tick(*, now: dt.datetime, law: Law | None = None) -> TickSummary:
+    """`law`: the run's view of the law (tick_batches.Law), to share with the stored status's
+    refresh_due that follows, so a record read by both is assessed once."""
     summary = TickSummary()
-    law = Law()
+    law = law or Law()
     apply_deemed_approvals(now, summary, law)
     expire_agreements(now, summary, law)
     notify_dprd_deadlines(now, summary, law)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db import transaction
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 
 from ksd.cooperation.abroad.services import FOREIGN_FACT_EVENT_KINDS, foreign_facts_for
@@ -24,7 +24,7 @@ from ksd.cooperation.articles import copies_regime
 from ksd.cooperation.law import calendar_for_region, facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Event, OpenTask, Stage
 from ksd.core import clock
-from ksd.core.bulk import update_rows
+from ksd.core.bulk import insert_rows, prefetch_reverse, update_rows
 from ksd.core.clock import date_in
 from ksd.core.dates import today_at
 from ksd.dprd.models import DprdReview
@@ -45,6 +45,10 @@ class RunLaw(Protocol):
     parameters: list[ParameterValue]
 
     def calendar(self, code: str) -> WorkingCalendar: ...
+
+    def assess(self, cooperation: Cooperation, *, as_of: dt.date) -> Assessment:
+        """The record's facts and DPRD verdicts (all `compute` reads), made once per run."""
+        ...
 
 
 # An agreement is "expiring" in its last days, as `ksd tick` notices it (jobs.EXPIRY_NOTICE_DAYS).
@@ -214,7 +218,7 @@ def decision_deadline(
 
 
 def compute(cooperation: Cooperation, assessment: Assessment | None, as_of: dt.date) -> Status:
-    """The status of `cooperation` (loaded by `_load`) on `as_of`, from ksd.law's assessment,
+    """The status of `cooperation` (loaded by `load_for_status`) on `as_of`, from ksd.law's assessment,
     or from the recorded dates alone where needs_the_law says the law is not needed (None)."""
     status = Status()
     reviews = {r.region_id: r for r in cooperation.dprd_reviews.all()}
@@ -346,18 +350,32 @@ def _after_signing(cooperation: Cooperation, regions: list[str], add: Any) -> No
 # ----- Loading and writing -----
 
 
-def _load(ids: Iterable[int]) -> QuerySet[Cooperation]:
+def load_for_status(ids: Iterable[int]) -> list[Cooperation]:
     """The cooperations of `ids` with everything `compute` reads, in a fixed number of queries."""
-    foreign = Event.objects.filter(kind__in=FOREIGN_FACT_EVENT_KINDS)
-    return (
-        Cooperation.objects.filter(pk__in=list(ids))
-        .select_related("affair")
-        .prefetch_related(
-            "parties", "dprd_reviews", "copies_sent", "disputes", "open_tasks",
-            Prefetch("events", foreign, to_attr="foreign_events"),
+    return load_records(ids, ("parties", "dprd_reviews", "copies_sent", "disputes", "open_tasks"))
+
+
+def load_records(ids: Iterable[int], relations: Sequence[str]) -> list[Cooperation]:
+    """The cooperations of `ids` (by pk) with their affair, the reverse `relations` and the
+    events a cooperation abroad is judged by (`foreign_events`), as prefetch_related leaves
+    them (core/bulk.prefetch_reverse: one query per relation)."""
+    rows = list(
+        Cooperation.objects.filter(pk__in=list(ids)).select_related("affair").order_by("pk")
+    )
+    for name in relations:
+        prefetch_reverse(rows, name)
+    foreign: dict[int, list[Event]] = {row.pk: [] for row in rows}
+    by_pk = {row.pk: row for row in rows}
+    if rows:
+        events = Event.objects.filter(
+            kind__in=FOREIGN_FACT_EVENT_KINDS, cooperation_id__in=list(by_pk)
         )
-        .order_by("pk")
-    )  # fmt: skip
+        for event in events:
+            event.cooperation = by_pk[event.cooperation_id]
+            foreign[event.cooperation_id].append(event)
+    for row in rows:
+        row.foreign_events = foreign[row.pk]
+    return rows
 
 
 class _Law:
@@ -366,6 +384,7 @@ class _Law:
     def __init__(self, batch: bool, run: RunLaw | None = None) -> None:
         self._calendars: dict[str, WorkingCalendar] = {}
         self._overrides: Any = calendar_for_region
+        self._run = run
         if run is not None:  # a run that already read them (`ksd tick`)
             self.parameters = run.parameters
             self._overrides = run.calendar
@@ -384,12 +403,14 @@ class _Law:
     def assessment(self, cooperation: Cooperation, as_of: dt.date) -> Assessment | None:
         if not needs_the_law(cooperation):
             return None
+        if self._run is not None:  # the run's assessment, made once per record and facts
+            return self._run.assess(cooperation, as_of=as_of)
         facts = facts_for(cooperation, as_of=as_of, foreign_events=cooperation.foreign_events)
         return assess(facts, calendars=self.calendar, parameters=self.parameters)
 
 
 def stored(cooperation: Cooperation) -> Status:
-    """What is stored now for `cooperation` (loaded by `_load`)."""
+    """What is stored now for `cooperation` (loaded by `load_for_status`)."""
     return Status(
         cooperation.next_due_on,
         cooperation.next_due_name,
@@ -462,7 +483,7 @@ class _Writes:
         )
         if self.stale_tasks:
             OpenTask.objects.filter(pk__in=self.stale_tasks).delete()
-        OpenTask.objects.bulk_create(self.new_tasks, batch_size=CHUNK)
+        insert_rows(OpenTask, self.new_tasks)
         self.cooperations, self.reviews, self.stale_tasks, self.new_tasks = [], [], [], []
 
 
@@ -477,7 +498,7 @@ def refresh(cooperation: Cooperation, *, now: dt.datetime) -> None:
     as_of = today_at(now)
     law = _Law(batch=False)
     writes = _Writes()
-    for row in _load([cooperation.pk]):
+    for row in load_for_status([cooperation.pk]):
         writes.add(row, compute(row, law.assessment(row, as_of), as_of), as_of)
         for name in (*Status().fields(), "status_on"):
             setattr(cooperation, name, getattr(row, name))
@@ -554,7 +575,7 @@ def refresh_many(
     for chunk in _chunks(ids):
         with transaction.atomic():
             writes = _Writes()
-            rows = list(_load(chunk))
+            rows = load_for_status(chunk)
             for row in rows:
                 if writes.add(row, compute(row, law.assessment(row, as_of), as_of), as_of):
                     differing.append(row.pk)
@@ -566,9 +587,21 @@ def refresh_many(
     return differing
 
 
-def refresh_due(as_of: dt.date) -> int:
-    """What `ksd tick` calls: refresh the records that days passing may have changed."""
-    return len(refresh_many(due_for_refresh(as_of), as_of))
+def refresh_loaded(rows: Sequence[Cooperation], as_of: dt.date, *, run: RunLaw) -> None:
+    """Store the status of `rows`, loaded by load_for_status and locked in this transaction,
+    whose fields in memory are the ones just written (dprd/deemed.py): refresh_many without
+    reading them again."""
+    law = _Law(batch=True, run=run)
+    writes = _Writes()
+    for row in rows:
+        writes.add(row, compute(row, law.assessment(row, as_of), as_of), as_of)
+    writes.flush()
+
+
+def refresh_due(as_of: dt.date, *, run: RunLaw | None = None) -> int:
+    """What `ksd tick` calls: refresh the records that days passing may have changed. `run`:
+    the tick's view of the law, whose calendars, parameters and assessments are reused."""
+    return len(refresh_many(due_for_refresh(as_of), as_of, run=run))
 
 
 def fill_last_steps(ids: Sequence[int] | None = None) -> None:

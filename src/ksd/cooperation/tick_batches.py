@@ -11,16 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 
-from django.db.models import Prefetch, QuerySet
-
-from ksd.cooperation.abroad.services import FOREIGN_FACT_EVENT_KINDS
 from ksd.cooperation.law import facts_for, law_parameters
-from ksd.cooperation.models import Cooperation, Event, Notification
+from ksd.cooperation.models import Cooperation, Notification
 from ksd.cooperation.queries import Calendars
-from ksd.core.bulk import update_rows
+from ksd.cooperation.status import load_records
+from ksd.core.bulk import insert_rows, update_rows
 from ksd.dprd.models import DprdReview
-from ksd.law.assessment import Assessment, assess
+from ksd.law.assessment import Assessment, DprdVerdict, assess
 from ksd.law.calendar import WorkingCalendar
+from ksd.law.facts import Facts
 from ksd.law.parameters import ParameterValue, every_value, supplied_values
 from ksd.law.pp28_2018.foreign import DPRD_WORKING_DAYS as FOREIGN_DPRD_DAYS
 from ksd.law.pp50_2007.dprd import CLOCKS as PP50_CLOCKS
@@ -29,6 +28,9 @@ from ksd.regions.models import Region
 
 # How many records one chunk loads: memory stays bounded whatever the size of the register.
 CHUNK = 500
+# How many assessments a run keeps for reuse (Law.assess): a record deemed approved is read
+# again for its notices and its stored status, a record read for notices again for its status.
+KEPT_ASSESSMENTS = 8_000
 # A track with nothing left to happen by the passing of time alone (decided, no clock, every
 # deadline past): read again only after a step, a correction or a change of clocks or holidays.
 NEVER = dt.date(9999, 12, 31)
@@ -45,17 +47,9 @@ def chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
         yield ids[start : start + size]
 
 
-def with_law_facts(ids: Iterable[int]) -> QuerySet[Cooperation]:
+def with_law_facts(ids: Iterable[int]) -> list[Cooperation]:
     """The cooperations of `ids` with what ksd.law's assessment reads, in four queries."""
-    foreign = Event.objects.filter(kind__in=FOREIGN_FACT_EVENT_KINDS)
-    return (
-        Cooperation.objects.filter(pk__in=list(ids))
-        .select_related("affair")
-        .prefetch_related(
-            "parties", "dprd_reviews", Prefetch("events", foreign, to_attr="foreign_events")
-        )
-        .order_by("pk")
-    )
+    return load_records(ids, ("parties", "dprd_reviews"))
 
 
 class Law:
@@ -69,6 +63,7 @@ class Law:
         self._overrides = Calendars(regions)
         self._calendars: dict[str, WorkingCalendar] = {}
         self.parameters: list[ParameterValue] = law_parameters()
+        self._assessed: dict[tuple[int, dt.date], tuple[Facts, Assessment]] = {}
 
     def calendar(self, code: str) -> WorkingCalendar:
         if code not in self._calendars:
@@ -76,9 +71,28 @@ class Law:
         return self._calendars[code]
 
     def assess(self, cooperation: Cooperation, *, as_of: dt.date) -> Assessment:
-        """ksd.law's assessment of a record loaded by with_law_facts, as of `as_of`."""
+        """ksd.law's assessment of a record loaded by with_law_facts, as of `as_of`: its facts
+        and DPRD verdicts, which are all the tick reads (the notices, deemed approvals and the
+        stored status).
+
+        ksd.law is pure and the run's calendars and parameters do not change, so the same facts
+        on the same day give the same assessment: a record read again in the same run (a deemed
+        approval, then its notices and its stored status) is assessed once, as long as the facts
+        built from its rows as they stand now are equal to the ones assessed."""
         facts = facts_for(cooperation, as_of=as_of, foreign_events=cooperation.foreign_events)
-        return assess(facts, calendars=self.calendar, parameters=self.parameters)
+        key = (cooperation.pk, as_of)
+        kept = self._assessed.get(key)
+        if kept is not None and kept[0] == facts:
+            return kept[1]
+        full = assess(facts, calendars=self.calendar, parameters=self.parameters)
+        # What the tick reads of it (the DPRD verdicts, the facts): the rest of a whole
+        # assessment, kept for thousands of records, cost more memory than the run itself.
+        assessment = Assessment(facts=facts, dprd=[_slim(v) for v in full.dprd])
+        self._assessed.pop(key, None)
+        self._assessed[key] = (facts, assessment)
+        if len(self._assessed) > KEPT_ASSESSMENTS:  # the oldest goes first
+            del self._assessed[next(iter(self._assessed))]
+        return assessment
 
     def longest_dprd_clock(self) -> int:
         """The most working days any DPRD clock can count (PP 50/2007 Pasal 12, PP 28/2018
@@ -99,6 +113,13 @@ class Law:
         (at most 2 weekend days per 5 working days, plus every holiday and collective leave of
         a year); a track whose every date is older cannot have a deadline still to come."""
         return dt.timedelta(days=3 * self.longest_dprd_clock() + 60)
+
+
+def _slim(verdict: DprdVerdict) -> DprdVerdict:
+    """A DPRD verdict with what the tick reads: region, whether approval is required, the
+    track's status and deadlines (not the reasons, findings and parameters shown on pages)."""
+    track = Track(deadlines=verdict.track.deadlines, status=verdict.track.status)
+    return DprdVerdict(verdict.region, verdict.approval_required, [], track, verdict.regime)
 
 
 def next_check(review: DprdReview, track: Track, today: dt.date, noticed: set[dt.date]) -> dt.date:
@@ -164,5 +185,5 @@ class Notices:
             ).values_list("cooperation_id", "region_id", "kind", "due_on")
         )
         new = [n for key, n in wanted.items() if key not in existing]
-        Notification.objects.bulk_create(new, ignore_conflicts=True)
+        insert_rows(Notification, new, ignore_conflicts=True)
         return len(new)

@@ -17,9 +17,9 @@ from django.db import transaction
 
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import CLOSED_BY_RECORD_KEEPING, Cooperation, Event, EventKind, Stage
-from ksd.cooperation.status import refresh_many
-from ksd.cooperation.tick_batches import Law, with_law_facts
-from ksd.core.bulk import update_rows
+from ksd.cooperation.status import load_for_status, refresh_loaded
+from ksd.cooperation.tick_batches import Law
+from ksd.core.bulk import insert_rows, update_rows
 from ksd.core.clock import DEFAULT_ZONE, date_in
 from ksd.core.dates import today_at
 from ksd.dprd.models import DprdReview
@@ -74,7 +74,8 @@ def apply_deemed_many(
         reviews: list[DprdReview] = []
         records: list[Cooperation] = []
         events: list[Event] = []
-        for cooperation in with_law_facts(locked):
+        # Read with what the stored status needs too, so the refresh below reads nothing again.
+        for cooperation in load_for_status(locked):
             tracks = _open_resubmitted(cooperation)
             days = {date_in(now, law.timezones.get(r.region_id, DEFAULT_ZONE)) for r in tracks}
             if len(days) > 1:
@@ -103,8 +104,10 @@ def apply_deemed_many(
             DprdReview.objects.filter(cooperation_id__in=[c.pk for c in records]).exclude(
                 next_check_on__isnull=True
             ).update(next_check_on=None)
-            Event.objects.bulk_create(events)
-            refresh_many([c.pk for c in records], today_at(now), run=law)
+            insert_rows(Event, events)
+            # The records as just written: stage, last step and the tracks' deemed approvals
+            # are set in memory as in the UPDATEs above.
+            refresh_loaded(records, today_at(now), run=law)
     return sorted(deemed, key=lambda d: (d.cooperation.pk, d.region))
 
 
@@ -118,7 +121,7 @@ def _deem_record(
     cooperation: Cooperation, tracks: list[DprdReview], as_of: dt.date, now: dt.datetime,
     law: Law,
 ) -> list[tuple[DprdReview, dt.date, Event]]:  # fmt: skip
-    """The tracks of one record (loaded by with_law_facts and locked) that ksd.law deems
+    """The tracks of one record (loaded by load_for_status and locked) that ksd.law deems
     approved on `as_of`, each set with its day and event; the record's stage, last step and
     time of change set in memory. Nothing is written here."""
     assessment = law.assess(cooperation, as_of=as_of)

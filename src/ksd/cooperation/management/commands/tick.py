@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from ksd.cooperation.jobs import run_tick
 from ksd.cooperation.status import refresh_due
+from ksd.cooperation.tick_batches import Law
 from ksd.core.clock import now
 from ksd.core.dates import today_at
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         moment = now()
-        self.stdout.write(str(run_tick(now=moment)))
+        law = Law()  # calendars, parameters and assessments shared by both parts of the run
+        self.stdout.write(str(run_tick(now=moment, law=law)))
         # What days passing changed in the stored status (overdue, expiring): cooperation/status.py.
-        self.stdout.write(f"status: {refresh_due(today_at(moment))} refreshed")
+        self.stdout.write(f"status: {refresh_due(today_at(moment), run=law)} refreshed")
