@@ -1,10 +1,13 @@
 """Kota Yogyakarta's operator records its agency's quarterly report on the cooperation's
-monitoring page, and DIY's provincial bureau sees its late list shrink: before, both agencies'
-reports due on 31 March 2016 are late; after, only Sleman's."""
+monitoring page and attaches the report document, and DIY's provincial bureau sees its late list
+shrink (before, both agencies' reports due on 31 March 2016 are late; after, only Sleman's) and
+downloads the attached file."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -20,6 +23,7 @@ from monitoring.records import SLEMAN_AGENCY, YK_AGENCY, at, implemented
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("regions_loaded")]
 
 TODAY = dt.date(2016, 5, 2)
+PDF = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
 
 
 def _open(people: People, user: User, path: str) -> Page:
@@ -35,9 +39,10 @@ def _late_reports(page: Page):  # type: ignore[no-untyped-def]
 
 def test_an_operator_records_a_report_and_the_bureaus_late_list_changes(
     browser: Browser, live_server: LiveServer, screenshot: Screenshot,
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, settings: Any, tmp_path: Path,
 ) -> None:  # fmt: skip
     monkeypatch.setattr("ksd.core.clock.now", lambda: at(TODAY))
+    settings.VAR_DIR = tmp_path  # the attached file is stored there
     yogya = personas.operator_kota_yogyakarta()
     coop = implemented(yogya)
     monev.set_schedule(coop.pk, actor=yogya, period="quarterly", first_due_on=dt.date(2016, 3, 31),
@@ -66,6 +71,28 @@ def test_an_operator_records_a_report_and_the_bureaus_late_list_changes(
         row = operator.locator(f"#report-{agency}-2016-03-31")
         expect(row).to_contain_text("Disampaikan terlambat")
         expect(row).to_contain_text("Koridor 5")
+
+        # A wrong kind of file is refused with a message, and nothing is attached.
+        report_id = PeriodicReport.objects.get().pk
+        attach = operator.locator(f"#attachments-{report_id} details", has_text="Lampirkan berkas")
+        attach.locator("summary").click()
+        attach.locator('input[name="attachments"]').set_input_files(
+            files=[{"name": "catatan.txt", "mimeType": "text/plain", "buffer": b"catatan"}]
+        )
+        attach.get_by_role("button", name="Lampirkan").click()
+        expect(
+            operator.get_by_text("catatan.txt: Hanya berkas PDF, DOCX, XLSX, JPEG, PNG")
+        ).to_be_visible()
+        # The report document, attached as a PDF.
+        attach = operator.locator(f"#attachments-{report_id} details", has_text="Lampirkan berkas")
+        attach.locator("summary").click()
+        attach.locator('input[name="attachments"]').set_input_files(
+            files=[{"name": "Laporan Triwulan I.pdf", "mimeType": "application/pdf",
+                    "buffer": PDF}]
+        )  # fmt: skip
+        attach.get_by_role("button", name="Lampirkan").click()
+        expect(operator.get_by_text("Berkas telah dilampirkan pada laporan.")).to_be_visible()
+        expect(operator.get_by_role("link", name="Laporan Triwulan I.pdf")).to_be_visible()
         screenshot(operator, "monev-cooperation")
 
         bureau.reload()
@@ -77,6 +104,11 @@ def test_an_operator_records_a_report_and_the_bureaus_late_list_changes(
         bureau.get_by_role("link", name=coop.title).click()
         expect(bureau.locator('form[action$="/monev/laporan/"]')).to_have_count(0)
         expect(bureau.get_by_text("Koridor 5 Trans Jogja beroperasi penuh.")).to_be_visible()
+        # The bureau downloads the attached report, byte for byte.
+        with bureau.expect_download() as download:
+            bureau.get_by_role("link", name="Laporan Triwulan I.pdf").click()
+        assert download.value.suggested_filename == "Laporan Triwulan I.pdf"
+        assert Path(download.value.path()).read_bytes() == PDF
 
     report = PeriodicReport.objects.get()
     assert (report.implementing_agency.agency_name, report.money_spent) == (YK_AGENCY, 125_000_000)

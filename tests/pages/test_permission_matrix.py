@@ -41,7 +41,13 @@ from ksd.bodies.services import MemberSpec, form_body
 from ksd.cooperation.models import Cooperation, Event
 from ksd.documents.models import Document, DocumentKind, Visibility
 from ksd.documents.services import attach_document
-from ksd.monitoring.models import Correction, Obligation, PeriodicReport, ReportingSchedule
+from ksd.monitoring.models import (
+    Correction,
+    Obligation,
+    PeriodicReport,
+    ReportAttachment,
+    ReportingSchedule,
+)
 from ksd.regions.models import Agency, Official, PowerOfAttorney, ThirdParty
 from pages.records import NOW, in_dprd_review, signed_and_published
 
@@ -67,7 +73,8 @@ PERSONAS = (
 
 # Placeholders in the URLs: {R} KARTAMANTUL in DPRD review, {S} the signed and published
 # cooperation, {D} Kota Yogyakarta's private document, {P} the signed agreement it shared, {B} the body, {M} Sleman's membership of it,
-# {A} the agency and {O} the official of Kota Yogyakarta, {T} the third party.
+# {A} the agency and {O} the official of Kota Yogyakarta, {T} the third party; {G}, {N} and {L}
+# an obligation, a report and a report's attachment that do not exist.
 # Bodies posted: {} unless a row names one (the DPRD steps need the region the step is for).
 EMPTY_FORM_200 = "a refused form is shown again with 200, not 400"
 
@@ -176,6 +183,10 @@ MATRIX: list[tuple[str, str, tuple[Any, ...]]] = [
     ("POST", "/kerja-sama/{S}/monev/kewajiban/", (LOGIN, 400,   400,   404,   404,   403,   403,   403,   404)),
     ("POST", "/kerja-sama/{S}/monev/kewajiban/{G}/selesai/", (LOGIN, 400, 400, 404, 404, 403, 403,   403,   404)),
     ("POST", "/kerja-sama/{S}/monev/koreksi/",   (LOGIN, 400,   400,   404,   404,   403,   403,   403,   404)),
+    ("POST", "/kerja-sama/{S}/monev/laporan/{N}/lampiran/", (LOGIN, 400, 400, 404, 404, 403, 403, 403, 404)),
+    ("POST", "/kerja-sama/{S}/monev/lampiran/{L}/tarik/", (LOGIN, 400, 400, 404, 404, 403, 403, 403, 404)),
+    # An attachment that does not exist, or of a cooperation one may not see: 404 alike.
+    ("GET",  "/kerja-sama/{S}/monev/lampiran/{L}/", (LOGIN, 404, 404,   404,   404,   404,   404,   404,   404)),
     ("POST", "/kerja-sama/{R}/monev/jadwal/",    (LOGIN, 400,   400,   403,   403,   403,   403,   403,   404)),
     ("GET",  "/pengawasan/monev/",               (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200)),
     # PP 28/2018's DPRD clocks (Pasal 6 ayat (4)): the administrator alone enters or withdraws them
@@ -305,7 +316,7 @@ class World:
         return pattern.format(
             R=self.review.pk, S=self.signed.pk, D=self.document.pk, P=self.pks.pk, B=self.body.pk,
             M=self.sleman_member.pk, A=self.agency.pk, O=self.official.pk, T=self.third_party.pk,
-            C="34.04", U=999_999, K="bukan-tautan", G=999_999,
+            C="34.04", U=999_999, K="bukan-tautan", G=999_999, N=999_999, L=999_999,
         )  # fmt: skip
 
 
@@ -392,6 +403,7 @@ def snapshot(world: World) -> dict[str, object]:
             PeriodicReport.objects.count(),
             Obligation.objects.count(),
             Correction.objects.count(),
+            ReportAttachment.objects.count(),
         ),
     }
 
@@ -424,6 +436,8 @@ def test_the_matrix_has_a_cell_for_every_persona_and_a_row_for_every_url_pattern
         .replace("{U}", "<int:user_id>")
         .replace("{K}", "<str:token>")
         .replace("{G}", "<int:obligation_pk>")
+        .replace("{N}", "<int:report_pk>")
+        .replace("{L}", "<int:attachment_pk>")
         .replace("/per/2016-03-02/", "/per/<str:day>/")
         for _m, pattern, _c in MATRIX
     }

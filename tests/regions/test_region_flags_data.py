@@ -7,8 +7,10 @@ islands is listed there with a source."""
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 
+from ksd.law.region_history import today_code
 from ksd.law.regions import Level, all_regions
 from ksd.regions.flags import (
     DATA,
@@ -24,15 +26,20 @@ from ksd.regions.flags import (
 DOCUMENTED = {
     Flag.DISADVANTAGED: ("Perpres 63/2020", 62),
     Flag.BORDER: ("UU 43/2008", 17),
-    Flag.OUTERMOST: ("Keppres 6/2017", 30),
+    Flag.OUTERMOST: ("Keppres 6/2017", 49),
 }
-# Keppres 6/2017 lists 111 islands; region_flags.md says which 51 still lack a sourced kab/kota.
-ISLANDS_MAPPED = 60
+# Keppres 6/2017 lists 111 islands; region_flags.md says which 2 still lack a sourced kab/kota.
+ISLANDS_MAPPED = 109
+# Rows read from the Kepmendagri island list cite the list's row, whose code starts with the
+# kab/kota code of the time (Raja Ampat and Tambrauw still under Papua Barat's 92.xx).
+KEPMENDAGRI_LIST = "cahyadsn/wilayah db/pulau.sql"
 # The Keppres names provinces as they were in 2017; Papua and Papua Barat were split in 2022.
 PROVINCE_CODES = {
     "Aceh": {"11"}, "Sumatera Utara": {"12"}, "Sumatera Barat": {"13"}, "Riau": {"14"},
-    "Bengkulu": {"17"}, "Kepulauan Riau": {"21"}, "Jawa Timur": {"35"},
-    "Nusa Tenggara Timur": {"53"}, "Kalimantan Timur": {"64"}, "Kalimantan Utara": {"65"},
+    "Bengkulu": {"17"}, "Lampung": {"18"}, "Kepulauan Riau": {"21"}, "Jawa Barat": {"32"},
+    "Jawa Tengah": {"33"}, "Jawa Timur": {"35"}, "Banten": {"36"}, "Bali": {"51"},
+    "Nusa Tenggara Barat": {"52"}, "Nusa Tenggara Timur": {"53"}, "Kalimantan Timur": {"64"},
+    "Kalimantan Utara": {"65"},
     "Sulawesi Utara": {"71"}, "Sulawesi Tengah": {"72"}, "Maluku": {"81"},
     "Papua": {"91", "93", "94", "95"}, "Papua Barat": {"92", "96"},
 }  # fmt: skip
@@ -114,11 +121,27 @@ def test_a_region_is_flagged_outermost_exactly_when_one_of_its_islands_is_listed
     assert regions_with(Flag.OUTERMOST) == {row.code for row in outermost_islands()}
 
 
-def test_natuna_carries_sekatung_and_kupang_is_not_flagged_outermost() -> None:
+def test_islands_read_from_the_kepmendagri_list_sit_in_the_kab_kota_of_the_cited_row() -> None:
+    cited = [row for row in outermost_islands() if KEPMENDAGRI_LIST in row.source]
+    assert len(cited) == 48
+    for row in cited:
+        listed = re.match(r"row (\d\d\.\d\d)\.4\d{4} ", row.where)
+        assert listed is not None, row
+        assert today_code(listed.group(1)) == row.code, row
+
+
+def test_natuna_carries_sekatung_and_bertuah_counts_for_pesisir_barat() -> None:
     # Kabupaten Natuna (21.03): Pulau Sekatung, from the Natuna tourism office's own page.
     sekatung = next(row for row in outermost_islands() if row.island == "Pulau Sekatung")
     assert sekatung.code == "21.03"
     assert "natunakab.go.id" in sekatung.source
     assert Flag.OUTERMOST in flags_of(["21.03"])["21.03"]
-    # Pulau Batek (Kabupaten Kupang) is not shipped: no source we read puts it among the 111.
-    assert Flag.OUTERMOST not in flags_of(["53.01"])["53.01"]
+    # Pulau Bertuah lies in Kabupaten Pesisir Barat (18.13); the Kepmendagri island list still
+    # files it under Lampung Barat (18.04), the kabupaten Pesisir Barat was cut from in 2012.
+    bertuah = next(row for row in outermost_islands() if row.island == "Pulau Bertuah")
+    assert bertuah.code == "18.13"
+    assert "18.04" in bertuah.note
+    assert Flag.OUTERMOST in flags_of(["18.13"])["18.13"]
+    assert Flag.OUTERMOST not in flags_of(["18.04"]).get("18.04", frozenset())
+    # Kabupaten Gunungkidul faces the Indian Ocean but holds none of the 111 islands.
+    assert Flag.OUTERMOST not in flags_of(["34.03"]).get("34.03", frozenset())

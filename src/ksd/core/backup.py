@@ -227,9 +227,14 @@ def _write_tables(
         result.rows += count
     from ksd.documents.models import Document
 
-    hashes = sorted(
-        set(Document._base_manager.using(alias).values_list("sha256", flat=True).distinct())
-    )
+    found = set(Document._base_manager.using(alias).values_list("sha256", flat=True).distinct())
+    # Other apps' rows that point to a stored file (monitoring's report attachments) carry the
+    # mark KEEPS_STORED_FILE and a `sha256` column; core imports none of them.
+    for model in tracked_models():
+        if getattr(model, "KEEPS_STORED_FILE", False):
+            rows = model._base_manager.using(alias).values_list("sha256", flat=True)
+            found.update(rows.distinct())
+    hashes = sorted(found)
     manifest = {
         "format": FORMAT,
         "version": VERSION,

@@ -18,8 +18,9 @@ import contextlib
 import hashlib
 import os
 import tempfile
+import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -34,7 +35,19 @@ MAX_MEGABYTES = 20
 MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+JPEG = "image/jpeg"
+PNG = "image/png"
 EXTENSIONS = {PDF: ".pdf", DOCX: ".docx"}
+# What a cooperation's documents may be; other apps allow more (monitoring's report attachments:
+# photos and spreadsheets), each type recognised by its bytes, never by its name.
+DOCUMENT_TYPES = (PDF, DOCX)
+# The names each type may have, and the word for it in a message.
+NAME_ENDINGS: dict[str, tuple[str, ...]] = {
+    PDF: (".pdf",), DOCX: (".docx",), XLSX: (".xlsx",), JPEG: (".jpg", ".jpeg"), PNG: (".png",),
+}  # fmt: skip
+TYPE_WORDS = {PDF: "PDF", DOCX: "DOCX", XLSX: "XLSX", JPEG: "JPEG", PNG: "PNG"}
+FILE_NAME_MAX = 255
 
 
 class Upload(Protocol):
@@ -200,35 +213,91 @@ def _too_large() -> StepRefused:
     )
 
 
-def _content_type(path: Path, head: bytes, name: str) -> str:
-    """PDF or DOCX, from the bytes themselves; the name's extension must agree."""
+def _sniff(path: Path, head: bytes) -> str | None:
+    """The type the bytes themselves show, or None."""
     if head.startswith(b"%PDF-"):
-        kind = PDF
-    elif head.startswith(b"PK\x03\x04") and _is_docx(path):
-        kind = DOCX
-    else:
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(b"PK\x03\x04"):
+        names = _zip_names(path)
+        if "word/document.xml" in names:
+            return DOCX
+        if "xl/workbook.xml" in names:
+            return XLSX
+    return None
+
+
+def _content_type(
+    path: Path, head: bytes, name: str, types: Collection[str] = DOCUMENT_TYPES
+) -> str:
+    """One of `types`, from the bytes themselves; the name's extension must agree."""
+    kind = _sniff(path, head)
+    if kind not in types:
+        if tuple(types) == DOCUMENT_TYPES:
+            raise StepRefused(
+                _("Only PDF or DOCX files can be uploaded; the content of this file is neither.")
+            )
         raise StepRefused(
-            _("Only PDF or DOCX files can be uploaded; the content of this file is neither.")
+            _("Only %(kinds)s files can be uploaded; the content of this file is none of them.")
+            % {"kinds": ", ".join(TYPE_WORDS[t] for t in types)}
         )
-    if not name.lower().endswith(EXTENSIONS[kind]):
+    if not name.lower().endswith(NAME_ENDINGS[kind]):
         raise StepRefused(
             _("The file's content is %(kind)s but its name does not end in %(extension)s.")
-            % {"kind": "PDF" if kind == PDF else "DOCX", "extension": EXTENSIONS[kind]}
+            % {"kind": TYPE_WORDS[kind], "extension": " / ".join(NAME_ENDINGS[kind])}
         )
     return kind
 
 
-def _is_docx(path: Path) -> bool:
+def _zip_names(path: Path) -> list[str]:
     try:
         with zipfile.ZipFile(path) as archive:
-            return "word/document.xml" in archive.namelist()
+            return archive.namelist()
     except zipfile.BadZipFile:
-        return False
+        return []
 
 
-def store(upload: Upload) -> StoredFile:
-    """Check and store the upload's bytes; StepRefused, with nothing stored, if they are not a
-    PDF or DOCX within the size limit."""
+def check_file_name(name: str | None) -> str:
+    """The upload's name if it is a plain file name; StepRefused otherwise. Refused: no name, a
+    name longer than 255 characters, a folder part (/ or \\), a name starting with a dot (hidden
+    files, "..") and control or invisible formatting characters (a line break, a right-to-left
+    override that makes "gpj.exe" read as "exe.jpg")."""
+    name = name or ""
+    if not name.strip():
+        raise StepRefused(_("The file has no name; give it one before uploading."))
+    if len(name) > FILE_NAME_MAX:
+        raise StepRefused(
+            _("The file's name is longer than %(limit)d characters; shorten it.")
+            % {"limit": FILE_NAME_MAX}
+        )
+    if (
+        "/" in name or "\\" in name or name.startswith(".")
+        or any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in name)
+    ):  # fmt: skip
+        raise StepRefused(
+            _("The file's name holds a folder, starts with a dot, or has invisible or control "
+              "characters; rename it with plain letters, digits, spaces, dots, dashes or "
+              "underscores.")
+        )  # fmt: skip
+    return name
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A checked upload in a private temporary file, not stored yet."""
+
+    path: Path
+    file: StoredFile
+
+
+@contextlib.contextmanager
+def checked(upload: Upload, types: Collection[str] = DOCUMENT_TYPES) -> Iterator[Staged]:
+    """Stream the upload into a private temporary file and check it: within the size limit, not
+    empty, its bytes one of `types` with a name that agrees. StepRefused, with nothing stored,
+    otherwise. The temporary file is removed when the block ends: `keep_staged` stores it."""
     if (getattr(upload, "size", 0) or 0) > MAX_BYTES:
         raise _too_large()
     digest, size, head = hashlib.sha256(), 0, b""
@@ -244,14 +313,25 @@ def store(upload: Upload) -> StoredFile:
                 out.write(chunk)
         if size == 0:
             raise StepRefused(_("The file is empty."))
-        content_type = _content_type(Path(temporary), head, upload.name or "")
-        sha256 = digest.hexdigest()
-        try:
-            keep(Path(temporary), sha256)
-        except DocumentStoreError:
-            raise StepRefused(
-                _("The document store cannot be reached; nothing was stored. Try again later.")
-            ) from None
+        content_type = _content_type(Path(temporary), head, upload.name or "", types)
+        yield Staged(Path(temporary), StoredFile(digest.hexdigest(), size, content_type))
     finally:
         Path(temporary).unlink(missing_ok=True)
-    return StoredFile(sha256, size, content_type)
+
+
+def keep_staged(staged: Staged) -> StoredFile:
+    """Store a checked upload under its SHA-256; StepRefused when the store cannot be reached."""
+    try:
+        keep(staged.path, staged.file.sha256)
+    except DocumentStoreError:
+        raise StepRefused(
+            _("The document store cannot be reached; nothing was stored. Try again later.")
+        ) from None
+    return staged.file
+
+
+def store(upload: Upload, types: Collection[str] = DOCUMENT_TYPES) -> StoredFile:
+    """Check and store the upload's bytes; StepRefused, with nothing stored, if they are not one
+    of `types` (PDF or DOCX unless told) within the size limit."""
+    with checked(upload, types) as staged:
+        return keep_staged(staged)

@@ -5,17 +5,63 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ksd.cooperation.widgets import DATE
 from ksd.core.dates import judgeable_date
 from ksd.core.limits import TEXT_LIMIT
+from ksd.documents.storage import MAX_MEGABYTES, NAME_ENDINGS
 from ksd.monitoring.models import Obligation, Period
-from ksd.monitoring.services import MONEY_MAX, OBLIGATION_FIELDS, REPORT_FIELDS
+from ksd.monitoring.services import (
+    ATTACHMENT_TYPES,
+    ATTACHMENTS_AT_ONCE,
+    MONEY_MAX,
+    OBLIGATION_FIELDS,
+    REPORT_FIELDS,
+)
 
 
 def _date(label: Any) -> forms.DateField:
     return forms.DateField(label=label, validators=[judgeable_date], widget=DATE)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.Field):
+    """Any number of files; the checks (name, size, type) are the service's, so that a refusal
+    names the file and changes nothing."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        accept = ",".join(
+            [e for t in ATTACHMENT_TYPES for e in NAME_ENDINGS[t]] + list(ATTACHMENT_TYPES)
+        )
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> list[Any]:
+        files = [f for f in (value if isinstance(value, list | tuple) else [value]) if f]
+        if self.required and not files:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return files
+
+
+def _attachments_help() -> str:
+    return gettext(
+        "PDF, DOCX, XLSX, JPEG or PNG, at most %(size)d MB each, at most %(count)d files at once."
+    ) % {"size": MAX_MEGABYTES, "count": ATTACHMENTS_AT_ONCE}
+
+
+def attachments_field(*, required: bool) -> AttachmentsField:
+    return AttachmentsField(
+        label=_("Attachments (the report document, photos, a spreadsheet)"), required=required,
+        help_text=lazy(_attachments_help, str)(),
+    )  # fmt: skip
 
 
 class ScheduleForm(forms.Form):
@@ -45,6 +91,7 @@ class ReportForm(forms.Form):
         label=_("Money spent in the period (rupiah)"), min_value=0, max_value=MONEY_MAX
     )
     submitted_on = _date(_("Submitted on"))
+    attachments = attachments_field(required=False)
 
     def __init__(
         self, *args: Any, agencies: list[tuple[int, str]], dues: list[tuple[str, str]],
@@ -53,6 +100,14 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agency"].choices = agencies  # type: ignore[attr-defined]
         self.fields["due_on"].choices = dues  # type: ignore[attr-defined]
+
+
+class AttachForm(forms.Form):
+    attachments = attachments_field(required=True)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea({"rows": 2}))
 
 
 class ObligationForm(forms.Form):

@@ -205,3 +205,44 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field}: {self.old_value} → {self.new_value}"
+
+
+class ReportAttachment(models.Model):
+    """A file attached to a periodic report (the report document, photos, a spreadsheet), its
+    bytes stored by their SHA-256 like the cooperation's documents (documents/storage.py) and
+    never overwritten. A wrong file is never replaced nor deleted: it is withdrawn by a
+    Correction (the reason, who and when) and stays listed, and downloadable, as withdrawn."""
+
+    # core/backup.py keeps the stored file of every row of a model with this mark.
+    KEEPS_STORED_FILE = True
+
+    cooperation = models.ForeignKey(
+        "cooperation.Cooperation", verbose_name=_("cooperation"), on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    report = models.ForeignKey(
+        PeriodicReport, verbose_name=_("report"), on_delete=models.PROTECT,
+        related_name="attachments",
+    )  # fmt: skip
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    # The correction that withdrew it (reason, who, when); None while it stands.
+    withdrawal = models.OneToOneField(
+        Correction, verbose_name=_("withdrawn by"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="withdrawn_attachment",
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("report attachment")
+        verbose_name_plural = _("report attachments")
+        ordering = ("uploaded_at", "id")
+
+    def __str__(self) -> str:
+        return self.original_name

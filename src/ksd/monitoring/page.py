@@ -19,6 +19,7 @@ from ksd.monitoring.models import (
     Obligation,
     Period,
     PeriodicReport,
+    ReportAttachment,
     ReportingSchedule,
 )
 from ksd.monitoring.schedule import dues_until
@@ -106,8 +107,13 @@ def monev_page(cooperation: Cooperation, today: dt.date) -> MonevPage:
     )  # fmt: skip
     reports: dict[tuple[int, dt.date], PeriodicReport] = {
         (r.implementing_agency_id, r.due_on): r
-        for r in PeriodicReport.objects.filter(cooperation=cooperation).select_related(
-            "submitted_by"
+        for r in PeriodicReport.objects.filter(cooperation=cooperation)
+        .select_related("submitted_by")
+        .prefetch_related(
+            Prefetch(
+                "attachments",
+                queryset=ReportAttachment.objects.select_related("withdrawal", "withdrawal__by"),
+            )
         )
     }
     rows = []

@@ -1,7 +1,15 @@
 """The report and obligation due dates that reach a region's operators through the daily
 digest and the calendar feed (ksd.reminders.waiting's registry): its agencies' next reports and
 its party's obligations and milestones not done, due within REMINDER_HORIZON or already late.
-Three queries per user."""
+Three queries per user.
+
+Only a party region's operators (cooperation officers) get them: they record the reports and
+obligations (access.py). A DPRD secretariat gets none, nor does a supervisor: the provincial
+bureau and the Ministry see what is late on /pengawasan/monev/ and in the dashboard's count of
+the stalled rule "report_overdue". A due date is a calendar day (schedule.py), late the day
+after even when that is a day off: the digest then says it has passed with no working day
+since; the working days are counted on the region's calendar (regions.services), holidays and
+the administrator's overrides included."""
 
 from __future__ import annotations
 
@@ -52,7 +60,7 @@ def monev_waiting(user: Visitor, today: dt.date) -> list[Waiting]:
             calendar.count_working_days(today, duty.next_due_on),
             text=_("Periodic report of %(agency)s") % {
                 "agency": duty.implementing_agency.agency_name},
-            page=_page(duty.cooperation_id, "#reports"),
+            page=_page(duty.cooperation_id, "#reports"), late=duty.next_due_on < today,
         ))  # fmt: skip
     for obligation in obligations:
         calendar = calendar or calendar_for_region(region)
@@ -62,5 +70,6 @@ def monev_waiting(user: Visitor, today: dt.date) -> list[Waiting]:
             calendar.count_working_days(today, obligation.due_on),
             text=f"{obligation.get_kind_display()}: {obligation.description}",
             page=_page(obligation.cooperation_id, "#obligations"),
+            late=obligation.due_on < today,
         ))  # fmt: skip
     return found

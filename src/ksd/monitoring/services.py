@@ -10,7 +10,9 @@ today, nothing before the signing of the agreement.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -26,6 +28,16 @@ from ksd.cooperation.models import Cooperation, ImplementingAgency, Party, Stage
 from ksd.core.audit import acting_as
 from ksd.core.dates import show, today_at
 from ksd.core.errors import StepRefused
+from ksd.documents.storage import (
+    DOCUMENT_TYPES,
+    JPEG,
+    PNG,
+    XLSX,
+    Upload,
+    check_file_name,
+    checked,
+    keep_staged,
+)
 from ksd.monitoring.access import may_record, may_report_for
 from ksd.monitoring.models import (
     PERIOD_MONTHS,
@@ -33,6 +45,7 @@ from ksd.monitoring.models import (
     Obligation,
     Period,
     PeriodicReport,
+    ReportAttachment,
     ReportingDuty,
     ReportingSchedule,
 )
@@ -45,6 +58,10 @@ TEXT_MAX_LENGTH = 5000
 # The largest sum KSD records (a hundred trillion rupiah; the national budget is in the
 # thousands of trillions, a single cooperation is far below).
 MONEY_MAX = 10**14
+# A report's attachments: the report document (PDF, DOCX), photos (JPEG, PNG), a spreadsheet
+# (XLSX), each at most documents/storage.py's MAX_MEGABYTES; at most this many in one upload.
+ATTACHMENT_TYPES = (*DOCUMENT_TYPES, XLSX, JPEG, PNG)
+ATTACHMENTS_AT_ONCE = 10
 
 
 def end_of(cooperation: Cooperation) -> dt.date | None:
@@ -208,15 +225,17 @@ REPORT_LABELS: dict[str, Promise] = {
     "benefits": gettext_lazy("benefits"),
     "money_spent": gettext_lazy("money spent (rupiah)"),
     "submitted_on": gettext_lazy("the submission of the report"),
+    "attachment": gettext_lazy("attachment withdrawn"),
 }
 
 
 @transaction.atomic
 def file_report(
     cooperation_id: int, *, actor: AbstractBaseUser, agency_id: int, due_on: dt.date,
-    facts: ReportFacts, now: dt.datetime,
+    facts: ReportFacts, now: dt.datetime, uploads: Sequence[Upload] = (),
 ) -> PeriodicReport:  # fmt: skip
-    """Record an implementing agency's report for the period due on `due_on`."""
+    """Record an implementing agency's report for the period due on `due_on`, with its
+    attachments (`uploads`): a bad file refuses the whole report, and nothing is stored."""
     cooperation = _monitored(cooperation_id)
     agency = ImplementingAgency.objects.filter(cooperation=cooperation, pk=agency_id).first()
     if agency is None:
@@ -255,8 +274,100 @@ def file_report(
             money_spent=_money(facts.money_spent), submitted_on=facts.submitted_on,
             submitted_by=actor, created_at=now,
         )  # fmt: skip
+        _attach(cooperation, report, uploads, actor, now)
         refresh_duties(cooperation)
     return report
+
+
+# ----- attachments -----
+
+
+def _attach(
+    cooperation: Cooperation, report: PeriodicReport, uploads: Sequence[Upload],
+    actor: AbstractBaseUser, now: dt.datetime,
+) -> list[ReportAttachment]:  # fmt: skip
+    """Check every upload first (name, size, type), then store them all and write their rows:
+    one bad file refuses them all, with nothing stored."""
+    if len(uploads) > ATTACHMENTS_AT_ONCE:
+        raise StepRefused(
+            _("Attach at most %(count)d files at once.") % {"count": ATTACHMENTS_AT_ONCE}
+        )
+    with contextlib.ExitStack() as stack:
+        staged = []
+        for upload in uploads:
+            name = check_file_name(upload.name)
+            try:
+                staged.append((name, stack.enter_context(checked(upload, ATTACHMENT_TYPES))))
+            except StepRefused as refused:
+                raise StepRefused(f"{name}: {refused}") from None
+        rows = []
+        for name, file in staged:
+            stored = keep_staged(file)
+            rows.append(ReportAttachment.objects.create(
+                cooperation=cooperation, report=report, original_name=name,
+                content_type=stored.content_type, size=stored.size, sha256=stored.sha256,
+                uploaded_by=actor, uploaded_at=now,
+            ))  # fmt: skip
+    return rows
+
+
+def _own_report(
+    cooperation: Cooperation, report_id: int, actor: AbstractBaseUser
+) -> PeriodicReport:
+    report = PeriodicReport.objects.filter(cooperation=cooperation, pk=report_id).first()
+    if report is None:
+        raise StepRefused(_("This report is not recorded on this cooperation."))
+    if not may_report_for(actor, cooperation, report.region_id):
+        raise StepRefused(
+            _("An implementing agency's report is corrected by its own region's cooperation "
+              "officers.")
+        )  # fmt: skip
+    return report
+
+
+@transaction.atomic
+def attach_to_report(
+    cooperation_id: int, report_id: int, *, actor: AbstractBaseUser, uploads: Sequence[Upload],
+    now: dt.datetime,
+) -> list[ReportAttachment]:  # fmt: skip
+    """Add files to a recorded report, by its own region's operators."""
+    cooperation = _monitored(cooperation_id)
+    report = _own_report(cooperation, report_id, actor)
+    if not uploads:
+        raise StepRefused(_("Choose at least one file to attach."))
+    with acting_as(actor):
+        return _attach(cooperation, report, uploads, actor, now)
+
+
+@transaction.atomic
+def withdraw_attachment(
+    cooperation_id: int, attachment_id: int, *, actor: AbstractBaseUser, reason: str,
+    now: dt.datetime,
+) -> ReportAttachment:  # fmt: skip
+    """Withdraw a wrong file: a Correction keeps which file (its name and SHA-256), the reason,
+    who and when; the file stays stored, listed as withdrawn and downloadable. The right file
+    is attached anew."""
+    cooperation = _monitored(cooperation_id)
+    attachment = (
+        ReportAttachment.objects.select_for_update()
+        .filter(cooperation=cooperation, pk=attachment_id)
+        .first()
+    )
+    if attachment is None:
+        raise StepRefused(_("This attachment is not recorded on this cooperation."))
+    report = _own_report(cooperation, attachment.report_id, actor)
+    if attachment.withdrawal_id is not None:
+        raise StepRefused(_("This attachment was already withdrawn."))
+    why = _reason(reason)
+    with acting_as(actor):
+        correction = Correction.objects.create(
+            cooperation=cooperation, report=report, field="attachment",
+            old_value=f"{attachment.original_name} (SHA-256 {attachment.sha256})",
+            new_value="", reason=why, by=actor, at=now,
+        )  # fmt: skip
+        attachment.withdrawal = correction
+        attachment.save(update_fields=["withdrawal"])
+    return attachment
 
 
 # ----- obligations and milestones -----

@@ -17,6 +17,21 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.mark_done,
         name="done",
     ),
+    path(
+        "kerja-sama/<int:pk>/monev/laporan/<int:report_pk>/lampiran/",
+        views.attach,
+        name="attach",
+    ),
+    path(
+        "kerja-sama/<int:pk>/monev/lampiran/<int:attachment_pk>/",
+        views.download_attachment,
+        name="attachment",
+    ),
+    path(
+        "kerja-sama/<int:pk>/monev/lampiran/<int:attachment_pk>/tarik/",
+        views.withdraw_attachment,
+        name="withdraw_attachment",
+    ),
     path("kerja-sama/<int:pk>/monev/koreksi/", views.correct, name="correct"),
     path("pengawasan/monev/", views.late_list, name="late"),
 ]

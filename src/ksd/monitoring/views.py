@@ -4,11 +4,12 @@ the supervisors' list of late reports and obligations."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,18 +20,24 @@ from ksd.core import clock
 from ksd.core.access import member_required, visible_cooperations
 from ksd.core.dates import show
 from ksd.core.errors import StepRefused
+from ksd.documents.storage import open_stored
 from ksd.monitoring import services
 from ksd.monitoring.access import may_record, operator_region
 from ksd.monitoring.forms import (
+    AttachForm,
     CorrectionForm,
     DoneForm,
     ObligationForm,
     ReportForm,
     ScheduleForm,
+    WithdrawForm,
 )
+from ksd.monitoring.models import ReportAttachment
 from ksd.monitoring.page import MonevPage, describe, monev_page
 from ksd.monitoring.queries import LIST_LIMIT, late_obligations, late_reports
 from ksd.monitoring.services import OBLIGATION_LABELS, REPORT_LABELS, ReportFacts
+
+logger = logging.getLogger(__name__)
 
 
 def _party_label(party: Any) -> str:
@@ -50,6 +57,8 @@ def _forms(page: MonevPage, user: Any, **bound: Any) -> dict[str, Any]:
         "report_form": ReportForm(agencies=agencies, dues=dues),
         "obligation_form": ObligationForm(parties=parties),
         "done_form": DoneForm(),
+        "attach_form": AttachForm(),
+        "withdraw_form": WithdrawForm(),
         "report_fields": [(f"report.{f}", str(REPORT_LABELS[f])) for f in services.REPORT_FIELDS],
         "obligation_fields": [
             (f"obligation.{f}", str(OBLIGATION_LABELS[f])) for f in services.OBLIGATION_FIELDS
@@ -133,7 +142,7 @@ def file_report(request: HttpRequest, pk: int) -> HttpResponse:
     page = monev_page(cooperation, clock.today_in())
     region = operator_region(request.user)
     form = ReportForm(
-        request.POST,
+        request.POST, request.FILES,
         agencies=[(r.agency.pk, r.agency.agency_name) for r in page.agencies
                   if r.agency.region_id == region],
         dues=[(d.isoformat(), show(d)) for d in page.unreported_dues(region)],
@@ -146,12 +155,74 @@ def file_report(request: HttpRequest, pk: int) -> HttpResponse:
             services.file_report(
                 cooperation.pk, actor=request.user, agency_id=data["agency"],  # type: ignore[arg-type]
                 due_on=dt.date.fromisoformat(data["due_on"]), facts=facts, now=clock.now(),
+                uploads=data["attachments"],
             )  # fmt: skip
         except StepRefused as refused:
             form.add_error(None, str(refused))
         else:
             return _done(request, cooperation, _("The report was recorded."), "#reports")
     return _render(request, cooperation, status=400, report_form=form)
+
+
+@member_required
+@require_POST
+def attach(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
+    cooperation = _recorder(request, pk)
+    form = AttachForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attach_to_report(
+                cooperation.pk, report_pk, actor=request.user,  # type: ignore[arg-type]
+                uploads=form.cleaned_data["attachments"], now=clock.now(),
+            )  # fmt: skip
+        except StepRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return _done(request, cooperation, _("The files were attached to the report."),
+                         "#reports")  # fmt: skip
+    return _render(request, cooperation, status=400, attach_form=form)
+
+
+@member_required
+@require_POST
+def withdraw_attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    cooperation = _recorder(request, pk)
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            services.withdraw_attachment(
+                cooperation.pk, attachment_pk, actor=request.user,  # type: ignore[arg-type]
+                reason=form.cleaned_data["reason"], now=clock.now(),
+            )  # fmt: skip
+        except StepRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return _done(request, cooperation, _("The attachment was withdrawn; it stays listed "
+                                                 "as withdrawn."), "#corrections")  # fmt: skip
+    return _render(request, cooperation, status=400, withdraw_form=form)
+
+
+@member_required
+@require_safe
+def download_attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    """A report's attachment, to whoever may see the cooperation's monitoring (its reports);
+    404 to anyone else, as if it did not exist."""
+    cooperation = _visible(request, pk)
+    attachment = ReportAttachment.objects.filter(cooperation=cooperation, pk=attachment_pk).first()
+    if attachment is None:
+        raise Http404
+    try:
+        stored = open_stored(attachment.sha256)
+    except FileNotFoundError:
+        logger.error("Report attachment %s (sha256 %s) is missing from storage", attachment.pk,
+                     attachment.sha256)  # fmt: skip
+        return render(request, "documents/missing.html", {"document": attachment}, status=404)
+    response = FileResponse(
+        stored, as_attachment=True, filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )  # fmt: skip
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @member_required

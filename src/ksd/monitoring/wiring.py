@@ -62,14 +62,19 @@ def register_stalled_rule() -> None:
 
 
 def follow_in_audit_log() -> None:
-    """django-auditlog keeps who changed a schedule, report or obligation and from what to
-    what, as it does for the reference data (core/audit.py); the Correction rows keep the
+    """django-auditlog keeps who changed a schedule, report, obligation or attachment (its
+    withdrawal) and from what to what, as it does for the reference data (core/audit.py); the Correction rows keep the
     reason."""
     from auditlog.registry import auditlog
 
-    from ksd.monitoring.models import Obligation, PeriodicReport, ReportingSchedule
+    from ksd.monitoring.models import (
+        Obligation,
+        PeriodicReport,
+        ReportAttachment,
+        ReportingSchedule,
+    )
 
-    for model in (ReportingSchedule, PeriodicReport, Obligation):
+    for model in (ReportingSchedule, PeriodicReport, Obligation, ReportAttachment):
         if not auditlog.contains(model):
             fields = [f.name for f in model._meta.concrete_fields if not f.primary_key]
             auditlog.register(model, include_fields=fields)

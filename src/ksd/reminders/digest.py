@@ -79,7 +79,11 @@ def render_digest(user: User, digest: Digest, *, today: dt.date, language: str) 
 def _line(item: Waiting) -> dict[str, str]:
     due = ""
     if item.due_on is not None and item.working_days_left is not None:
-        if item.is_overdue:
+        if item.is_overdue and item.working_days_left == 0:
+            due = _("%(label)s %(date)s, passed; no working day since") % {
+                "label": item.deadline_label, "date": show(item.due_on),
+            }  # fmt: skip
+        elif item.is_overdue:
             due = _("%(label)s %(date)s, %(days)d working days ago") % {
                 "label": item.deadline_label, "date": show(item.due_on),
                 "days": -item.working_days_left,

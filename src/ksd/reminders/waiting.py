@@ -39,6 +39,11 @@ class Waiting:
     # cooperation: its own words and the page where the user acts.
     text: str = ""
     page: str = ""
+    # Set by a source whose due dates are calendar days (monitoring's reports, late the day
+    # after): past due even when no working day has gone by since (a Saturday's due date, on the
+    # Sunday). None: overdue once a working day has passed, as for the legal deadlines, which
+    # always fall on a working day.
+    late: bool | None = None
 
     @property
     def label(self) -> str:
@@ -51,6 +56,8 @@ class Waiting:
 
     @property
     def is_overdue(self) -> bool:
+        if self.late is not None:
+            return self.late
         return self.working_days_left is not None and self.working_days_left < 0
 
     @property
