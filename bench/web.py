@@ -11,7 +11,9 @@ starts gunicorn the way `make serve` does, and measures every page of the issue'
 - throughput: --connections at once for --seconds, with wrk when it is installed (a C client
   that leaves the cores to the server), else Python threads (say so: they take CPU from it);
 - the bare view (/healthz/, anonymous) measured just before each page, so the ratio compares
-  figures taken under the same conditions.
+  figures taken under the same conditions;
+- the first visit: one request before all of these, which computes the page; the others are
+  answered by the page kept in the cache (core/page_cache.py) while nothing is written.
 
 It ends with one line: `worst page p95 X ms, worst ratio Y`. Every loop is bounded in time and
 count, and only 127.0.0.1 is contacted.
@@ -262,6 +264,9 @@ def measure(database: str, args: argparse.Namespace) -> list[dict[str, object]]:
             if args.pages and not any(w in page["page"] for w in args.pages.split(",")):
                 continue
             cookie = cookies.get(page["persona"]) if page["persona"] else None
+            # The first visit computes the page (core/page_cache.py keeps it for the next ones
+            # until anything is written); the figures after it are of the page kept.
+            first = _get(server.port, page["path"], cookie)[1]
             one_user(server.port, page["path"], cookie, 1)  # warm-up
             bare = throughput(server.port, "/healthz/", None, args.seconds, args.connections)
             rps = throughput(server.port, page["path"], cookie, args.seconds, args.connections)
@@ -270,6 +275,7 @@ def measure(database: str, args: argparse.Namespace) -> list[dict[str, object]]:
                 "database": database, "page": page["page"], "persona": page["persona"] or "anonim",
                 "rps": rps, "p50": statistics.median(times), "p95": _pct(times, 0.95),
                 "p99": _pct(times, 0.99), "queries": page["queries"], "ratio": rps / bare,
+                "first": first,
             })  # fmt: skip
             _print_row(rows[-1])
         memory = server.memory_mb()
@@ -283,7 +289,7 @@ def _print_row(row: dict[str, object]) -> None:
     print(
         f"| {row['database']:<8} | {row['page']:<20} | {row['persona']:<10} | {row['rps']:>8.1f} "
         f"| {row['p50']:>8.1f} | {row['p95']:>8.1f} | {row['p99']:>8.1f} | {row['queries']:>3} "
-        f"| {row['ratio']:>6.1%} |",
+        f"| {row['ratio']:>6.1%} | {row['first']:>8.1f} |",
         flush=True,
     )
 
@@ -307,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{args.connections} connections, {args.seconds:g} s per figure, load by {client}")  # fmt: skip
     print(
         "| database | page                 | persona    |    req/s |  p50 ms |  p95 ms "
-        "|  p99 ms | sql | /bare  |"
+        "|  p99 ms | sql | /bare  | first ms |"
     )
     rows: list[dict[str, object]] = []
     for database in args.databases.split(","):
@@ -315,10 +321,15 @@ def main(argv: list[str] | None = None) -> int:
     pages = [r for r in rows if r["page"] != "bare view"] or rows
     worst_p95 = max(pages, key=lambda r: r["p95"])  # type: ignore[arg-type,return-value]
     worst_ratio = min(pages, key=lambda r: r["ratio"])  # type: ignore[arg-type,return-value]
+    worst_first = max(pages, key=lambda r: r["first"])  # type: ignore[arg-type,return-value]
     print(
         f"worst page p95 {worst_p95['p95']:.0f} ms ({worst_p95['database']}, {worst_p95['page']}, "
         f"{worst_p95['persona']}), worst ratio {worst_ratio['ratio']:.1%} "
         f"({worst_ratio['database']}, {worst_ratio['page']}, {worst_ratio['persona']})"
+    )
+    print(
+        f"slowest first visit {worst_first['first']:.0f} ms ({worst_first['database']}, "
+        f"{worst_first['page']}, {worst_first['persona']})"
     )
     return 0
 

@@ -59,10 +59,12 @@ def _empty_cache() -> Iterator[None]:
 def _forget_cache() -> None:
     from django.core.cache import cache
 
+    from ksd.core.page_cache import forget_all
     from ksd.oversight.freshness import forget
 
     cache.clear()
     forget()
+    forget_all()
 
 
 @pytest.fixture(scope="session")
@@ -132,3 +134,10 @@ def biro_pemerintahan_diy(regions_loaded: None) -> User:
     import personas
 
     return personas.biro_pemerintahan_diy()
+
+
+@pytest.fixture
+def page_cache_off(settings: Any) -> None:
+    """Every page computed on every visit (core/page_cache.py off): for the tests that count
+    what computing a page costs; tests/pages/test_page_cache.py counts what a kept page costs."""
+    settings.PAGE_CACHE_SECONDS = 0

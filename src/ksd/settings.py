@@ -224,6 +224,9 @@ STORAGES = {
 # in the database and the cache in each process's memory. KSD_STORAGE=s3 keeps stored documents
 # in an S3-compatible bucket (KSD_S3_*) instead of var/documents (ksd.documents.storage).
 CACHES, SESSION_ENGINE = cache_and_sessions(env_str("KSD_REDIS_URL", ""))
+# How long a page computed once may answer again while nothing is written (core/page_cache.py);
+# 0 computes every page on every visit.
+PAGE_CACHE_SECONDS = env_int("KSD_PAGE_CACHE_SECONDS", 3600)
 DOCUMENT_STORAGE, _documents_storage = document_storage(memory_limit=2_621_440)
 if _documents_storage is not None:
     STORAGES["documents"] = _documents_storage

@@ -125,6 +125,7 @@ def test_home_page_loads_its_stylesheet_locally_and_nothing_from_elsewhere(clien
 
 
 @pytest.mark.usefixtures("regions_loaded")
+@pytest.mark.usefixtures("page_cache_off")
 def test_home_page_counts_regions_in_one_query(
     client: Client, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:

@@ -48,6 +48,7 @@ def in_redis(settings: Any) -> Iterator[str]:
     caches, engine = cache_and_sessions(REDIS_URL)
     prefix = f"ksd-test-{uuid.uuid4().hex[:12]}"
     caches["default"]["KEY_PREFIX"] = prefix
+    caches["pages"]["KEY_PREFIX"] = f"{prefix}-pages"
     settings.CACHES = caches
     settings.SESSION_ENGINE = engine
     yield prefix
@@ -56,7 +57,7 @@ def in_redis(settings: Any) -> Iterator[str]:
     # Only this test's keys: cache.clear() would empty the whole shared database 0.
 
     client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(f"{prefix}:*"):
+    for key in client.scan_iter(f"{prefix}*:*"):
         client.delete(key)
 
 
@@ -65,7 +66,15 @@ def test_without_redis_sessions_are_in_the_database_and_the_cache_in_memory() ->
     assert settings.SESSION_ENGINE == "ksd.core.sessions"  # Django's db sessions, one plain read
     assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
     assert cache_and_sessions("") == (
-        {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            # Pages kept apart (core/page_cache.py), a bounded number per process.
+            "pages": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "ksd-pages",
+                "OPTIONS": {"MAX_ENTRIES": 300},
+            },
+        },
         "ksd.core.sessions",
     )
 

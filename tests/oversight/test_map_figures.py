@@ -156,6 +156,7 @@ def test_an_operator_sees_its_partners_and_how_often_it_works_with_each(
     assert _register_count(client, href) == 2
 
 
+@pytest.mark.usefixtures("page_cache_off")  # the flags are patched between two visits
 def test_flagged_regions_get_an_outline_and_a_legend_entry(
     world: None, as_user: Callable[[User], Client], monkeypatch: pytest.MonkeyPatch
 ) -> None:

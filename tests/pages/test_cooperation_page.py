@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
@@ -103,6 +104,7 @@ def test_the_public_is_sent_to_the_login_page(
     assert response["Location"].startswith("/akun/masuk/?next=")
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_the_page_takes_the_same_number_of_queries_with_3_or_7_parties(
     regions_loaded: None,
     as_user: Callable[[User], Client],

@@ -94,6 +94,7 @@ def test_the_list_shows_object_term_and_the_published_signed_agreement(
     assert "(5 tahun)" in page  # the term
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_a_search_costs_the_same_queries_for_one_match_or_many(
     operator_kota_yogyakarta: User,
     client: Client,

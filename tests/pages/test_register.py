@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
@@ -120,6 +121,7 @@ def _many(actor: User, n: int) -> None:
         offer(actor, title=f"Kerja sama {i:02d}")
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_the_register_takes_the_same_number_of_queries_for_3_or_30_rows(
     operator_kota_yogyakarta: User,
     as_user: Callable[[User], Client],

@@ -22,18 +22,26 @@ LOCAL_MEMORY_CACHE = "django.core.cache.backends.locmem.LocMemCache"
 REDIS_CACHE = "django.core.cache.backends.redis.RedisCache"
 S3_STORAGE = "storages.backends.s3.S3Storage"
 STORAGE_KINDS = ("local", "s3")
+# Pages one worker keeps in its memory (a register page is ~60-100 kB: at most ~30 MB).
+PAGES_KEPT = 300
 
 
 def cache_and_sessions(redis_url: str) -> tuple[dict[str, dict[str, Any]], str]:
     """CACHES and SESSION_ENGINE: Redis behind both when `redis_url` is set (redis://HOST:PORT/DB
     or rediss:// for TLS), else the local memory cache and database sessions."""
     if not redis_url:
-        return {"default": {"BACKEND": LOCAL_MEMORY_CACHE}}, DATABASE_SESSIONS
+        # Pages (core/page_cache.py) apart, so that they never push the aggregates out.
+        pages = {"BACKEND": LOCAL_MEMORY_CACHE, "LOCATION": "ksd-pages",
+                 "OPTIONS": {"MAX_ENTRIES": PAGES_KEPT}}  # fmt: skip
+        return {"default": {"BACKEND": LOCAL_MEMORY_CACHE}, "pages": pages}, DATABASE_SESSIONS
     if not redis_url.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(
             f"KSD_REDIS_URL must start with redis://, rediss:// or unix://, not {redis_url!r}."
         )
-    caches = {"default": {"BACKEND": REDIS_CACHE, "LOCATION": redis_url, "KEY_PREFIX": "ksd"}}
+    caches = {
+        "default": {"BACKEND": REDIS_CACHE, "LOCATION": redis_url, "KEY_PREFIX": "ksd"},
+        "pages": {"BACKEND": REDIS_CACHE, "LOCATION": redis_url, "KEY_PREFIX": "ksd-pages"},
+    }
     return caches, CACHED_DATABASE_SESSIONS
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from ksd.accounts.models import Role
 from ksd.core import clock
 from ksd.core.access import has_role, is_administrator, membership_of
+from ksd.core.page_cache import cached_page
 from ksd.regions.queries import count_by_level
 
 # How many of the user's most urgent tasks the home page lists; the dashboard lists them all.
@@ -17,6 +18,7 @@ HOME_TASKS = 5
 
 
 @require_safe
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     """The landing page. Someone with a role starts from their tasks (the most urgent first);
     a visitor reads what KSD is, how much reference data is loaded, and the public register."""

@@ -20,6 +20,7 @@ from ksd.core import clock
 from ksd.core.access import member_required, visible_cooperations
 from ksd.core.dates import show
 from ksd.core.errors import StepRefused
+from ksd.core.page_cache import cached_page
 from ksd.documents.storage import open_stored
 from ksd.monitoring import services
 from ksd.monitoring.access import may_record, operator_region
@@ -85,6 +86,7 @@ def _render(
 
 @member_required
 @require_safe
+@cached_page
 def cooperation_monev(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, _visible(request, pk))
 
@@ -294,6 +296,7 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_required
 @require_safe
+@cached_page
 def late_list(request: HttpRequest) -> HttpResponse:
     """Late reports and late obligations in the user's scope: the Ministry all, a provincial
     bureau its province, a region's officers their own cooperations."""

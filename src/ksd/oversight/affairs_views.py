@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ksd.core.access import member_required, sees_everything
+from ksd.core.page_cache import cached_page
 from ksd.core.widgets import PlainSelect
 from ksd.oversight.affairs import overview, scope_for
 from ksd.regions.flags import Flag
@@ -40,6 +41,7 @@ class AffairsFilterForm(forms.Form):
 
 @member_required
 @require_safe
+@cached_page
 def affairs(request: HttpRequest) -> HttpResponse:
     """Which affairs each region in the user's scope cooperates on, and the gaps. Bad input is
     answered with 400 and the page without its filters, never a narrower or wider scope."""

@@ -11,12 +11,14 @@ from django.views.decorators.http import require_safe
 
 from ksd.core import clock
 from ksd.core.access import member_required
+from ksd.core.page_cache import cached_page
 from ksd.oversight.charts import bar_chart
 from ksd.oversight.figures import Breakdown, figures_for, scope_of, scope_title
 
 
 @member_required
 @require_safe
+@cached_page
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The Ministry sees the country, the governor's bureau its province with its kab/kota, a
     region's operator its own region; a DPRD secretariat oversees no one (403)."""

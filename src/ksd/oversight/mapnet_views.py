@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from ksd.core.access import member_required, sees_everything
+from ksd.core.page_cache import cached_page
 from ksd.oversight.mapnet_pages import build_map, build_network
 from ksd.oversight.mapnet_scope import COUNTRY, PROVINCE, scope_for
 from ksd.oversight.shapes import provinces
@@ -15,6 +16,7 @@ from ksd.oversight.shapes import provinces
 
 @member_required
 @require_safe
+@cached_page
 def map_page(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user, request.GET.get("provinsi"))
     view = build_map(request.user, scope)
@@ -23,6 +25,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
 
 @member_required
 @require_safe
+@cached_page
 def network_page(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user, request.GET.get("provinsi"))
     view = build_network(request.user, scope)

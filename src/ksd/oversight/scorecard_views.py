@@ -23,6 +23,7 @@ from ksd.cooperation.models import Stage
 from ksd.cooperation.status import BEFORE_SIGNING, IN_FORCE
 from ksd.core import clock
 from ksd.core.access import member_required, membership_of, sees_everything
+from ksd.core.page_cache import cached_page
 from ksd.core.widgets import PlainSelect
 from ksd.oversight import scorecard_export
 from ksd.oversight.scorecard import (
@@ -191,6 +192,7 @@ def _table(request: HttpRequest, scope: Scope) -> Table:
 
 @member_required
 @require_safe
+@cached_page
 def table(request: HttpRequest) -> HttpResponse:
     scope = scope_of(request)
     if scope.region is not None:
@@ -212,6 +214,7 @@ def table(request: HttpRequest) -> HttpResponse:
 
 @member_required
 @require_safe
+@cached_page
 def region_card(request: HttpRequest, code: str) -> HttpResponse:
     scope = scope_of(request)
     today = clock.today_in()

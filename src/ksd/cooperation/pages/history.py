@@ -14,11 +14,13 @@ from django.views.decorators.http import require_safe
 from ksd.cooperation import queries
 from ksd.cooperation.events_html import events_html
 from ksd.core.access import get_cooperation_for, member_required
+from ksd.core.page_cache import cached_page
 from ksd.core.paging import page_of
 
 
 @member_required
 @require_safe
+@cached_page
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     cooperation = get_cooperation_for(request.user, pk)
     page = page_of(

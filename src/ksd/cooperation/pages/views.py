@@ -28,6 +28,7 @@ from ksd.core.access import (
     sees_the_audit,
     visible_cooperations,
 )
+from ksd.core.page_cache import cached_page
 from ksd.core.paging import page_of
 from ksd.dprd.clock_settings import dprd_clock_notice
 from ksd.law.regimes import Regime
@@ -38,6 +39,7 @@ logged_in = member_required  # logged in, with a role (core/access.py)
 
 @logged_in
 @require_safe
+@cached_page
 def register(request: HttpRequest) -> HttpResponse:
     today = clock.today_in()
     form = RegisterFilterForm(request.GET, today=today)
@@ -102,6 +104,7 @@ def _repeated(request: HttpRequest, filters: dict[str, Any]) -> dict[str, Any]:
 
 @logged_in
 @require_safe
+@cached_page
 def detail_as_of(request: HttpRequest, pk: int, day: str) -> HttpResponse:
     """A cooperation's record as it stood at the end of `day`: read-only, with ksd.law's
     assessment as of that day on the facts recorded by then."""
@@ -120,12 +123,14 @@ def detail_as_of(request: HttpRequest, pk: int, day: str) -> HttpResponse:
 
 @logged_in
 @require_safe
+@cached_page
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_detail(request, get_cooperation_for(request.user, pk))
 
 
 @logged_in
 @require_safe
+@cached_page
 def dashboard(request: HttpRequest) -> HttpResponse:
     board = dashboard_for(request.user, today=clock.today_in())
     notices = queries.notifications_for(request.user)
@@ -144,6 +149,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def public_register(request: HttpRequest) -> HttpResponse:
     """The public register, today's or as it stood at the end of a past day (?per=YYYY-MM-DD):
     what had been published by then, with its values then (cooperation/as_of.py)."""
@@ -177,6 +183,7 @@ def public_register(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cooperation = get_cooperation_for(AnonymousUser(), pk)
     parties = list(cooperation.parties.select_related("region"))

@@ -15,6 +15,8 @@ from typing import Any
 
 from django.db.backends.sqlite3 import base, operations
 
+from ksd.core import change_stamp
+
 
 class DatabaseOperations(operations.DatabaseOperations):
     def sql_flush(
@@ -37,9 +39,13 @@ class DatabaseOperations(operations.DatabaseOperations):
         with self.connection.cursor() as cursor:
             cursor.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
             triggers = [(name, text) for name, table, text in cursor.fetchall() if table in flushed]
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [change_stamp.TABLE])
+            stamped = cursor.fetchone() is not None
         drop = [f"DROP TRIGGER {self.quote_name(name)};" for name, _ in triggers]
         create = [f"{definition};" for _, definition in triggers]
-        return [*drop, *sql, *create]
+        # The emptied database is a change the page cache must see (core/change_stamp.py).
+        bump = [change_stamp.BUMP + ";"] if stamped else []
+        return [*drop, *sql, *create, *bump]
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
