@@ -234,7 +234,7 @@ def _himpunan(
     request: HttpRequest, user: Any, region_code: str, *, public: bool = False
 ) -> HttpResponse:
     now = clock.now()
-    today = clock.today_in()
+    today = clock.date_in(now)
     initial = {"region": region_code, "year": today.year}
     form = HimpunanForm(request.GET or None, initial=initial)
     if not form.is_bound or not form.is_valid():
@@ -253,7 +253,7 @@ def _himpunan(
         if fmt == "xlsx" or _pdf_state():
             wait = public_downloads.wait_seconds(request, now)
             if wait:
-                return _too_many_downloads(request, form, wait)
+                return _too_many_downloads(request, wait)
     compiled = kept.get("compiled") if kept is not None else None
     if compiled is None:
         compiled = himpunan_export.compile_himpunan(user, region, year, as_of=day)
@@ -278,11 +278,11 @@ def _himpunan(
     return render(request, "exchange/himpunan.html", context)
 
 
-def _too_many_downloads(request: HttpRequest, form: HimpunanForm, wait: int) -> HttpResponse:
+def _too_many_downloads(request: HttpRequest, wait: int) -> HttpResponse:
     """HTTP 429: this address built its files of the minute; the page says how long to wait."""
     page = request.GET.copy()
     page.pop("format", None)
-    context = {"form": form, "pdf": _pdf_state(), "wait": wait, "page": page.urlencode(),
+    context = {"wait": wait, "page": page.urlencode(),
                "limit": settings.HIMPUNAN_DOWNLOADS_PER_MINUTE}  # fmt: skip
     response = render(request, "exchange/himpunan_throttled.html", context, status=429)
     response["Retry-After"] = str(wait)
