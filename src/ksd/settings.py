@@ -183,6 +183,10 @@ PROXY_COUNT = env_int("KSD_PROXY_COUNT", 0, minimum=0)
 # long random strings, so guessing them needs no throttle; this only keeps one runaway program
 # from filling a server. Logins (and so the docs page's session) stay throttled by axes above.
 API_REQUESTS_PER_MINUTE = env_int("KSD_API_REQUESTS_PER_MINUTE", 600, minimum=0)
+# New XLSX or PDF files of the public himpunan (/publik/himpunan/) per address per minute, for
+# visitors who are not logged in (exchange/public_downloads.py); a file already built since the
+# register last changed is served from the cache and not counted. 0: no limit.
+HIMPUNAN_DOWNLOADS_PER_MINUTE = env_int("KSD_HIMPUNAN_DOWNLOADS_PER_MINUTE", 6, minimum=0)
 # Successful logins are not logged by axes (the session table already shows who is in).
 AXES_DISABLE_ACCESS_LOG = True
 

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -22,6 +23,7 @@ from ksd.core import clock
 from ksd.core.access import member_required, membership_of
 from ksd.core.dates import today_at
 from ksd.core.errors import StepRefused
+from ksd.exchange import public_downloads
 from ksd.exchange.access import get_batch_for, import_scope
 from ksd.exchange.exporting import himpunan as himpunan_export
 from ksd.exchange.exporting import open_data
@@ -222,12 +224,17 @@ def himpunan(request: HttpRequest) -> HttpResponse:
 @require_safe
 def public_himpunan(request: HttpRequest) -> HttpResponse:
     """The himpunan of the published register, for anyone: today's, or as the public register
-    stood at the end of a past day (cooperation/as_of.py public_as_of)."""
-    return _himpunan(request, AnonymousUser(), "")
+    stood at the end of a past day (cooperation/as_of.py public_as_of). What it computes is kept
+    until a step is recorded, and visitors who are not logged in may build only so many files a
+    minute (exchange/public_downloads.py)."""
+    return _himpunan(request, AnonymousUser(), "", public=True)
 
 
-def _himpunan(request: HttpRequest, user: Any, region_code: str) -> HttpResponse:
-    today = clock.today_in()
+def _himpunan(
+    request: HttpRequest, user: Any, region_code: str, *, public: bool = False
+) -> HttpResponse:
+    now = clock.now()
+    today = clock.date_in(now)
     initial = {"region": region_code, "year": today.year}
     form = HimpunanForm(request.GET or None, initial=initial)
     if not form.is_bound or not form.is_valid():
@@ -235,22 +242,51 @@ def _himpunan(request: HttpRequest, user: Any, region_code: str) -> HttpResponse
                       status=400 if form.is_bound else 200)  # fmt: skip
     region, year = form.cleaned_data["region"], form.cleaned_data["year"]
     day = form.cleaned_data["per"]
-    compiled = himpunan_export.compile_himpunan(user, region, year, as_of=day)
     name = f"himpunan-{region.code}-{year}" + (f"-per-{day.isoformat()}" if day else "")
     fmt = form.cleaned_data["format"] or "html"
+    files = {"xlsx": (f"{name}.xlsx", XLSX), "pdf": (f"{name}.pdf", "application/pdf")}
+    kept = public_downloads.Kept(region.code, year, day, today=today) if public else None
+    if fmt in files and kept is not None:
+        data = kept.get(fmt)
+        if data is not None:
+            return _download(data, *files[fmt])
+        if fmt == "xlsx" or _pdf_state():
+            wait = public_downloads.wait_seconds(request, now)
+            if wait:
+                return _too_many_downloads(request, wait)
+    compiled = kept.get("compiled") if kept is not None else None
+    if compiled is None:
+        compiled = himpunan_export.compile_himpunan(user, region, year, as_of=day)
+        if kept is not None:
+            kept.put("compiled", compiled)
     context = {"form": form, "himpunan": compiled, "headers": himpunan_export.HEADERS,
                "article": himpunan_export.ARTICLE, "pdf": _pdf_state(), "today": today,
                "banner": as_of.banner(day) if day else ""}  # fmt: skip
-    if fmt == "xlsx":
-        return _download(himpunan_export.xlsx_bytes(compiled), f"{name}.xlsx", XLSX)
-    if fmt == "pdf":
-        if not himpunan_export.pdf_available():
-            messages.error(request, _("PDF is not available yet: WeasyPrint is not installed "
-                                      "on this server. Download the XLSX instead."))  # fmt: skip
-            return render(request, "exchange/himpunan.html", context, status=503)
-        html = render_to_string("exchange/himpunan_pdf.html", context, request=request)
-        return _download(himpunan_export.pdf_bytes(html), f"{name}.pdf", "application/pdf")
+    if fmt == "pdf" and not _pdf_state():
+        messages.error(request, _("PDF is not available yet: WeasyPrint is not installed "
+                                  "on this server. Download the XLSX instead."))  # fmt: skip
+        return render(request, "exchange/himpunan.html", context, status=503)
+    if fmt in files:
+        if fmt == "xlsx":
+            data = himpunan_export.xlsx_bytes(compiled)
+        else:
+            html = render_to_string("exchange/himpunan_pdf.html", context, request=request)
+            data = himpunan_export.pdf_bytes(html)
+        if kept is not None:
+            kept.put(fmt, data)
+        return _download(data, *files[fmt])
     return render(request, "exchange/himpunan.html", context)
+
+
+def _too_many_downloads(request: HttpRequest, wait: int) -> HttpResponse:
+    """HTTP 429: this address built its files of the minute; the page says how long to wait."""
+    page = request.GET.copy()
+    page.pop("format", None)
+    context = {"wait": wait, "page": page.urlencode(),
+               "limit": settings.HIMPUNAN_DOWNLOADS_PER_MINUTE}  # fmt: skip
+    response = render(request, "exchange/himpunan_throttled.html", context, status=429)
+    response["Retry-After"] = str(wait)
+    return response
 
 
 def _pdf_state() -> bool:
