@@ -27,6 +27,7 @@ from django.http import HttpRequest
 from django.utils import translation
 
 from ksd.accounts.throttle import client_address
+from ksd.core import change_stamp
 from ksd.oversight.freshness import register_version
 
 # A key carries the day, so an entry is never read after it; it may go sooner (a recorded step
@@ -38,10 +39,12 @@ built: Counter[str] = Counter()
 
 
 def version() -> str:
-    """What the kept answers depend on in the database: the last event's and the last
-    record's ids (oversight/freshness.py). The one place to read a wider database stamp
-    instead, when there is one."""
-    return register_version()
+    """What the kept answers depend on in the database: the change stamp, which moves with
+    every write by anyone (core/change_stamp.py). Inside an open transaction on PostgreSQL,
+    where the stamp does not count the transaction's own writes (the test suite), the last
+    event's and record's ids instead (oversight/freshness.py)."""
+    stamp = change_stamp.read() if change_stamp.sees_own_writes() else None
+    return f"stamp:{stamp}" if stamp is not None else f"ids:{register_version()}"
 
 
 class Kept:

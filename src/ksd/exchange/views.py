@@ -23,6 +23,7 @@ from ksd.core import clock
 from ksd.core.access import member_required, membership_of
 from ksd.core.dates import today_at
 from ksd.core.errors import StepRefused
+from ksd.core.page_cache import cached_page
 from ksd.exchange import public_downloads
 from ksd.exchange.access import get_batch_for, import_scope
 from ksd.exchange.exporting import himpunan as himpunan_export
@@ -222,6 +223,7 @@ def himpunan(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def public_himpunan(request: HttpRequest) -> HttpResponse:
     """The himpunan of the published register, for anyone: today's, or as the public register
     stood at the end of a past day (cooperation/as_of.py public_as_of). What it computes is kept
