@@ -470,6 +470,7 @@ def test_the_cells_where_the_code_differs_from_the_rules() -> None:
     assert differing == []
 
 
+@pytest.mark.usefixtures("page_cache_off")  # reads the view's context on repeated visits
 def test_the_outsider_finds_the_cooperation_in_no_list_count_or_search(world: World) -> None:
     client = client_for("outsider")
     title = world.review.title
