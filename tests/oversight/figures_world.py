@@ -130,6 +130,17 @@ def chart(page: str, key: str) -> dict[str, int]:
     return {link.url.partition("?")[2]: link.count for link in bars(page, key)}
 
 
+def unrecorded(page: str, key: str) -> Link | None:
+    """The chart `key`'s "Not recorded" figure: the records that leave the field empty."""
+    start = page.index(f'id="figures-{key}"')
+    section = page[start : page.index("</section>", start)]
+    found = re.search(r'class="note ksd-unrecorded">[^<]*<a href="([^"]+)">([\d.]+)</a>', section)
+    if not found:
+        return None
+    url, shown = found.groups()
+    return Link(html.unescape(url), "Not recorded", int(shown.replace(".", "")))
+
+
 def headline(page: str) -> list[Link]:
     return _links(HEADLINE, page)
 

@@ -4,8 +4,6 @@ register listing exactly the records it counts."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -13,7 +11,15 @@ from django.test import Client
 import personas
 from ksd.cooperation.models import Cooperation
 from ksd.regions.services import load_affairs
-from oversight.figures_world import NOW, bars, build, chart, headline, register_count
+from oversight.figures_world import (
+    NOW,
+    bars,
+    build,
+    chart,
+    headline,
+    register_count,
+    unrecorded,
+)
 
 pytestmark = pytest.mark.usefixtures("regions_loaded")
 
@@ -101,13 +107,30 @@ def test_the_ministry_counts_regulation_kind_affair_and_models() -> None:
 def test_records_without_an_affair_or_a_model_are_counted_apart() -> None:
     page = _page(_client(personas.kemendagri()))
 
-    def note(key: str) -> str:
-        start = page.index(f'id="figures-{key}"')
-        section = page[start : page.index("</section>", start)]
-        found = re.search(r"Tidak dicatat pada (\d+) di antaranya", section)
-        return found.group(1) if found else ""
+    def note(key: str) -> tuple[int, str] | None:
+        found = unrecorded(page, key)
+        return (found.count, found.url) if found else None
 
-    assert (note("affair"), note("management_model"), note("institution_model")) == ("1", "4", "4")
+    assert "Tidak dicatat pada" in page
+    assert [note(key) for key in ("affair", "management_model", "institution_model")] == [
+        (1, "/kerja-sama/?affair=tanpa"),
+        (4, "/kerja-sama/?management_model=tanpa"),
+        (4, "/kerja-sama/?institution_model=tanpa"),
+    ]
+
+
+@pytest.mark.parametrize("who", ["kemendagri", "biro_pemerintahan_diy", "operator_sleman",
+                                 "operator_kota_yogyakarta"])  # fmt: skip
+def test_each_not_recorded_figure_opens_the_register_with_the_same_count(who: str) -> None:
+    client = _client(getattr(personas, who)())
+    page = _page(client)
+
+    found = [unrecorded(page, key) for key in ("affair", "management_model", "institution_model")]
+
+    for link in found:
+        if link is not None:
+            assert register_count(client, link.url) == link.count, (who, link)
+    assert any(found), who
 
 
 def test_the_labels_say_what_a_bar_counts_in_indonesian() -> None:

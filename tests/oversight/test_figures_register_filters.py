@@ -53,3 +53,18 @@ def test_a_bad_year_of_signing_is_told_and_filters_nothing(client: Client, year:
     assert response.status_code == 200
     assert 'class="errorlist' in page
     assert "7 kerja sama" in page
+
+
+def test_not_recorded_lists_the_records_without_an_affair_or_a_model(client: Client) -> None:
+    # G (cancelled as entered by mistake) leaves the models empty too but is not in the register.
+    assert _titles(client, "?affair=tanpa") == ["E Sleman dengan PT Resik"]
+    assert _titles(client, "?management_model=tanpa") == [
+        "C Borobudur-Prambanan", "E Sleman dengan PT Resik", "H Medan-Binjai",
+        "I DIY dengan Bantul",
+    ]  # fmt: skip
+    assert _titles(client, "?institution_model=tanpa") == [
+        "B Trans Jogja", "D Semarang-Magelang", "E Sleman dengan PT Resik", "H Medan-Binjai",
+    ]  # fmt: skip
+    assert _titles(client, "?management_model=tanpa&institution_model=tanpa") == [
+        "E Sleman dengan PT Resik", "H Medan-Binjai"
+    ]  # fmt: skip

@@ -172,3 +172,72 @@ def test_the_register_filters_by_government_affair_and_management_arrangement(
     for page in (by_affair, by_model):
         assert "Sampah regional" in page
         assert "Angkutan" not in page
+
+
+@pytest.mark.parametrize("name", ["affair", "management_model", "institution_model"])
+def test_not_recorded_lists_exactly_the_records_that_leave_the_field_empty(
+    name: str, operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    from ksd.regions.models import Affair
+    from ksd.regions.services import load_affairs
+
+    load_affairs()
+    offer(operator_kota_yogyakarta, title="Sampah regional", regions=("34.71", "34.04"))
+    offer(operator_kota_yogyakarta, title="Angkutan", regions=("34.71", "34.04"))
+    Cooperation.objects.filter(title="Sampah regional").update(
+        affair=Affair.objects.get(code="wajib_non_pd.lingkungan_hidup"),
+        management_model="joint_service", institution_model="badan",
+    )  # fmt: skip
+    Cooperation.objects.filter(title="Angkutan").update(affair=None)
+    client = as_user(operator_kota_yogyakarta)
+
+    page = _get(client, f"?{name}=tanpa")
+    as_it_stood = _get(client, f"?{name}=tanpa&per={NOW.date().isoformat()}")
+
+    assert _titles(page) == ["Angkutan"]
+    # The register as it stood (cooperation/as_of.py) takes the same filter.
+    assert 'class="ksd-count">1 kerja sama<' in as_it_stood
+    assert "Angkutan" in as_it_stood
+    assert "Sampah regional" not in as_it_stood
+    assert '<option value="tanpa" selected>(belum dicatat)</option>' in page
+
+
+@pytest.mark.parametrize("name", ["affair", "management_model", "institution_model"])
+@pytest.mark.parametrize("value", ["TANPA", "tanpa ", "none", "<b>x</b>", "9" * 40])
+def test_a_value_no_filter_names_is_told_and_filters_nothing(
+    name: str, value: str, operator_kota_yogyakarta: User, as_user: Callable[[User], Client]
+) -> None:
+    offer(operator_kota_yogyakarta, title="Angkutan", regions=("34.71", "34.04"))
+    client = as_user(operator_kota_yogyakarta)
+
+    response = client.get("/kerja-sama/", {name: value})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="errorlist' in page or value.strip() == "tanpa"
+    assert "Angkutan" in page
+
+
+@pytest.mark.usefixtures("page_cache_off")
+def test_not_recorded_takes_no_more_queries_than_a_recorded_value(
+    operator_kota_yogyakarta: User,
+    as_user: Callable[[User], Client],
+    django_assert_max_num_queries: Callable[..., Any],
+) -> None:
+    from ksd.regions.services import load_affairs
+
+    load_affairs()
+    client = as_user(operator_kota_yogyakarta)
+    in_dprd_review(operator_kota_yogyakarta)
+    _many(operator_kota_yogyakarta, 3)
+    client.get("/kerja-sama/")  # the session is warm for every address
+
+    counts = []
+    # The records all leave the three fields empty: both addresses list the same rows.
+    for query in ("", "?affair=tanpa&management_model=tanpa&institution_model=tanpa"):
+        with django_assert_max_num_queries(10) as captured:
+            page = client.get(f"/kerja-sama/{query}").content.decode()
+        assert 'class="ksd-count">4 kerja sama<' in page
+        counts.append(len(captured))
+
+    assert counts[0] == counts[1]

@@ -48,6 +48,7 @@ from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Cast, Coalesce, Greatest
 from django.utils.translation import gettext as _
 
+from ksd.cooperation import object_filters
 from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
     Cooperation,
@@ -218,11 +219,10 @@ def register_as_of(
             _then_matches("offered_on", Q(offered_on__year=year),
                           Q(offered_then__startswith=f"{year}-"), end)
         )  # fmt: skip
-    for name in ("kind", "regime", "management_model", "institution_model"):
+    for name in ("kind", "regime"):
         if filters.get(name):
             rows = rows.filter(**{name: filters[name]})
-    if filters.get("affair"):
-        rows = rows.filter(affair=filters["affair"])
+    rows = object_filters.narrow(rows, filters)
     region = filters.get("region", "")
     if region[:1].isdigit():
         rows = rows.filter(pk__in=Party.objects.filter(region_id=region).values("cooperation_id"))

@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from ksd.accounts.models import Role
+from ksd.cooperation import object_filters
 from ksd.cooperation.law import calendar_for_region, facts_for, law_lang, law_parameters
 from ksd.cooperation.models import (
     CLOSED_BY_RECORD_KEEPING,
@@ -78,9 +79,8 @@ def register(user: Visitor, filters: dict[str, Any], *, today: dt.date) -> Query
         rows = rows.filter(_party_filter(region__province_id=code) | _party_filter(region_id=code))
     if stages := _repeated(filters, "stage", "stages"):
         rows = rows.filter(stage__in=stages)
-    if filters.get("affair"):
-        rows = rows.filter(affair=filters["affair"])
-    for name in ("kind", "regime", "management_model", "institution_model"):
+    rows = object_filters.narrow(rows, filters)
+    for name in ("kind", "regime"):
         if filters.get(name):
             rows = rows.filter(**{name: filters[name]})
     if filters.get("year"):

@@ -37,6 +37,7 @@ from ksd.cooperation.models import (
     Party,
     Stage,
 )
+from ksd.cooperation.object_filters import UNRECORDED
 from ksd.cooperation.pages.forms import REGIME_CHOICES
 from ksd.cooperation.status import IN_FORCE
 from ksd.core.access import membership_of, sees_everything, visible_cooperations
@@ -92,7 +93,7 @@ def register_url(**filters: str | int) -> str:
 @dataclass(frozen=True)
 class Figure:
     """One number: what it counts, how many, and the register listing exactly those records
-    (None when no register filter lists them: a field left unrecorded)."""
+    (None when no register filter lists them: a stored value no choice names)."""
 
     label: str
     count: int
@@ -241,7 +242,7 @@ def _by_choice(
     choices: Iterable[tuple[str, str | Promise]],
 ) -> Breakdown:
     """Each choice of `field_name`, those with none included; records that leave the field
-    empty are counted apart (the register has no filter for them)."""
+    empty are counted apart, linked to the register's "(not recorded)" choice."""
     left = Counter(counts)
     bars = [
         Figure(str(label), left.pop(value, 0), register_url(**{field_name: value}))
@@ -251,11 +252,15 @@ def _by_choice(
     # list it, so it gets no link.
     missing = left.pop("", 0) + left.pop(None, 0)
     bars += [Figure(str(value), n, None) for value, n in sorted(left.items(), key=str) if n]
-    return Breakdown(field_name, *titles, bars, unrecorded=_unrecorded(missing))
+    return Breakdown(field_name, *titles, bars, unrecorded=_unrecorded(field_name, missing))
 
 
-def _unrecorded(count: int) -> Figure | None:
-    return Figure(str(_("Not recorded")), count, None) if count else None
+def _unrecorded(field_name: str, count: int) -> Figure | None:
+    """The records that leave `field_name` empty: the register lists exactly them with the
+    filter's "(not recorded)" choice (cooperation/object_filters.py)."""
+    if not count:
+        return None
+    return Figure(str(_("Not recorded")), count, register_url(**{field_name: UNRECORDED}))
 
 
 def _by_affair(counts: Counter[object]) -> Breakdown:
@@ -273,7 +278,7 @@ def _by_affair(counts: Counter[object]) -> Breakdown:
         _("By government affair"),
         _("Government affair"),
         sorted(bars, key=lambda bar: -bar.count),  # stable: the law's order among equals
-        unrecorded=_unrecorded(counts[None]),
+        unrecorded=_unrecorded("affair", counts[None]),
     )
 
 

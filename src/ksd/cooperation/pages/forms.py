@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from ksd.cooperation import stalled
@@ -16,6 +18,7 @@ from ksd.cooperation.models import (
     ManagementModel,
     Stage,
 )
+from ksd.cooperation.object_filters import UNRECORDED
 from ksd.cooperation.offer.forms import blank as _blank
 from ksd.cooperation.queries import SORTS
 from ksd.core import clock
@@ -31,6 +34,39 @@ from ksd.regions.models import Affair, Region
 # Filters that may be given more than once, and the cleaned list's name.
 REPEATABLE = {"region": "regions", "province": "provinces", "stage": "stages"}
 REGIME_CHOICES = [(Regime.PP50_2007.value, "PP 50/2007"), (Regime.PP28_2018.value, "PP 28/2018")]
+# The extra choice of the affair and model filters: the records that leave the field empty.
+NOT_RECORDED = (UNRECORDED, _("(not recorded)"))
+
+
+def _or_unrecorded(choices: Any) -> list[tuple[str, Any]]:
+    """A filter's choices with "(not recorded)" right after its blank."""
+    first, *rest = _blank(choices)
+    return [first, NOT_RECORDED, *rest]
+
+
+class _AffairChoices(ModelChoiceIterator):
+    """The affairs, with "(not recorded)" right after the blank; still one query."""
+
+    def __iter__(self) -> Iterator[Any]:
+        choices = super().__iter__()
+        if self.field.empty_label is not None:
+            yield next(choices)
+        yield NOT_RECORDED
+        yield from choices
+
+    def __len__(self) -> int:
+        return super().__len__() + 1
+
+
+class AffairField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """An affair by its code, or UNRECORDED for the records with no affair at all."""
+
+    iterator = _AffairChoices
+
+    def to_python(self, value: Any) -> Any:
+        if value == UNRECORDED:
+            return UNRECORDED
+        return super().to_python(value)
 
 
 class RegisterFilterForm(forms.Form):
@@ -55,16 +91,16 @@ class RegisterFilterForm(forms.Form):
     regime = forms.ChoiceField(
         label=_("Regulation"), required=False, choices=_blank(REGIME_CHOICES), widget=PlainSelect
     )
-    affair = forms.ModelChoiceField(
+    affair = AffairField(
         label=_("Government affair"), required=False, empty_label=_("(all)"),
         queryset=Affair.objects.order_by("position"), to_field_name="code", widget=PlainSelect,
     )  # fmt: skip
     management_model = forms.ChoiceField(
         label=_("Management arrangement"), required=False,
-        choices=_blank(ManagementModel.choices), widget=PlainSelect,
+        choices=_or_unrecorded(ManagementModel.choices), widget=PlainSelect,
     )  # fmt: skip
     institution_model = forms.ChoiceField(
-        label=_("Institution"), required=False, choices=_blank(InstitutionModel.choices),
+        label=_("Institution"), required=False, choices=_or_unrecorded(InstitutionModel.choices),
         widget=PlainSelect,
     )  # fmt: skip
     year = forms.IntegerField(
