@@ -3,12 +3,11 @@ steps that share or publish a document, and the public download of a published a
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -18,6 +17,7 @@ from ksd.core import clock
 from ksd.core.access import acts_for, get_cooperation_for, member_required, membership_of
 from ksd.core.error_pages import bad_request
 from ksd.core.errors import StepRefused
+from ksd.documents.downloads import file_response
 from ksd.documents.drafting.check import check_draft_text, needs_check
 from ksd.documents.forms import UploadForm
 from ksd.documents.models import Document
@@ -30,9 +30,6 @@ from ksd.documents.sharing import (
     share_document,
     with_actions,
 )
-from ksd.documents.storage import open_stored
-
-logger = logging.getLogger(__name__)
 
 
 def _uploading_region(request: HttpRequest, cooperation_id: int) -> str | None:
@@ -91,31 +88,16 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _file_response(request: HttpRequest, document: Document) -> HttpResponse:
-    """The stored bytes as a download, or a page saying they are missing from storage."""
-    try:
-        stored = open_stored(document.sha256)
-    except FileNotFoundError:
-        logger.error(
-            "Document %s (sha256 %s) is missing from storage", document.pk, document.sha256
-        )
-        return render(request, "documents/missing.html", {"document": document}, status=404)
-    return FileResponse(
-        stored, as_attachment=True, filename=document.original_name,
-        content_type=document.content_type,
-    )  # fmt: skip
-
-
 @member_required
 @require_safe
 def download(request: HttpRequest, pk: int) -> HttpResponse:
-    return _file_response(request, get_document_for(request.user, pk))
+    return file_response(request, get_document_for(request.user, pk))
 
 
 @require_safe
 def public_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The signed agreement a party published, from the public page of its cooperation."""
-    return _file_response(request, get_public_document(pk))
+    return file_response(request, get_public_document(pk))
 
 
 def _sharing_step(

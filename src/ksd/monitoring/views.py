@@ -4,12 +4,11 @@ the supervisors' list of late reports and obligations."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from ksd.core.access import member_required, visible_cooperations
 from ksd.core.dates import show
 from ksd.core.errors import StepRefused
 from ksd.core.page_cache import cached_page
-from ksd.documents.storage import open_stored
+from ksd.documents.downloads import file_response
 from ksd.monitoring import services
 from ksd.monitoring.access import may_record, operator_region
 from ksd.monitoring.forms import (
@@ -37,8 +36,6 @@ from ksd.monitoring.models import ReportAttachment
 from ksd.monitoring.page import MonevPage, describe, monev_page
 from ksd.monitoring.queries import LIST_LIMIT, late_obligations, late_reports
 from ksd.monitoring.services import OBLIGATION_LABELS, REPORT_LABELS, ReportFacts
-
-logger = logging.getLogger(__name__)
 
 
 def _party_label(party: Any) -> str:
@@ -213,16 +210,7 @@ def download_attachment(request: HttpRequest, pk: int, attachment_pk: int) -> Ht
     attachment = ReportAttachment.objects.filter(cooperation=cooperation, pk=attachment_pk).first()
     if attachment is None:
         raise Http404
-    try:
-        stored = open_stored(attachment.sha256)
-    except FileNotFoundError:
-        logger.error("Report attachment %s (sha256 %s) is missing from storage", attachment.pk,
-                     attachment.sha256)  # fmt: skip
-        return render(request, "documents/missing.html", {"document": attachment}, status=404)
-    response = FileResponse(
-        stored, as_attachment=True, filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )  # fmt: skip
+    response = file_response(request, attachment)
     response["Cache-Control"] = "private, no-store"
     return response
 
