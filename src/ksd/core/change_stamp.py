@@ -54,6 +54,13 @@ def sees_own_writes(using: str = "default") -> bool:
     return connection.vendor == "sqlite" or not connection.in_atomic_block
 
 
+def usable(using: str = "default") -> str | None:
+    """The stamp when it may key a cache for this connection, else None (not migrated yet; or
+    an open transaction on PostgreSQL, whose own writes it does not count): compute, keep
+    nothing."""
+    return read(using) if sees_own_writes(using) else None
+
+
 def install(connection: BaseDatabaseWrapper) -> None:
     """SQLite: the counter row and a trigger per table and operation (kept if they exist)."""
     if connection.vendor != "sqlite":

@@ -82,9 +82,9 @@ def key_for(request: HttpRequest) -> str | None:
     """The page's key in the cache, or None when this request must be computed."""
     if _seconds() <= 0 or request.method not in ("GET", "HEAD"):
         return None
-    if _messages_waiting(request) or not change_stamp.sees_own_writes():
+    if _messages_waiting(request):
         return None
-    stamp = change_stamp.read()
+    stamp = change_stamp.usable()
     if stamp is None:
         return None
     user = getattr(request, "user", None)

@@ -3,9 +3,11 @@ province PDF takes seconds to build.
 
 Kept: what a public request computed (the compiled himpunan, its XLSX, its PDF) is stored in
 Django's cache (each process's memory, or Redis with KSD_REDIS_URL: core/deployment.py) under a
-key of the register's version, the request's parameters, the language and the day. Any recorded
-step (an event, a new record) changes the version, so the next request compiles afresh; the
-same request until then is answered from the cache.
+key of the database's change stamp (core/change_stamp.py), the request's parameters, the
+language and the day. Any write changes the stamp, so the next request compiles afresh; the
+same request until then is answered from the cache. Where the stamp cannot key a cache (inside
+an open transaction on PostgreSQL), nothing is kept. The page itself is kept by
+core/page_cache.py.
 
 Rationed: a visitor who is not logged in may make at most
 settings.HIMPUNAN_DOWNLOADS_PER_MINUTE new XLSX or PDF files per clock minute from one address
@@ -28,7 +30,6 @@ from django.utils import translation
 
 from ksd.accounts.throttle import client_address
 from ksd.core import change_stamp
-from ksd.oversight.freshness import register_version
 
 # A key carries the day, so an entry is never read after it; it may go sooner (a recorded step
 # makes it unreachable, the local memory cache drops its oldest entries when full).
@@ -38,32 +39,25 @@ KEEP_SECONDS = 24 * 60 * 60
 built: Counter[str] = Counter()
 
 
-def version() -> str:
-    """What the kept answers depend on in the database: the change stamp, which moves with
-    every write by anyone (core/change_stamp.py). Inside an open transaction on PostgreSQL,
-    where the stamp does not count the transaction's own writes (the test suite), the last
-    event's and record's ids instead (oversight/freshness.py)."""
-    stamp = change_stamp.read() if change_stamp.sees_own_writes() else None
-    return f"stamp:{stamp}" if stamp is not None else f"ids:{register_version()}"
-
-
 class Kept:
-    """The kept answers of one public request: one version read, then a key per kind."""
+    """The kept answers of one public request: one stamp read, then a key per kind."""
 
     def __init__(self, *parameters: object, today: dt.date) -> None:
+        stamp = change_stamp.usable()
         language = translation.get_language() or ""
-        raw = "|".join([version(), language, today.isoformat(), *map(str, parameters)])
-        self._digest = hashlib.sha256(raw.encode()).hexdigest()
+        raw = "|".join([stamp or "", language, today.isoformat(), *map(str, parameters)])
+        self._digest = hashlib.sha256(raw.encode()).hexdigest() if stamp is not None else None
 
     def key(self, kind: str) -> str:
         return f"public-himpunan:{kind}:{self._digest}"
 
     def get(self, kind: str) -> Any:
-        return cache.get(self.key(kind))
+        return cache.get(self.key(kind)) if self._digest is not None else None
 
     def put(self, kind: str, value: Any) -> None:
         built[kind] += 1
-        cache.set(self.key(kind), value, KEEP_SECONDS)
+        if self._digest is not None:
+            cache.set(self.key(kind), value, KEEP_SECONDS)
 
 
 def wait_seconds(request: HttpRequest, now: dt.datetime) -> int:
