@@ -66,8 +66,9 @@ def test_a_page_read_again_with_nothing_written_is_not_computed_again(
     assert first.status_code == second.status_code == 200
     assert _page(first) == _page(second)
     assert "Pengelolaan sampah regional TPST Piyungan" in _page(second)
-    # The session, the user, their role, the stamp: nothing of the register itself.
-    assert queries <= 4 < computed
+    # The session, then the user with their role (and on PostgreSQL the stamp) in one statement;
+    # SQLite reads its stamp on its own: nothing of the register itself.
+    assert queries <= (2 if connection.vendor == "postgresql" else 3) < computed
 
 
 def test_a_step_recorded_in_between_shows_at_once(

@@ -84,11 +84,11 @@ def key_for(request: HttpRequest) -> str | None:
         return None
     if _messages_waiting(request):
         return None
-    stamp = change_stamp.usable()
-    if stamp is None:
-        return None
     user = getattr(request, "user", None)
     who = str(user.pk) if user is not None and user.is_authenticated else "-"
+    stamp = change_stamp.usable(request=request)  # after the user: read with them if logged in
+    if stamp is None:
+        return None
     hour = clock.now().strftime("%Y-%m-%dT%H")
     parts = (_CONFIGURATION, stamp, hour, get_language() or "", who, request.scheme or "",
              request.get_host(), request.get_full_path())  # fmt: skip
