@@ -38,17 +38,18 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
 import ksd
-from ksd.core import change_stamp, clock
+from ksd.core import change_stamp, clock, gzip_pieces
 
 ALIAS = "pages"
 # What {% csrf_token %} writes; the token is 64 letters and digits.
 _TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 _PLACEHOLDER = "\x00ksd-csrf\x00"
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def _configuration() -> str:
@@ -96,11 +97,12 @@ def key_for(request: HttpRequest) -> str | None:
     return f"page:{digest}"
 
 
-def _etag(request: HttpRequest, key: str) -> str:
+def _etag(request: HttpRequest, key: str, encoding: str) -> str:
     # The browser's copy holds a token from its CSRF cookie at the time: a new cookie (a new
     # login) must not get the old copy back.
     secret = request.META.get("CSRF_COOKIE", "")
-    return '"' + hashlib.blake2b(f"{key}|{secret}".encode(), digest_size=12).hexdigest() + '"'
+    digest = hashlib.blake2b(f"{key}|{secret}|{encoding}".encode(), digest_size=12).hexdigest()
+    return f'"{digest}"'
 
 
 def _storable(request: HttpRequest, response: HttpResponse, session_before: bool) -> bool:
@@ -116,12 +118,16 @@ def _storable(request: HttpRequest, response: HttpResponse, session_before: bool
     return not _messages_waiting(request)
 
 
-def _entry(response: HttpResponse) -> tuple[tuple[bytes, ...], dict[str, str]] | None:
-    """The page as the bytes around its CSRF tokens, or None if a token shows anywhere else.
+Entry = tuple[tuple[bytes, ...], tuple[bytes, ...] | None, dict[str, str]]
+
+
+def _entry(response: HttpResponse) -> Entry | None:
+    """The page as the bytes around its CSRF tokens (and those pieces compressed), or None if a
+    token shows anywhere else.
 
     Kept as bytes, split where the token goes: an answer from the cache joins them around the
     visitor's token, with no search through the page and no encoding of it (a 400 kB page
-    costs as little to answer as a small one)."""
+    costs little more to answer than a small one)."""
     charset = response.charset or "utf-8"
     page = response.content.decode(charset)
     if _PLACEHOLDER in page:
@@ -131,22 +137,32 @@ def _entry(response: HttpResponse) -> tuple[tuple[bytes, ...], dict[str, str]] |
     if any(token in text for token in tokens):
         return None
     headers = {name: response[name] for name in _KEPT_HEADERS if name in response}
-    return tuple(piece.encode(charset) for piece in text.split(_PLACEHOLDER)), headers
+    pieces = tuple(piece.encode(charset) for piece in text.split(_PLACEHOLDER))
+    return pieces, gzip_pieces.compress(pieces), headers
 
 
-def _answer(request: HttpRequest, entry: tuple[tuple[bytes, ...], dict[str, str]]) -> HttpResponse:
-    pieces, headers = entry
-    body = pieces[0] if len(pieces) == 1 else get_token(request).encode("ascii").join(pieces)
-    response = HttpResponse(body)
+def _gzip_accepted(request: HttpRequest) -> bool:
+    return bool(_ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+
+
+def _answer(request: HttpRequest, entry: Entry, compressed: bool) -> HttpResponse:
+    pieces, fragments, headers = entry
+    token = get_token(request).encode("ascii") if len(pieces) > 1 else b""
+    if compressed and fragments is not None:
+        response = HttpResponse(gzip_pieces.joined(pieces, fragments, token))
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(token.join(pieces))
     for name, value in headers.items():
         response[name] = value
     return response
 
 
-def _validators(request: HttpRequest, key: str, response: HttpResponse) -> HttpResponse:
-    response["ETag"] = _etag(request, key)
+def _validators(request: HttpRequest, etag: str, response: HttpResponse) -> HttpResponse:
+    response["ETag"] = etag
     # The browser keeps the page but asks each time whether it is still current.
     patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ("Accept-Encoding",))
     return response
 
 
@@ -159,13 +175,19 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         key = key_for(request)
         if key is None:
             return view(request, *args, **kwargs)
-        etag = _etag(request, key)
-        if etag in request.headers.get("If-None-Match", ""):
-            return _validators(request, key, HttpResponseNotModified())
+        # The same page compressed is another representation: it has an ETag of its own.
+        compressed = _gzip_accepted(request)
+        held = request.headers.get("If-None-Match", "")
+        for encoding in ("gzip", "") if compressed else ("",):
+            etag = _etag(request, key, encoding)
+            if etag in held:
+                return _validators(request, etag, HttpResponseNotModified())
         cache = caches[ALIAS]
         entry = cache.get(key)
         if entry is not None:
-            return _validators(request, key, _answer(request, entry))
+            answer = _answer(request, entry, compressed)
+            encoding = "gzip" if answer.has_header("Content-Encoding") else ""
+            return _validators(request, _etag(request, key, encoding), answer)
         session = getattr(request, "session", None)
         session_before = bool(session is not None and session.modified)
         response = view(request, *args, **kwargs)
@@ -173,7 +195,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             stored = _entry(response)
             if stored is not None:
                 cache.set(key, stored, _seconds())
-                _validators(request, key, response)
+                _validators(request, _etag(request, key, ""), response)
         return response
 
     return wrapper
