@@ -32,9 +32,15 @@ from ksd.monitoring.forms import (
     ScheduleForm,
     WithdrawForm,
 )
-from ksd.monitoring.models import ReportAttachment
+from ksd.monitoring.models import Obligation, ReportAttachment
 from ksd.monitoring.page import MonevPage, describe, monev_page
-from ksd.monitoring.queries import LIST_LIMIT, late_obligations, late_reports
+from ksd.monitoring.queries import (
+    LIST_LIMIT,
+    OBLIGATION_COLUMNS,
+    REPORT_COLUMNS,
+    late_obligations,
+    late_reports,
+)
 from ksd.monitoring.services import OBLIGATION_LABELS, REPORT_LABELS, ReportFacts
 
 
@@ -291,10 +297,18 @@ def late_list(request: HttpRequest) -> HttpResponse:
     today = clock.today_in()
     reports = late_reports(request.user, today)
     obligations = late_obligations(request.user, today)
+    kinds = dict(Obligation.Kind.choices)
+    # One address reversed, each row's made from it: a reverse per row cost more than the rows.
+    link = reverse("monitoring:cooperation", args=[0]).replace("/0/", "/{}/")
     context = {
         "today": today,
-        "reports": list(reports[:LIST_LIMIT]), "report_count": reports.count(),
-        "obligations": list(obligations[:LIST_LIMIT]), "obligation_count": obligations.count(),
+        "reports": [{**row, "url": link.format(row["cooperation_id"])}
+                    for row in reports.values(*REPORT_COLUMNS)[:LIST_LIMIT]],
+        "report_count": reports.count(),
+        "obligations": [{**row, "url": link.format(row["cooperation_id"]),
+                         "kind_label": kinds.get(row["kind"], row["kind"])}
+                        for row in obligations.values(*OBLIGATION_COLUMNS)[:LIST_LIMIT]],
+        "obligation_count": obligations.count(),
         "limit": LIST_LIMIT,
     }  # fmt: skip
     return render(request, "monitoring/late_list.html", context)
