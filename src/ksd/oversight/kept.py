@@ -26,6 +26,7 @@ import logging
 import os
 import pickle  # only our own rows, written below
 import time
+import zlib
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
@@ -39,7 +40,10 @@ from ksd.oversight.models import KeptCounts
 log = logging.getLogger(__name__)
 
 # Raised when what is pickled below changes shape.
-FORMAT = 1
+FORMAT = 2
+# zlib's fastest level: the counts shrink ~5x (3 MB to 0.55 MB for the scorecard's at 100,000
+# cooperations) for ~25 ms, and a row is written and read in a fraction of the time.
+ZLIB_LEVEL = 1
 # Rows not saved for this long are dropped by `prune` (another day's scorecard, another year).
 UNUSED_DAYS = 3
 
@@ -82,7 +86,8 @@ def load(name: str) -> by_slice.Summed | None:
     if data is None:
         return None
     try:
-        fmt, state, at, gaps, keys, parts, total, whole_at = pickle.loads(bytes(data))  # noqa: S301 (our rows)
+        unpacked = pickle.loads(zlib.decompress(bytes(data)))  # noqa: S301 (our own rows)
+        fmt, state, at, gaps, keys, parts, total, whole_at = unpacked
     except Exception:
         return None
     if fmt != FORMAT:
@@ -93,11 +98,11 @@ def load(name: str) -> by_slice.Summed | None:
 def save(name: str, counts: by_slice.Summed) -> bool:
     """Keep `counts` as the row of `name` (the last writer wins: any state is a correct start,
     an older one costs only more slices to read again). False if the database refused."""
-    data = pickle.dumps(
+    data = zlib.compress(pickle.dumps(
         (FORMAT, counts.state, counts.at, counts.gaps, counts.keys, counts.parts, counts.total,
          counts.whole_at),
         protocol=pickle.HIGHEST_PROTOCOL,
-    )  # fmt: skip
+    ), ZLIB_LEVEL)  # fmt: skip
     fields = {
         "name": name[:300],
         "last_event": counts.state[0],
