@@ -600,8 +600,13 @@ def refresh_loaded(rows: Sequence[Cooperation], as_of: dt.date, *, run: RunLaw) 
 
 def refresh_due(as_of: dt.date, *, run: RunLaw | None = None) -> int:
     """What `ksd tick` calls: refresh the records that days passing may have changed. `run`:
-    the tick's view of the law, whose calendars, parameters and assessments are reused."""
-    return len(refresh_many(due_for_refresh(as_of), as_of, run=run))
+    the tick's view of the law, whose calendars, parameters and assessments are reused.
+    Records that only the date changes are written from their stored columns (status_by_date);
+    the others are computed in full."""
+    from ksd.cooperation.status_by_date import refresh_by_date  # it reads this module's rules
+
+    differing, left = refresh_by_date(due_for_refresh(as_of), as_of)
+    return len(differing) + len(refresh_many(left, as_of, run=run))
 
 
 def fill_last_steps(ids: Sequence[int] | None = None) -> None:
