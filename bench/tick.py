@@ -9,7 +9,8 @@ point it at; use a copy of the national dataset (docs/performance.md, "ksd tick"
     KSD_DB=postgres KSD_PG_NAME=my_copy python bench/tick.py       # PostgreSQL copy
 
 Optional: KSD_TICK_NOW=2026-12-01T09:00:00+00:00 fixes the instant the tick runs at, so a
-before/after comparison on two copies does the same work.
+before/after comparison on two copies does the same work; TICK_SLOW_MS=200 prints each
+statement that took longer (bench/tick_rows.py then compares the rows the two runs left).
 """
 
 from __future__ import annotations
@@ -38,6 +39,18 @@ def _shared_law() -> dict[str, object]:
     return {"law": Law()}
 
 
+def _statement_kind(sql: str) -> str:
+    """The statement's verb and first table, e.g. 'SELECT cooperation_opentask'."""
+    words = sql.replace('"', " ").split()
+    verb = words[0].upper()
+    for marker in ("FROM", "INTO", "UPDATE"):
+        if marker in words:
+            at = words.index(marker) + 1
+            if at < len(words):
+                return f"{verb} {words[at]}"
+    return verb
+
+
 def main() -> int:
     import django
 
@@ -53,9 +66,21 @@ def main() -> int:
     moment = dt.datetime.fromisoformat(fixed) if fixed else now()
     queries: Counter[str] = Counter()
 
+    slow_ms = float(os.environ.get("TICK_SLOW_MS", "inf"))
+    in_sql = [0.0]
+    spent: Counter[str] = Counter()
+
     def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
         queries[sql.split(" ", 1)[0].upper()] += 1
-        return execute(sql, params, many, context)
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            took = time.perf_counter() - began
+            in_sql[0] += took
+            spent[_statement_kind(sql)] += took
+            if took * 1000 >= slow_ms:
+                print(f"  {took * 1000:.0f} ms: {sql[:300]}")
 
     with connection.execute_wrapper(count):
         started = time.perf_counter()
@@ -70,6 +95,10 @@ def main() -> int:
     print(f"{summary}; status: {refreshed} refreshed")
     print(f"run_tick {ticked - started:.2f} s, refresh_due {elapsed - ticked + started:.2f} s")
     print(f"database {connection.vendor}, at {moment.isoformat()}")
+    print(f"in execute {in_sql[0]:.2f} s (PostgreSQL: rows included; SQLite fetches later)")
+    if slow_ms != float("inf"):
+        for kind, took in spent.most_common(12):
+            print(f"  {took:6.2f} s  {kind}")
     print(f"wall {elapsed:.2f} s, queries {sum(queries.values())} ({by_kind}), "
           f"peak RSS {peak_mb:.0f} MB")  # fmt: skip
     return 0

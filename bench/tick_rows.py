@@ -39,8 +39,11 @@ def main() -> int:
     from ksd.cooperation.models import Cooperation, Event, Notification, OpenTask
     from ksd.dprd.models import DprdReview
 
+    unscheduled = [f.attname for f in DprdReview._meta.concrete_fields if f.name != "next_check_on"]
     tables = {
         "tracks": DprdReview.objects.order_by("pk").values_list(),
+        # The schedule is the tick's bookkeeping (when to read a track again), not a result.
+        "tracks-without-schedule": DprdReview.objects.order_by("pk").values_list(*unscheduled),
         "records": Cooperation.objects.order_by("pk").values_list(*_RECORD),
         "events": Event.objects.order_by(*_EVENT).values_list(*_EVENT),
         "tasks": OpenTask.objects.order_by(*_TASK).values_list(*_TASK),

@@ -27,6 +27,7 @@ from ksd.cooperation.models import (
 )
 from ksd.cooperation.tick_batches import (
     NEVER,
+    NOTICE_WORKING_DAYS,
     Law,
     Notices,
     chunks,
@@ -41,7 +42,7 @@ from ksd.dprd.models import DprdReview
 from ksd.law.regimes import Regime
 
 # Notify this many working days before a DPRD deadline, and this many days before expiry.
-DPRD_NOTICE_WORKING_DAYS = 5
+DPRD_NOTICE_WORKING_DAYS = NOTICE_WORKING_DAYS
 EXPIRY_NOTICE_DAYS = 90
 _OPEN_STAGES = (Stage.DRAFTING, Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)
 _DEADLINE_CITATION = {
@@ -238,7 +239,7 @@ def _notify_and_schedule(cooperation: Cooperation, today: dt.date, law: Law, not
                         _deadline_citation(cooperation, name),
                     )  # fmt: skip
         if review is not None and review.pk in schedule:
-            schedule[review.pk] = next_check(review, verdict.track, today, noticed)
+            schedule[review.pk] = next_check(review, verdict.track, today, noticed, calendar)
 
 
 def run_tick(*, now: dt.datetime, law: Law | None = None) -> TickSummary:

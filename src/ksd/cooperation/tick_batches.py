@@ -34,8 +34,9 @@ KEPT_ASSESSMENTS = 8_000
 # A track with nothing left to happen by the passing of time alone (decided, no clock, every
 # deadline past): read again only after a step, a correction or a change of clocks or holidays.
 NEVER = dt.date(9999, 12, 31)
-# A deadline's notice is due from DPRD_NOTICE_WORKING_DAYS (5) working days before it, which
-# never spans more than three weeks, even around the collective leave of Idul Fitri.
+# A deadline's notice is due from NOTICE_WORKING_DAYS working days before it, which never
+# spans more than three weeks, even around the collective leave of Idul Fitri.
+NOTICE_WORKING_DAYS = 5
 NOTICE_REACH = dt.timedelta(days=21)
 _DATES = ("received_on", "opinion_sent_on", "opinion_received_on", "resubmitted_on",
           "approved_on", "rejected_on")  # fmt: skip
@@ -122,9 +123,14 @@ def _slim(verdict: DprdVerdict) -> DprdVerdict:
     return DprdVerdict(verdict.region, verdict.approval_required, [], track, verdict.regime)
 
 
-def next_check(review: DprdReview, track: Track, today: dt.date, noticed: set[dt.date]) -> dt.date:
+def next_check(
+    review: DprdReview, track: Track, today: dt.date, noticed: set[dt.date],
+    calendar: WorkingCalendar,
+) -> dt.date:  # fmt: skip
     """The first day after `today` on which reading the track again can change what the tick
-    does: a deadline comes within reach of its notice, a noticed deadline passes (the status
+    does: a deadline comes within NOTICE_WORKING_DAYS working days by the region's `calendar`,
+    the day its notice is due (a reading on the days before leaves nothing, so there is none;
+    a change of holidays or clocks resets the schedule), a noticed deadline passes (the status
     moves on: overdue, or deemed approved the day after, PP 50/2007 Pasal 12 ayat (4)), or a
     step dated ahead takes effect. A track ksd.law deems approved but not yet recorded so (its
     record was locked by someone else when the tick came, or the resubmission was entered
@@ -143,8 +149,18 @@ def next_check(review: DprdReview, track: Track, today: dt.date, noticed: set[dt
         if due in noticed:
             days.append(due + dt.timedelta(days=1))
         else:
-            days.append(max(today + dt.timedelta(days=1), due - NOTICE_REACH))
+            days.append(_notice_day(max(today + dt.timedelta(days=1), due - NOTICE_REACH), due,
+                                    calendar))  # fmt: skip
     return min(days, default=NEVER)
+
+
+def _notice_day(first: dt.date, due: dt.date, calendar: WorkingCalendar) -> dt.date:
+    """The first day from `first` on which `due` is within NOTICE_WORKING_DAYS working days
+    (the tick's test for a notice, jobs._notify_and_schedule); at the latest `due` itself."""
+    day = first
+    while day < due and calendar.count_working_days(day, due) > NOTICE_WORKING_DAYS:
+        day += dt.timedelta(days=1)
+    return day
 
 
 def save_schedule(schedule: dict[int, dt.date]) -> None:
