@@ -71,8 +71,10 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
         patch.setattr(module, "insert_rows", _plain_insert)
     for module in (tick_batches, status, deemed, status_by_date):
         patch.setattr(module, "update_rows", _plain_update)
-    # Every record due for its stored status computed in full, none from its stored columns.
+    # Every record due for its stored status read and computed in full by refresh_due: none
+    # from its stored columns, none while the notices have it read.
     patch.setattr(status_by_date, "refresh_by_date", lambda ids, as_of: ([], list(ids)))
+    patch.setattr(jobs, "refresh_read", lambda rows, as_of, run: [])
     patch.setattr(bulk, "_Prepared", _PlainPrepared)
     patch.setattr(tick_batches, "KEPT_ASSESSMENTS", 0)
     # Deemed approvals: the stored status read back from the database, not from memory.
@@ -83,8 +85,8 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
     )
 
 
-def _tick(at: dt.datetime) -> str:
-    law = tick_batches.Law()
+def _tick(at: dt.datetime, law: tick_batches.Law | None = None) -> str:
+    law = law or tick_batches.Law()
     summary = jobs.run_tick(now=at, law=law)
     refreshed = status.refresh_due(today_at(at), run=law)
     return f"{summary}; {refreshed}"
@@ -164,9 +166,11 @@ def test_a_backlog_tick_leaves_what_the_plain_tick_leaves(
         return differing, left
 
     monkeypatch.setattr(status_by_date, "refresh_by_date", counted)
-    summary = _tick(at)
+    law = tick_batches.Law()
+    summary = _tick(at, law)
 
     assert by_date, "agreements expired or entering their last months: from stored columns"
+    assert law.refreshed, "records read for their notices: their stored status refreshed then"
     assert summary == expected_summary
     assert "0 deemed" not in summary, "six weeks later resubmitted drafts are deemed approved"
     assert " 0 expired" not in summary

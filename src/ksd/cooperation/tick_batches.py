@@ -65,6 +65,9 @@ class Law:
         self._calendars: dict[str, WorkingCalendar] = {}
         self.parameters: list[ParameterValue] = law_parameters()
         self._assessed: dict[tuple[int, dt.date], tuple[Facts, Assessment]] = {}
+        # Records whose stored status the tick refreshed while it had them read (jobs), for
+        # status.refresh_due's count.
+        self.refreshed: list[int] = []
 
     def calendar(self, code: str) -> WorkingCalendar:
         if code not in self._calendars:
