@@ -51,11 +51,27 @@ def _statement_kind(sql: str) -> str:
     return verb
 
 
+def _law_callers() -> list[object]:
+    """The modules of the code measured that call ksd.law's assess by that name."""
+    import importlib
+
+    found = []
+    for name in ("ksd.cooperation.tick_batches", "ksd.cooperation.status", "ksd.cooperation.law"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        if hasattr(module, "assess"):
+            found.append(module)
+    return found
+
+
 def main() -> int:
     import django
 
     django.setup()
     from django.db import connection
+    from django.db.models import Model
 
     from ksd.cooperation.jobs import run_tick
     from ksd.cooperation.status import refresh_due
@@ -82,6 +98,23 @@ def main() -> int:
             if took * 1000 >= slow_ms:
                 print(f"  {took * 1000:.0f} ms: {sql[:300]}")
 
+    loaded: Counter[str] = Counter()
+    from_db = Model.from_db.__func__  # type: ignore[attr-defined]
+
+    def counted_from_db(cls, db, field_names, values):  # type: ignore[no-untyped-def]
+        loaded[cls.__name__] += 1
+        return from_db(cls, db, field_names, values)
+
+    Model.from_db = classmethod(counted_from_db)  # type: ignore[method-assign,assignment]
+    assessed = [0]
+    for module in _law_callers():
+        real = module.assess
+
+        def counted_assess(*args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
+            assessed[0] += 1
+            return _real(*args, **kwargs)
+
+        module.assess = counted_assess
     with connection.execute_wrapper(count):
         started = time.perf_counter()
         shared = _shared_law()
@@ -99,6 +132,8 @@ def main() -> int:
     if slow_ms != float("inf"):
         for kind, took in spent.most_common(12):
             print(f"  {took:6.2f} s  {kind}")
+    rows = ", ".join(f"{k} {v}" for k, v in loaded.most_common(6))
+    print(f"rows read into Django objects: {rows}; ksd.law assessments {assessed[0]}")
     print(f"wall {elapsed:.2f} s, queries {sum(queries.values())} ({by_kind}), "
           f"peak RSS {peak_mb:.0f} MB")  # fmt: skip
     return 0

@@ -53,7 +53,8 @@ def _plain_insert(model: Any, rows: Any, *, ignore_conflicts: bool = False) -> N
 
 
 def _plain_update(model: Any, rows: Any, fields: Any) -> None:
-    model.objects.bulk_update(rows, fields)
+    instances = [r if isinstance(r, model) else model(**vars(r)) for r in rows]
+    model.objects.bulk_update(instances, fields)
 
 
 class _PlainPrepared:

@@ -23,7 +23,7 @@ from django.db import transaction
 
 from ksd.cooperation.models import Cooperation, OpenTask
 from ksd.cooperation.status import CLOSED_STAGES, EXPIRING_WITHIN_DAYS, IN_FORCE
-from ksd.core.bulk import update_rows
+from ksd.core.bulk import Row, update_rows
 from ksd.dprd.models import DprdReview
 
 FIELDS = ("next_due_on", "next_due_name", "is_overdue", "is_expiring", "status_on")
@@ -102,7 +102,7 @@ def _chunk(chunk: list[int], as_of: dt.date) -> tuple[set[int], list[int]]:
         tasks.setdefault(pk, []).append(tuple(task))
     done: set[int] = set()
     changed: list[int] = []
-    writes: list[Cooperation] = []
+    writes: list[Row] = []
     ended_with_tasks: list[int] = []
     for pk, stage, ends_on, *have in records:
         mine = tasks.get(pk, [])
@@ -118,7 +118,7 @@ def _chunk(chunk: list[int], as_of: dt.date) -> tuple[set[int], list[int]]:
         if closed_tasks:
             ended_with_tasks.append(pk)
         if tuple(have[:4]) != want or have[4] != as_of:
-            writes.append(Cooperation(pk=pk, **dict(zip(FIELDS, (*want, as_of), strict=True))))
+            writes.append(Row(pk=pk, **dict(zip(FIELDS, (*want, as_of), strict=True))))
     update_rows(Cooperation, writes, FIELDS)
     if ended_with_tasks:
         OpenTask.objects.filter(cooperation_id__in=ended_with_tasks).delete()

@@ -15,7 +15,7 @@ from ksd.cooperation.law import facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Notification
 from ksd.cooperation.queries import Calendars
 from ksd.cooperation.status import load_records
-from ksd.core.bulk import insert_rows, update_rows
+from ksd.core.bulk import Row, insert_rows, update_rows
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import Assessment, DprdVerdict, assess
 from ksd.law.calendar import WorkingCalendar
@@ -161,15 +161,16 @@ def _notice_day(first: dt.date, due: dt.date, calendar: WorkingCalendar) -> dt.d
     """The first day from `first` on which `due` is within NOTICE_WORKING_DAYS working days
     (the tick's test for a notice, jobs._notify_and_schedule); at the latest `due` itself."""
     day = first
-    while day < due and calendar.count_working_days(day, due) > NOTICE_WORKING_DAYS:
-        day += dt.timedelta(days=1)
-    return day
+    while day < due and (left := calendar.count_working_days(day, due)) > NOTICE_WORKING_DAYS:
+        # One day later counts at most one working day fewer: never past the first such day.
+        day += dt.timedelta(days=left - NOTICE_WORKING_DAYS)
+    return min(day, due)
 
 
 def save_schedule(schedule: dict[int, dt.date]) -> None:
     """Each track's next reading, in one statement (a bulk update, which DprdReview.save's
     reset does not see)."""
-    rows = [DprdReview(pk=pk, next_check_on=day) for pk, day in schedule.items()]
+    rows = [Row(pk=pk, next_check_on=day) for pk, day in schedule.items()]
     update_rows(DprdReview, rows, ["next_check_on"])
 
 
