@@ -159,12 +159,13 @@ def next_check(
 
 def _notice_day(first: dt.date, due: dt.date, calendar: WorkingCalendar) -> dt.date:
     """The first day from `first` on which `due` is within NOTICE_WORKING_DAYS working days
-    (the tick's test for a notice, jobs._notify_and_schedule); at the latest `due` itself."""
+    (the tick's test for a notice, jobs._notify_and_schedule); at the latest `due` itself,
+    unless `first` is later."""
     day = first
     while day < due and (left := calendar.count_working_days(day, due)) > NOTICE_WORKING_DAYS:
         # One day later counts at most one working day fewer: never past the first such day.
         day += dt.timedelta(days=left - NOTICE_WORKING_DAYS)
-    return min(day, due)
+    return day
 
 
 def save_schedule(schedule: dict[int, dt.date]) -> None:
