@@ -66,6 +66,30 @@ def _law_callers() -> list[object]:
     return found
 
 
+def _time_phases() -> dict[str, tuple[float, float]]:
+    """Wall and CPU time of each phase of the tick (and refresh_due), where the code has it."""
+    from ksd.cooperation import jobs, status
+
+    spent: dict[str, tuple[float, float]] = {}
+    for module, name in ((jobs, "apply_deemed_approvals"), (jobs, "expire_agreements"),
+                         (jobs, "notify_dprd_deadlines"), (status, "refresh_many")):  # fmt: skip
+        real = getattr(module, name, None)
+        if real is None:
+            continue
+
+        def timed(*args, _real=real, _name=name, **kwargs):  # type: ignore[no-untyped-def]
+            wall, cpu = time.perf_counter(), time.process_time()
+            try:
+                return _real(*args, **kwargs)
+            finally:
+                was = spent.get(_name, (0.0, 0.0))
+                spent[_name] = (was[0] + time.perf_counter() - wall,
+                                was[1] + time.process_time() - cpu)  # fmt: skip
+
+        setattr(module, name, timed)
+    return spent
+
+
 def main() -> int:
     import django
 
@@ -115,6 +139,7 @@ def main() -> int:
             return _real(*args, **kwargs)
 
         module.assess = counted_assess
+    phases = _time_phases()
     with connection.execute_wrapper(count):
         started = time.perf_counter()
         shared = _shared_law()
@@ -132,6 +157,9 @@ def main() -> int:
     if slow_ms != float("inf"):
         for kind, took in spent.most_common(12):
             print(f"  {took:6.2f} s  {kind}")
+    print("phases (wall / this process's CPU): " + ", ".join(
+        f"{name} {wall:.2f} / {cpu:.2f} s" for name, (wall, cpu) in phases.items()
+    ))  # fmt: skip
     rows = ", ".join(f"{k} {v}" for k, v in loaded.most_common(6))
     print(f"rows read into Django objects: {rows}; ksd.law assessments {assessed[0]}")
     print(f"wall {elapsed:.2f} s, queries {sum(queries.values())} ({by_kind}), "

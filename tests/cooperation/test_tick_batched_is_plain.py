@@ -81,7 +81,7 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
     # Deemed approvals: the stored status read back from the database, not from memory.
     patch.setattr(
         deemed,
-        "refresh_loaded",
+        "refresh_read",
         lambda rows, as_of, run: status.refresh_many([r.pk for r in rows], as_of, run=run),
     )
 
