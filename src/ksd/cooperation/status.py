@@ -588,9 +588,9 @@ def refresh_many(
 
 
 def refresh_loaded(rows: Sequence[Cooperation], as_of: dt.date, *, run: RunLaw) -> list[int]:
-    """Store the status of `rows`, loaded by load_for_status in this transaction, whose fields
-    in memory are the ones in the database (dprd/deemed.py, after its writes): refresh_many
-    without reading them again; returns the ids whose stored status differed."""
+    """Store the status of `rows`, loaded with everything `compute` reads in this transaction,
+    whose fields in memory are the ones in the database (`ksd tick`, after its own writes):
+    refresh_many without reading them again; returns the ids whose stored status differed."""
     law = _Law(batch=True, run=run)
     writes = _Writes()
     differing = []

@@ -10,7 +10,7 @@ rows alone, and every step that changes those rows stores the status again in it
 are the recorded decisions, the date's two fields are all a new day changes. Such records are
 written here in a few statements per chunk; every other record due goes to status.refresh_many,
 which computes it in full, as before. A six-week backlog on the national register refreshes
-some 3,000 agreements entering their last months or just expired this way.
+some 3,500 agreements entering their last months or just expired this way.
 """
 
 from __future__ import annotations
