@@ -124,6 +124,9 @@ def prepare(
         print(f"[{database}] generated in {time.monotonic() - started:.0f} s", flush=True)
     marker.write_text(fingerprint + "\n")
     _ksd(env, "collectstatic", "--no-input", "-v0")
+    # As `make serve` does before gunicorn starts (there in the background): the oversight
+    # pages' kept counts, so that a first visit reads them and not the whole register.
+    _ksd(env, "warm_oversight")
     personas = json.loads(_ksd(env, "bench_personas"))
     return env, personas
 
