@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -58,6 +59,7 @@ from ksd.cooperation.models import (
     Stage,
 )
 from ksd.core.dates import show
+from ksd.regions.models import Affair, Region
 
 # The first day a register as of a date can show: PP 50/2007 was made in 2007.
 FIRST_DAY = dt.date(2007, 1, 1)
@@ -138,15 +140,18 @@ def _corrected_after(fact: str, end: dt.datetime) -> QuerySet[Event]:
     ).values("cooperation_id")
 
 
-def _closed_by(end: dt.datetime) -> Exists:
-    """Whether the record was withdrawn or cancelled before `end`. Both are final, so only a
-    record closed today can have been closed then: the register asks its own log (index
-    event_asof_stage) for those few alone."""
-    return Exists(
-        Event.objects.filter(
+def _closed_by(end: dt.datetime) -> QuerySet[Cooperation]:
+    """The ids of the records withdrawn or cancelled before `end`. Both are final, so only a
+    record closed today can have been closed then: the set starts from those few (index
+    coop_by_stage) and asks each one's own log (index event_asof_stage). As a condition per row
+    instead, PostgreSQL chose to hash every closing event, reading the whole event table."""
+    return (
+        Cooperation.objects.filter(stage__in=CLOSED_BY_RECORD_KEEPING)
+        .filter(Exists(Event.objects.filter(
             cooperation=OuterRef("pk"), at__lt=end, stage__in=CLOSED_BY_RECORD_KEEPING
-        )
-    )
+        )))
+        .values("pk")
+    )  # fmt: skip
 
 
 def _then_matches(fact: str, current: Q, then: Q, end: dt.datetime) -> Q:
@@ -172,17 +177,22 @@ def annotate_then(rows: QuerySet[Cooperation], day: dt.date) -> QuerySet[Coopera
     )
 
 
+def last_dated(day: dt.date) -> dt.date:
+    """The latest legal date a step entered by the end of `day` (WIB) can bear: a step may be
+    dated on the latest calendar day anywhere in Indonesia (core/dates.today_at), and between
+    22:00 and midnight WIB it is already the next day in eastern Indonesia (WIT)."""
+    return day + dt.timedelta(days=1)
+
+
 def _latest(fact: str, day: dt.date) -> Greatest:
-    """The latest date `fact` of a record dated by the end of `day` can hold today: `day`, or
-    later for a record whose date a correction recorded after `day` moved. One value for the
-    whole query, so an index on `fact` can use it as its bound."""
+    """The latest date `fact` of a record dated by the end of `day` can hold today: the last
+    day a step entered by then can bear (last_dated), or later for a record whose date a
+    correction recorded after `day` moved. One value for the whole query, so an index on
+    `fact` can use it as its bound."""
     moved = Cooperation.objects.filter(pk__in=_corrected_after(fact, end_of(day)))
+    bound = Value(last_dated(day), output_field=DateField())
     return Greatest(
-        Value(day, output_field=DateField()),
-        Coalesce(
-            Subquery(moved.order_by(f"-{fact}").values(fact)[:1]),
-            Value(day, output_field=DateField()),
-        ),
+        bound, Coalesce(Subquery(moved.order_by(f"-{fact}").values(fact)[:1]), bound)
     )
 
 
@@ -203,16 +213,15 @@ def register_as_of(
     rows = (
         annotate_then(visible, day)
         .filter(offered_on__lte=latest)
-        .alias(closed_then=_closed_by(end))
-        .exclude(stage__in=CLOSED_BY_RECORD_KEEPING, closed_then=True)
+        .exclude(pk__in=_closed_by(end))
     )
     if filters.get("q"):
         rows = rows.filter(
             _then_matches("title", Q(title__icontains=filters["q"]),
                           Q(title_then__icontains=filters["q"]), end)
         )  # fmt: skip
-    if filters.get("stage"):
-        rows = rows.filter(stage_then=filters["stage"])
+    if stages := filters.get("stages") or ([filters["stage"]] if filters.get("stage") else []):
+        rows = rows.filter(stage_then__in=stages)
     if filters.get("year"):
         year = filters["year"]
         rows = rows.filter(
@@ -223,20 +232,7 @@ def register_as_of(
         if filters.get(name):
             rows = rows.filter(**{name: filters[name]})
     rows = object_filters.narrow(rows, filters)
-    region = filters.get("region", "")
-    if region[:1].isdigit():
-        rows = rows.filter(pk__in=Party.objects.filter(region_id=region).values("cooperation_id"))
-    elif region:
-        rows = rows.filter(
-            pk__in=Party.objects.filter(region__name__icontains=region).values("cooperation_id")
-        )
-    if filters.get("province"):
-        code = filters["province"].code
-        rows = rows.filter(
-            pk__in=Party.objects.filter(Q(region__province_id=code) | Q(region_id=code)).values(
-                "cooperation_id"
-            )
-        )
+    rows = _narrow_by_parties(rows, filters, end)
     sort = filters.get("sort") or "-offered_on"
     name = sort.lstrip("-")
     if name == "next_due_on":  # a deadline is today's: the past is read by offer date
@@ -244,6 +240,122 @@ def register_as_of(
     key = sort_key(name, day, visible)
     return rows.alias(sort_then=key).order_by(
         F("sort_then").desc() if sort.startswith("-") else F("sort_then").asc(), "-id"
+    )
+
+
+# ----- The parties as they stood -----
+
+# A region's key is its Kemendagri code ("34" or "34.71"); a third party's is its name.
+_REGION_CODE = re.compile(r"\d{2}(\.\d{2})?")
+
+
+@dataclass(frozen=True)
+class PartiesThen:
+    """The parties of a record as they stood, when a correction recorded since changed them:
+    the regions' codes, the regions' names and the third parties' names."""
+
+    codes: frozenset[str]
+    region_names: tuple[str, ...]
+    third_party_names: tuple[str, ...]
+
+    def name_holds(self, text: str, *, third_parties: bool = True) -> bool:
+        """Whether a party's name holds `text`, case aside (as `icontains`)."""
+        names = self.region_names + (self.third_party_names if third_parties else ())
+        return any(text.casefold() in name.casefold() for name in names)
+
+
+def parties_changed_after(end: dt.datetime) -> dict[int, PartiesThen]:
+    """The records whose parties a correction recorded at or after `end` changed (few: parties
+    are corrected only before the offer is accepted), with their parties as they stood. One
+    query over those records' party events, whatever the size of the register: the offer and
+    each correction of the parties (corrections/services.py correct_parties) name them."""
+    latest_keys: dict[int, list[str]] = {}
+    names_then: dict[int, list[str]] = {}
+    events = (
+        Event.objects.filter(cooperation__in=_corrected_after("parties", end))
+        .filter(Q(kind=EventKind.OFFERED)
+                | Q(kind=EventKind.RECORD_CORRECTED, changes__fact="parties"))
+        .order_by("at", "id")
+        .values_list("cooperation_id", "at", "kind", "changes")
+    )  # fmt: skip
+    for cooperation_id, at, kind, changes in events:
+        changes = changes if isinstance(changes, dict) else {}
+        if at < end:  # the latest list of keys recorded by then
+            effects = changes.get("effects") or {}
+            keys = (
+                changes.get("parties") if kind == EventKind.OFFERED else effects.get("party_keys")
+            )
+            latest_keys[cooperation_id] = [str(k) for k in keys or []]
+        elif kind == EventKind.RECORD_CORRECTED and cooperation_id not in names_then:
+            # The first correction since names the parties it replaced: those of the day.
+            names_then[cooperation_id] = [str(name) for name in changes.get("old") or []]
+    found = {}
+    for cooperation_id, names in names_then.items():
+        keys = latest_keys.get(cooperation_id, [])
+        third = tuple(k for k in keys if not _REGION_CODE.fullmatch(k))
+        found[cooperation_id] = PartiesThen(
+            codes=frozenset(k for k in keys if _REGION_CODE.fullmatch(k)),
+            region_names=tuple(n for n in names if n not in third),
+            third_party_names=third,
+        )
+    return found
+
+
+def parties_match(
+    today: QuerySet[Any], changed: dict[int, PartiesThen], then: Callable[[PartiesThen], bool]
+) -> Q:
+    """The records one of whose parties matched as they stood: `today` (the ids whose parties
+    match now) for the records nobody changed the parties of since, `then` for the few in
+    `changed` (parties_changed_after)."""
+    if not changed:
+        return Q(pk__in=today)
+    matched = [pk for pk, parties in changed.items() if then(parties)]
+    return (Q(pk__in=today) & ~Q(pk__in=list(changed))) | Q(pk__in=matched)
+
+
+def _narrow_by_parties(
+    rows: QuerySet[Cooperation], filters: dict[str, Any], end: dt.datetime
+) -> QuerySet[Cooperation]:
+    """The register's region and province filters on the parties as they stood: a party added
+    by a correction after the day was not one then, a party removed since was."""
+    regions = filters.get("regions") or ([filters["region"]] if filters.get("region") else [])
+    provinces = filters.get("provinces") or (
+        [filters["province"]] if filters.get("province") else []
+    )
+    if not regions and not provinces:
+        return rows
+    changed = parties_changed_after(end)  # one query for every filter
+    for region in regions:  # every region given
+        if region[:1].isdigit():
+            today = Party.objects.filter(region_id=region)
+            rows = rows.filter(parties_match(today.values("cooperation_id"), changed,
+                                             lambda p, code=region: code in p.codes))  # fmt: skip
+        else:
+            today = Party.objects.filter(region__name__icontains=region)
+            rows = rows.filter(parties_match(
+                today.values("cooperation_id"), changed,
+                lambda p, text=region: p.name_holds(text, third_parties=False),
+            ))  # fmt: skip
+    for province in provinces:  # a party in every province given
+        code = province.code
+        today = Party.objects.filter(Q(region__province_id=code) | Q(region_id=code))
+        inside = _codes_in(code, changed)
+        rows = rows.filter(parties_match(today.values("cooperation_id"), changed,
+                                         lambda p, inside=inside: bool(p.codes & inside)))  # fmt: skip
+    return rows
+
+
+def _codes_in(province: str, changed: dict[int, PartiesThen]) -> frozenset[str]:
+    """Of the codes the parties then held, the province's own and its regions' (a region keeps
+    its code when it moves to a new province: its row says where it is). No query when no
+    record's parties changed since."""
+    codes = set().union(*(p.codes for p in changed.values()))
+    if not codes:
+        return frozenset()
+    return frozenset(
+        Region.objects.filter(
+            Q(province_id=province) | Q(code=province), code__in=codes
+        ).values_list("code", flat=True)
     )
 
 
@@ -304,16 +416,37 @@ def sort_key(name: str, day: dt.date, visible: QuerySet[Cooperation]) -> Any:
     if name == "stage":
         return _stage_then(end)
     if name == "ends_on":
-        # The register's rows carry the alias stage_then (annotate_then): read per row.
-        return Case(
-            When(stage_then__in=SIGNED_STAGES,
-                 then=_then(end, "ends_on", Cast("ends_on", output_field=CharField()),
-                            extended=True)),
-            default=Value(None, output_field=CharField()),
-            output_field=CharField(),
-        )  # fmt: skip
+        return _ends_then(day)
     fact = name if name in ("title", "kind", "regime") else "offered_on"
     return column_then(visible, end, fact)
+
+
+def _ends_then(day: dt.date) -> Case:
+    """The end date as it stood at the end of `day`, for the register's rows (which carry the
+    alias stage_then): empty unless the agreement had been signed by then, else the end date
+    before any later correction or extension.
+
+    "Signed by then" reads no event for most records: a record signed today, dated by then
+    (last_dated, or moved since by a correction: _latest) and whose signing was not recorded
+    after the day was signed by then (a signed record without a signing event was imported as
+    signed, and entered by then). Only the few whose signing, or a signatory's, was recorded
+    after the day, found as one set (index event_asof_ends), are asked their stage of the day.
+    A subquery per record instead read the log of every record entered by then."""
+    end = end_of(day)
+    signed_later = Event.objects.filter(kind=EventKind.SIGNED, at__gte=end).values(
+        "cooperation_id"
+    )
+    ends = _then(end, "ends_on", Cast("ends_on", output_field=CharField()), extended=True)
+    nothing = Value(None, output_field=CharField())
+    return Case(
+        When(Q(signed_on__isnull=True) | Q(signed_on__gt=_latest("signed_on", day)), then=nothing),
+        When(pk__in=signed_later, then=Case(
+            When(stage_then__in=SIGNED_STAGES, then=ends), default=nothing,
+            output_field=CharField(),
+        )),
+        default=ends,
+        output_field=CharField(),
+    )  # fmt: skip
 
 
 def column_then(visible: QuerySet[Cooperation], end: dt.datetime, fact: str) -> Any:
@@ -345,25 +478,54 @@ def public_as_of(public: QuerySet[Cooperation], day: dt.date) -> QuerySet[Cooper
     published_later = Event.objects.filter(
         cooperation=OuterRef("pk"), kind=EventKind.PUBLISHED, at__gte=end
     )  # index event_asof_published
-    # Signed by then, so dated by then unless a correction since moved the date: the public
-    # register's signing-date index starts at that day. A date, not a subquery (as _latest):
+    # Signed by then, so dated by then (last_dated) unless a correction since moved the date:
+    # the public register's signing-date index starts there. A date, not a subquery (as _latest):
     # PostgreSQL then walks the index from it instead of sorting every record signed before.
     moved = Cooperation.objects.filter(pk__in=_corrected_after("signed_on", end)).aggregate(
         latest=Max("signed_on")
     )["latest"]
     return (
         annotate_then(public, day)
-        .filter(signed_on__lte=max(day, moved or day))
+        .filter(signed_on__lte=max(last_dated(day), moved or day))
         .exclude(Exists(published_later))
         .alias(signed_then=column_then(public, end, "signed_on"))
     )
 
 
-def title_matches(query: str, day: dt.date) -> Q:
-    """The rows (carrying the alias title_then) whose title as it stood holds `query`."""
-    return _then_matches(
-        "title", Q(title__icontains=query), Q(title_then__icontains=query), end_of(day)
+# The record's facts the public search reads as text (queries.public_register).
+SEARCHED_FACTS = ("title", "agreement_number", "sector")
+
+
+def changed_since(fact: str, end: dt.datetime) -> QuerySet[Event]:
+    """The ids of the records whose `fact` a correction recorded at or after `end` changed."""
+    return _corrected_after(fact, end)
+
+
+def public_matches_then(query: str, day: dt.date) -> Q:
+    """The records the public search finds, as of `day`, by a value a correction recorded
+    after the day replaced: the title, the agreement's number, the sector, the government
+    affair and the parties as they stood. queries._public_matches finds the others by today's
+    values, leaving out each record's facts changed since. Subqueries over the few corrected
+    records, and one query for the parties (parties_changed_after)."""
+    end = end_of(day)
+    affairs = Affair.objects.filter(Q(name__icontains=query) | Q(name_en__icontains=query))
+    corrected = [
+        Cooperation.objects.filter(pk__in=_corrected_after(fact, end))
+        .alias(then=_replaced_after(fact, end))
+        .filter(then__icontains=query)
+        .order_by()
+        .values("pk")
+        for fact in SEARCHED_FACTS
+    ]
+    affair = (
+        Cooperation.objects.filter(pk__in=_corrected_after("affair", end))
+        .alias(then=_replaced_after("affair", end))
+        .filter(then__in=affairs.values("code"))
+        .order_by()
+        .values("pk")
     )
+    parties = [pk for pk, then in parties_changed_after(end).items() if then.name_holds(query)]
+    return Q(pk__in=corrected[0].union(*corrected[1:], affair)) | Q(pk__in=parties)
 
 
 def published_documents(documents: QuerySet[Any], day: dt.date) -> QuerySet[Any]:

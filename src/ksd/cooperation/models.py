@@ -620,6 +620,12 @@ class Event(models.Model):
                 fields=("cooperation", "at"), name="event_asof_published",
                 condition=models.Q(kind=EventKind.PUBLISHED),
             ),
+            # The register as of a date sorted by end date: the records signed (or a
+            # signatory recorded) or extended after it, each kind as one range.
+            models.Index(
+                fields=("kind", "at", "cooperation"), name="event_asof_ends",
+                condition=models.Q(kind__in=(EventKind.SIGNED, EventKind.EXTENDED)),
+            ),
         )  # fmt: skip
         constraints = (
             # Deemed approval is applied once per DPRD track and due date, however often the job
