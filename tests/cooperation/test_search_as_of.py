@@ -105,6 +105,26 @@ def test_the_row_found_by_its_old_number_shows_that_number(
     assert "PKS/99/2016" not in row
 
 
+def test_the_page_as_of_a_day_names_the_government_affair_of_that_day(
+    agreement: tuple[Cooperation, Cooperation], operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """The affair, none until 20 March, became "Pendidikan" on 25 March: as of 21 March the page
+    names "Lingkungan hidup" (a correction names the affair it replaced by its code)."""
+    waste, _bus = agreement
+    correct(waste, operator, "affair", "wajib_pd.pendidikan", D(2016, 3, 25))
+    client = as_user(operator)
+
+    response = client.get(f"/kerja-sama/{waste.pk}/per/2016-03-21/")
+    assert response.status_code == 200
+    main = response.content.decode().split("<main", 1)[1]
+    assert "Lingkungan hidup" in main
+    assert "Pendidikan" not in main
+    assert public_rows({"per": "2016-03-19", "q": "lingkungan hidup"}) == []
+    assert len(public_rows({"per": "2016-03-21", "q": "lingkungan hidup"})) == 1
+    assert public_rows({"per": "2016-03-21", "q": "pendidikan"}) == []
+    assert len(public_rows({"q": "pendidikan"})) == 1
+
+
 # ----- The internal register: title search and the parties of the day -----
 
 

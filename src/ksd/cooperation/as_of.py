@@ -191,9 +191,7 @@ def _latest(fact: str, day: dt.date) -> Greatest:
     `fact` can use it as its bound."""
     moved = Cooperation.objects.filter(pk__in=_corrected_after(fact, end_of(day)))
     bound = Value(last_dated(day), output_field=DateField())
-    return Greatest(
-        bound, Coalesce(Subquery(moved.order_by(f"-{fact}").values(fact)[:1]), bound)
-    )
+    return Greatest(bound, Coalesce(Subquery(moved.order_by(f"-{fact}").values(fact)[:1]), bound))
 
 
 def register_as_of(
@@ -211,9 +209,7 @@ def register_as_of(
     # offer-date index start at `day` instead of skipping every later record.
     latest = _latest("offered_on", day)
     rows = (
-        annotate_then(visible, day)
-        .filter(offered_on__lte=latest)
-        .exclude(pk__in=_closed_by(end))
+        annotate_then(visible, day).filter(offered_on__lte=latest).exclude(pk__in=_closed_by(end))
     )
     if filters.get("q"):
         rows = rows.filter(
@@ -393,15 +389,26 @@ def _value_before(end: dt.datetime, fact: str, *, extended: bool = False) -> Sub
     )  # fmt: skip
 
 
+def _changed_ids(end: dt.datetime, fact: str, *, extended: bool = False) -> QuerySet[Event]:
+    """The ids of the records whose `fact` an event recorded at or after `end` replaced: a range
+    of a partial index per kind (event_asof_corrections, event_asof_extended). A union, not an
+    OR over the kinds, which both databases answered by reading the whole event table."""
+    corrected = Event.objects.filter(_changed_after(end, fact=fact)).order_by()
+    if not extended:
+        return corrected.values("cooperation_id")
+    extensions = Event.objects.filter(kind=EventKind.EXTENDED, at__gte=end).order_by()
+    return corrected.values("cooperation_id").union(extensions.values("cooperation_id"))
+
+
 def _then(end: dt.datetime, fact: str, current: Any, *, extended: bool = False) -> Case:
     """`fact` as it stood at `end`: today's column (`current`) for the records nobody changed
     since, the value replaced (a subquery per row) only for the few that were, found by one set
     of ids (the corrections' partial index) rather than a probe per row."""
-    changed = Event.objects.filter(_changed_after(end, fact=fact, extended=extended)).values(
-        "cooperation_id"
-    )
     return Case(
-        When(pk__in=changed, then=_value_before(end, fact, extended=extended)),
+        When(
+            pk__in=_changed_ids(end, fact, extended=extended),
+            then=_value_before(end, fact, extended=extended),
+        ),
         default=current,
         output_field=CharField(),
     )
@@ -430,12 +437,10 @@ def _ends_then(day: dt.date) -> Case:
     (last_dated, or moved since by a correction: _latest) and whose signing was not recorded
     after the day was signed by then (a signed record without a signing event was imported as
     signed, and entered by then). Only the few whose signing, or a signatory's, was recorded
-    after the day, found as one set (index event_asof_ends), are asked their stage of the day.
+    after the day, found as one set (index event_asof_signed), are asked their stage of the day.
     A subquery per record instead read the log of every record entered by then."""
     end = end_of(day)
-    signed_later = Event.objects.filter(kind=EventKind.SIGNED, at__gte=end).values(
-        "cooperation_id"
-    )
+    signed_later = Event.objects.filter(kind=EventKind.SIGNED, at__gte=end).values("cooperation_id")
     ends = _then(end, "ends_on", Cast("ends_on", output_field=CharField()), extended=True)
     nothing = Value(None, output_field=CharField())
     return Case(
@@ -454,8 +459,7 @@ def column_then(visible: QuerySet[Cooperation], end: dt.datetime, fact: str) -> 
     index, when none of the records `visible` had it changed since (one small query over the
     corrections' partial index, and the usual case for a region's register); else today's
     value for the records nobody changed and the replaced value for the few that were."""
-    changed = Event.objects.filter(_changed_after(end, fact=fact)).values("cooperation_id")
-    if not visible.filter(pk__in=changed).exists():
+    if not visible.filter(pk__in=_changed_ids(end, fact)).exists():
         return F(fact)
     if fact in DATE_FACTS:
         return _then(end, fact, Cast(fact, output_field=CharField()))
@@ -473,7 +477,7 @@ def public_as_of(public: QuerySet[Cooperation], day: dt.date) -> QuerySet[Cooper
     needs a signed agreement (after_signing/services.py publish), so each was signed by then,
     and its stage then was a public one (PUBLIC_STAGES) with no lookup per row. A record
     cancelled since is not shown again: it was entered by mistake.
-    Aliases title_then (title_matches) and signed_then (the signing date then, the sort)."""
+    Aliases title_then and signed_then (the signing date then, the sort)."""
     end = end_of(day)
     published_later = Event.objects.filter(
         cooperation=OuterRef("pk"), kind=EventKind.PUBLISHED, at__gte=end
@@ -496,36 +500,49 @@ def public_as_of(public: QuerySet[Cooperation], day: dt.date) -> QuerySet[Cooper
 SEARCHED_FACTS = ("title", "agreement_number", "sector")
 
 
-def changed_since(fact: str, end: dt.datetime) -> QuerySet[Event]:
-    """The ids of the records whose `fact` a correction recorded at or after `end` changed."""
-    return _corrected_after(fact, end)
-
-
-def public_matches_then(query: str, day: dt.date) -> Q:
-    """The records the public search finds, as of `day`, by a value a correction recorded
-    after the day replaced: the title, the agreement's number, the sector, the government
-    affair and the parties as they stood. queries._public_matches finds the others by today's
-    values, leaving out each record's facts changed since. Subqueries over the few corrected
-    records, and one query for the parties (parties_changed_after)."""
+def searched_as_of(
+    rows: QuerySet[Cooperation], query: str, day: dt.date, today: QuerySet[Any]
+) -> QuerySet[Cooperation]:
+    """The `rows` the public search finds as of `day`: by today's values (`today`, the ids
+    queries._public_matches finds) every record none of whose searched facts a correction
+    recorded after the day changed, the usual case; the few others by each fact as it stood
+    (the title, the agreement's number, the sector, the government affair and the parties),
+    read per row for those few only. One query more, for the parties as they stood
+    (parties_changed_after)."""
     end = end_of(day)
+    changed = Event.objects.filter(
+        kind=EventKind.RECORD_CORRECTED, at__gte=end,
+        changes__fact__in=(*SEARCHED_FACTS, "affair", "parties"),
+    ).values("cooperation_id")  # fmt: skip
+    columns = {"affair": F("affair__code")}  # a correction names the affair by its code
+    rows = rows.alias(**{
+        f"searched_{fact}": Case(
+            When(pk__in=_corrected_after(fact, end), then=_replaced_after(fact, end)),
+            default=columns.get(fact, F(fact)), output_field=CharField(),
+        )
+        for fact in (*SEARCHED_FACTS, "affair")
+    })  # fmt: skip
     affairs = Affair.objects.filter(Q(name__icontains=query) | Q(name_en__icontains=query))
-    corrected = [
-        Cooperation.objects.filter(pk__in=_corrected_after(fact, end))
-        .alias(then=_replaced_after(fact, end))
-        .filter(then__icontains=query)
-        .order_by()
-        .values("pk")
-        for fact in SEARCHED_FACTS
-    ]
-    affair = (
-        Cooperation.objects.filter(pk__in=_corrected_after("affair", end))
-        .alias(then=_replaced_after("affair", end))
-        .filter(then__in=affairs.values("code"))
-        .order_by()
-        .values("pk")
+    then = Q(searched_affair__in=affairs.values("code"))
+    for fact in SEARCHED_FACTS:
+        then |= Q(**{f"searched_{fact}__icontains": query})
+    by_region, by_name = party_matches(query)
+    then |= parties_match(
+        by_region.union(by_name), parties_changed_after(end), lambda p: p.name_holds(query)
     )
-    parties = [pk for pk, then in parties_changed_after(end).items() if then.name_holds(query)]
-    return Q(pk__in=corrected[0].union(*corrected[1:], affair)) | Q(pk__in=parties)
+    # The same shape as the filters as of a day (_then_matches): a condition on each row the
+    # register's index walk meets, not a list of ids to fetch and sort.
+    return rows.filter((Q(pk__in=today) & ~Q(pk__in=changed)) | (Q(pk__in=changed) & then))
+
+
+def party_matches(query: str) -> tuple[QuerySet[Any], QuerySet[Any]]:
+    """The ids of the cooperations one of whose parties today is named with `query`, a
+    region's name ("Sleman") or a third party's: two index scans, for a union."""
+    regions = Region.objects.filter(name__icontains=query).values("code")
+    return (
+        Party.objects.filter(region_id__in=regions).order_by().values("cooperation_id"),
+        Party.objects.filter(third_party_name__icontains=query).order_by().values("cooperation_id"),
+    )
 
 
 def published_documents(documents: QuerySet[Any], day: dt.date) -> QuerySet[Any]:
@@ -610,10 +627,12 @@ def rewind(
     reviews: list[Any],
     later: list[Event],
     stage: str,
+    affairs: dict[str, Affair] | None = None,
 ) -> tuple[list[Any], list[str] | None]:
     """Take back, newest first, what the events in `later` (recorded after the day) did to the
     detached `cooperation`, `parties` and `reviews`; returns the tracks that existed then and
-    the parties' names then if a later correction changed them."""
+    the parties' names then if a later correction changed them. `affairs`: the government
+    affairs a later correction replaced, by code (affairs_replaced)."""
     by_key = {p.key: p for p in parties}
     tracks = {r.region_id: r for r in reviews}
     parties_then: list[str] | None = None
@@ -635,8 +654,8 @@ def rewind(
                 review = tracks.get(event.region_id)
                 if review is not None:
                     setattr(review, fact, _value(fact, old))
-            elif fact == "affair":
-                cooperation.affair_id = old
+            elif fact == "affair":  # the correction names it by its code, not its id
+                cooperation.affair = (affairs or {}).get(old) if old else None
             elif hasattr(cooperation, fact):
                 setattr(cooperation, fact, _value(fact, old))
             for name in ("regime", "kind"):
@@ -660,6 +679,18 @@ def rewind(
             _empty(tracks[event.region_id], _REVIEW_FIELDS[kind])
     cooperation.stage = stage
     return [r for r in reviews if r.region_id in tracks], parties_then
+
+
+def affairs_replaced(later: Iterable[Event]) -> dict[str, Affair]:
+    """The government affairs the corrections in `later` replaced, by code: one query, and
+    none when no correction there replaced an affair."""
+    codes = {
+        e.changes.get("old")
+        for e in later
+        if e.kind == EventKind.RECORD_CORRECTED and isinstance(e.changes, dict)
+        and e.changes.get("fact") == "affair" and e.changes.get("old")
+    }  # fmt: skip
+    return {a.code: a for a in Affair.objects.filter(code__in=codes)} if codes else {}
 
 
 def _all_review_fields() -> frozenset[str]:
@@ -688,10 +719,11 @@ def then_rows(rows: list[Cooperation], day: dt.date) -> list[Cooperation]:
         elif event.kind in kinds:
             later.setdefault(event.cooperation_id, []).append(event)
     shown_rows = []
+    affairs = affairs_replaced(e for events in later.values() for e in events)
     for row in rows:
         then = _detached(row)
         parties = [_detached(p) for p in row.parties.all()]
-        rewind(then, parties, [], later.get(row.pk, []), stage.get(row.pk) or row.stage)
+        rewind(then, parties, [], later.get(row.pk, []), stage.get(row.pk) or row.stage, affairs)
         shown_rows.append(then)
     return shown_rows
 
@@ -714,7 +746,7 @@ def cooperation_then(cooperation: Cooperation, day: dt.date, events: list[Event]
     if not drafted:
         for party in parties:
             party.burden = None
-    tracks, parties_then = rewind(then, parties, reviews, later, stage)
+    tracks, parties_then = rewind(then, parties, reviews, later, stage, affairs_replaced(later))
     return Then(
         day, then, parties, tracks, by_then,
         later_corrections=[e for e in later if e.kind == EventKind.RECORD_CORRECTED],

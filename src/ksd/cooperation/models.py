@@ -621,10 +621,17 @@ class Event(models.Model):
                 condition=models.Q(kind=EventKind.PUBLISHED),
             ),
             # The register as of a date sorted by end date: the records signed (or a
-            # signatory recorded) or extended after it, each kind as one range.
+            # signatory recorded) after it, and those extended after it, each as one range
+            # read from the index alone. One index per kind: SQLite uses a partial index only
+            # when the query names its condition (kind = ..., not kind IN (...)), and reads
+            # the table for a column the index lacks, the kind included.
             models.Index(
-                fields=("kind", "at", "cooperation"), name="event_asof_ends",
-                condition=models.Q(kind__in=(EventKind.SIGNED, EventKind.EXTENDED)),
+                fields=("kind", "at", "cooperation"), name="event_asof_signed",
+                condition=models.Q(kind=EventKind.SIGNED),
+            ),
+            models.Index(
+                fields=("kind", "at", "cooperation"), name="event_asof_extended",
+                condition=models.Q(kind=EventKind.EXTENDED),
             ),
         )  # fmt: skip
         constraints = (

@@ -137,10 +137,7 @@ def public_register(query: str, day: dt.date | None = None) -> QuerySet[Cooperat
     if query and day is None:
         rows = rows.filter(pk__in=_public_matches(query))
     elif query and day is not None:  # each fact as it stood: today's unless corrected since
-        rows = rows.filter(
-            Q(pk__in=_public_matches(query, since=as_of.end_of(day)))
-            | as_of.public_matches_then(query, day)
-        )
+        rows = as_of.searched_as_of(rows, query, day, _public_matches(query))
     agreements = Document.objects.filter(
         kind=DocumentKind.SIGNED_AGREEMENT, visibility=Visibility.PUBLIC
     ).order_by("-uploaded_at", "-id")
@@ -156,38 +153,25 @@ def public_register(query: str, day: dt.date | None = None) -> QuerySet[Cooperat
     )
 
 
-def _public_matches(query: str, *, since: dt.datetime | None = None) -> QuerySet[Any]:
+def _public_matches(query: str) -> QuerySet[Any]:
     """The ids of the cooperations `query` finds (public_register). A union of index scans
     rather than one OR over joined tables, which PostgreSQL could only answer by reading every
-    cooperation. With `since` (the end of a past day), a record is not found here by a fact a
-    correction recorded since changed: as_of.public_matches_then reads that fact as it stood."""
-    from ksd.cooperation.as_of import SEARCHED_FACTS, changed_since
-    from ksd.regions.models import Affair, Region
-
-    def unchanged(fact: str, key: str = "pk") -> Q:
-        return Q() if since is None else ~Q(**{f"{key}__in": changed_since(fact, since)})
+    cooperation."""
+    from ksd.cooperation.as_of import party_matches
+    from ksd.regions.models import Affair
 
     affairs = Affair.objects.filter(Q(name__icontains=query) | Q(name_en__icontains=query))
-    regions = Region.objects.filter(name__icontains=query).values("code")
-    words = Q()
-    for fact in SEARCHED_FACTS:
-        words |= Q(**{f"{fact}__icontains": query}) & unchanged(fact)
+    words = (
+        Q(title__icontains=query) | Q(agreement_number__icontains=query)
+        | Q(sector__icontains=query)
+    )  # fmt: skip
     return (
         Cooperation.objects.filter(words)
         .order_by()
         .values("pk")
         .union(
-            Cooperation.objects.filter(unchanged("affair"), affair__in=affairs.values("pk"))
-            .order_by()
-            .values("pk"),
-            Party.objects.filter(unchanged("parties", "cooperation_id"), region_id__in=regions)
-            .order_by()
-            .values("cooperation_id"),
-            Party.objects.filter(
-                unchanged("parties", "cooperation_id"), third_party_name__icontains=query
-            )
-            .order_by()
-            .values("cooperation_id"),
+            Cooperation.objects.filter(affair__in=affairs.values("pk")).order_by().values("pk"),
+            *party_matches(query),
         )
     )
 
