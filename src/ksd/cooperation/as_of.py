@@ -500,20 +500,17 @@ def public_as_of(public: QuerySet[Cooperation], day: dt.date) -> QuerySet[Cooper
 SEARCHED_FACTS = ("title", "agreement_number", "sector")
 
 
-def searched_as_of(
-    rows: QuerySet[Cooperation], query: str, day: dt.date, today: QuerySet[Any]
-) -> QuerySet[Cooperation]:
-    """The `rows` the public search finds as of `day`: by today's values (`today`, the ids
-    queries._public_matches finds) every record none of whose searched facts a correction
-    recorded after the day changed, the usual case; the few others by each fact as it stood
-    (the title, the agreement's number, the sector, the government affair and the parties),
-    read per row for those few only. One query more, for the parties as they stood
-    (parties_changed_after)."""
+def searched_as_of(rows: QuerySet[Cooperation], query: str, day: dt.date) -> QuerySet[Cooperation]:
+    """The `rows` the public search finds as of `day`, by each searched fact as it stood: the
+    title, the agreement's number, the sector, the government affair and the parties. Each is
+    today's column for the records nobody corrected since (one set of ids per fact, over the
+    corrections' index) and the value a correction replaced, a subquery, for the few that
+    were. A condition on each row the public register's signing-date index walk meets, as
+    the other filters as of a day; a list of ids OR-ed with another made SQLite fetch both in
+    full and sort them. One query more, for the parties as they stood (parties_changed_after).
+    The caller narrows `rows` first to today's matches and `searched_changed` (an index union,
+    evaluated once), so that the conditions here run only on those."""
     end = end_of(day)
-    changed = Event.objects.filter(
-        kind=EventKind.RECORD_CORRECTED, at__gte=end,
-        changes__fact__in=(*SEARCHED_FACTS, "affair", "parties"),
-    ).values("cooperation_id")  # fmt: skip
     columns = {"affair": F("affair__code")}  # a correction names the affair by its code
     rows = rows.alias(**{
         f"searched_{fact}": Case(
@@ -523,16 +520,27 @@ def searched_as_of(
         for fact in (*SEARCHED_FACTS, "affair")
     })  # fmt: skip
     affairs = Affair.objects.filter(Q(name__icontains=query) | Q(name_en__icontains=query))
-    then = Q(searched_affair__in=affairs.values("code"))
+    found = Q(searched_affair__in=affairs.values("code"))
     for fact in SEARCHED_FACTS:
-        then |= Q(**{f"searched_{fact}__icontains": query})
+        found |= Q(**{f"searched_{fact}__icontains": query})
     by_region, by_name = party_matches(query)
-    then |= parties_match(
+    found |= parties_match(
         by_region.union(by_name), parties_changed_after(end), lambda p: p.name_holds(query)
     )
-    # The same shape as the filters as of a day (_then_matches): a condition on each row the
-    # register's index walk meets, not a list of ids to fetch and sort.
-    return rows.filter((Q(pk__in=today) & ~Q(pk__in=changed)) | (Q(pk__in=changed) & then))
+    return rows.filter(found)
+
+
+def searched_changed(day: dt.date) -> QuerySet[Event]:
+    """The ids of the records a correction recorded after `day` changed a searched fact of
+    (searched_as_of): few, over the corrections' index."""
+    return (
+        Event.objects.filter(
+            kind=EventKind.RECORD_CORRECTED, at__gte=end_of(day),
+            changes__fact__in=(*SEARCHED_FACTS, "affair", "parties"),
+        )
+        .order_by()
+        .values("cooperation_id")
+    )  # fmt: skip
 
 
 def party_matches(query: str) -> tuple[QuerySet[Any], QuerySet[Any]]:

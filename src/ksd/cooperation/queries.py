@@ -137,7 +137,10 @@ def public_register(query: str, day: dt.date | None = None) -> QuerySet[Cooperat
     if query and day is None:
         rows = rows.filter(pk__in=_public_matches(query))
     elif query and day is not None:  # each fact as it stood: today's unless corrected since
-        rows = as_of.searched_as_of(rows, query, day, _public_matches(query))
+        # Today's matches and the few records corrected since (one index union, as today's
+        # search), then each of those read as it stood.
+        candidates = _public_matches(query, as_of.searched_changed(day))
+        rows = as_of.searched_as_of(rows.filter(pk__in=candidates), query, day)
     agreements = Document.objects.filter(
         kind=DocumentKind.SIGNED_AGREEMENT, visibility=Visibility.PUBLIC
     ).order_by("-uploaded_at", "-id")
@@ -153,10 +156,10 @@ def public_register(query: str, day: dt.date | None = None) -> QuerySet[Cooperat
     )
 
 
-def _public_matches(query: str) -> QuerySet[Any]:
-    """The ids of the cooperations `query` finds (public_register). A union of index scans
-    rather than one OR over joined tables, which PostgreSQL could only answer by reading every
-    cooperation."""
+def _public_matches(query: str, *also: QuerySet[Any]) -> QuerySet[Any]:
+    """The ids of the cooperations `query` finds (public_register), and those of `also`. A
+    union of index scans rather than one OR over joined tables, which PostgreSQL could only
+    answer by reading every cooperation."""
     from ksd.cooperation.as_of import party_matches
     from ksd.regions.models import Affair
 
@@ -172,6 +175,7 @@ def _public_matches(query: str) -> QuerySet[Any]:
         .union(
             Cooperation.objects.filter(affair__in=affairs.values("pk")).order_by().values("pk"),
             *party_matches(query),
+            *also,
         )
     )
 
