@@ -204,9 +204,9 @@ def register_as_of(
     offer date, end date, kind and regulation before any later correction or extension.
     """
     end = end_of(day)
-    # An offer entered by the end of `day` is dated by then (a step is never dated after the day
-    # it is entered), unless a later correction moved its date: this bound lets the register's
-    # offer-date index start at `day` instead of skipping every later record.
+    # An offer entered by the end of `day` is dated by the next day at the latest (last_dated),
+    # unless a later correction moved its date: this bound lets the register's offer-date index
+    # start there instead of skipping every later record.
     latest = _latest("offered_on", day)
     rows = (
         annotate_then(visible, day).filter(offered_on__lte=latest).exclude(pk__in=_closed_by(end))
