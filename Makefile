@@ -34,6 +34,9 @@ serve: setup
 	$(BIN)/ksd recompute_status --missing
 	$(BIN)/ksd load_reference_data
 	$(BIN)/ksd collectstatic --no-input -v0
+	@# The oversight pages' counts kept in the database, in the background (seconds at national
+	@# scale, once per version of the code): their first visitors do not read the whole register.
+	$(BIN)/ksd warm_oversight &
 	$(BIN)/gunicorn ksd.wsgi --bind $${KSD_BIND:-127.0.0.1:8000} --workers $${KSD_WORKERS:-2} --access-logfile -
 
 test: setup

@@ -190,8 +190,20 @@ def _get(port: int, path: str, cookie: str | None) -> tuple[int, float]:
         conn.close()
 
 
+# What a browser asks for (Chromium and Firefox send this): kept pages are then answered
+# compressed (core/gzip_pieces.py). --accept-encoding identity measures uncompressed pages.
+ACCEPT_ENCODING = {"value": "gzip, deflate, br"}
+
+
+def _headers(cookie: str | None) -> dict[str, str]:
+    headers = {"Accept-Encoding": ACCEPT_ENCODING["value"]}
+    if cookie:
+        headers["Cookie"] = f"sessionid={cookie}"
+    return headers
+
+
 def _request(conn: http.client.HTTPConnection, path: str, cookie: str | None) -> tuple[int, float]:
-    headers = {"Cookie": f"sessionid={cookie}"} if cookie else {}
+    headers = _headers(cookie)
     started = time.perf_counter()
     conn.request("GET", path, headers=headers)
     response = conn.getresponse()
@@ -219,8 +231,8 @@ def throughput(port: int, path: str, cookie: str | None, seconds: float, connect
     """Requests per second with `connections` clients at once."""
     if shutil.which("wrk"):
         args = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{max(seconds, 1):.0f}s"]
-        if cookie:
-            args += ["-H", f"Cookie: sessionid={cookie}"]
+        for name, value in _headers(cookie).items():
+            args += ["-H", f"{name}: {value}"]
         out = subprocess.run(
             [*args, "--timeout", "120s", f"http://{HOST}:{port}{path}"],
             capture_output=True, text=True, check=False, timeout=seconds + 180,
@@ -307,10 +319,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pages", default="", help="only the pages whose name contains one of these (comma list)"
     )
+    parser.add_argument(
+        "--accept-encoding", default=ACCEPT_ENCODING["value"],
+        help="the Accept-Encoding header sent (default: a browser's; 'identity' for none)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    ACCEPT_ENCODING["value"] = args.accept_encoding
     client = "wrk" if shutil.which("wrk") else "Python threads (install wrk for fairer figures)"
     print(f"{args.cooperations:,} cooperations, {args.workers} workers, "
-          f"{args.connections} connections, {args.seconds:g} s per figure, load by {client}")  # fmt: skip
+          f"{args.connections} connections, {args.seconds:g} s per figure, load by {client}, "
+          f"Accept-Encoding: {args.accept_encoding}")  # fmt: skip
     print(
         "| database | page                 | persona    |    req/s |  p50 ms |  p95 ms "
         "|  p99 ms | sql | /bare  | first ms |"

@@ -17,7 +17,7 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.db.models import Prefetch, prefetch_related_objects
 
-from ksd.cooperation import expiry, jobs, status, tick_batches
+from ksd.cooperation import expiry, jobs, status, status_by_date, tick_batches
 from ksd.cooperation.abroad.services import FOREIGN_FACT_EVENT_KINDS
 from ksd.cooperation.models import Cooperation, Event, Notification, OpenTask
 from ksd.core import bulk
@@ -52,31 +52,42 @@ def _plain_insert(model: Any, rows: Any, *, ignore_conflicts: bool = False) -> N
     model.objects.bulk_create(rows, ignore_conflicts=ignore_conflicts)
 
 
+def _plain_update(model: Any, rows: Any, fields: Any) -> None:
+    instances = [r if isinstance(r, model) else model(**vars(r)) for r in rows]
+    model.objects.bulk_update(instances, fields)
+
+
 class _PlainPrepared:
     def __call__(self, field: Any, value: Any) -> Any:
         return field.get_db_prep_save(value, connection)
 
 
 def _plain(patch: pytest.MonkeyPatch) -> None:
-    """Django's prefetching and bulk_create, every value converted on its own, and ksd.law
-    asked every time a record is read."""
+    """Django's prefetching, bulk_create and bulk_update, every value converted on its own,
+    ksd.law asked every time a record is read, and every stored status computed in full."""
     for module in (status, tick_batches):
         patch.setattr(module, "load_records", _plain_load)
     patch.setattr(jobs, "prefetch_reverse", lambda rows, name: prefetch_related_objects(rows, name))
     for module in (tick_batches, status, deemed, expiry):
         patch.setattr(module, "insert_rows", _plain_insert)
+    for module in (tick_batches, status, deemed, status_by_date):
+        patch.setattr(module, "update_rows", _plain_update)
+    # Every record due for its stored status read and computed in full by refresh_due: none
+    # from its stored columns, none while the notices have it read.
+    patch.setattr(status_by_date, "refresh_by_date", lambda ids, as_of: ([], list(ids)))
+    patch.setattr(jobs, "refresh_read", lambda rows, as_of, run: [])
     patch.setattr(bulk, "_Prepared", _PlainPrepared)
     patch.setattr(tick_batches, "KEPT_ASSESSMENTS", 0)
     # Deemed approvals: the stored status read back from the database, not from memory.
     patch.setattr(
         deemed,
-        "refresh_loaded",
+        "refresh_read",
         lambda rows, as_of, run: status.refresh_many([r.pk for r in rows], as_of, run=run),
     )
 
 
-def _tick(at: dt.datetime) -> str:
-    law = tick_batches.Law()
+def _tick(at: dt.datetime, law: tick_batches.Law | None = None) -> str:
+    law = law or tick_batches.Law()
     summary = jobs.run_tick(now=at, law=law)
     refreshed = status.refresh_due(today_at(at), run=law)
     return f"{summary}; {refreshed}"
@@ -147,8 +158,20 @@ def test_a_backlog_tick_leaves_what_the_plain_tick_leaves(
         pass
     assert _rows() == before
 
-    summary = _tick(at)
+    by_date: list[int] = []
+    stored_columns = status_by_date.refresh_by_date
 
+    def counted(ids: Any, as_of: dt.date) -> tuple[list[int], list[int]]:
+        differing, left = stored_columns(ids, as_of)
+        by_date.extend(set(ids) - set(left))
+        return differing, left
+
+    monkeypatch.setattr(status_by_date, "refresh_by_date", counted)
+    law = tick_batches.Law()
+    summary = _tick(at, law)
+
+    assert by_date, "agreements expired or entering their last months: from stored columns"
+    assert law.refreshed, "records read for their notices: their stored status refreshed then"
     assert summary == expected_summary
     assert "0 deemed" not in summary, "six weeks later resubmitted drafts are deemed approved"
     assert " 0 expired" not in summary

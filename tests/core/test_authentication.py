@@ -70,3 +70,32 @@ def test_pages_know_the_logged_in_user(client: Client) -> None:
     assert client.get("/healthz/").wsgi_request.user == user
     client.logout()
     assert not client.get("/healthz/").wsgi_request.user.is_authenticated
+
+
+def test_the_role_and_region_come_with_the_user_in_one_statement(
+    operator_sleman: User, django_assert_num_queries
+) -> None:
+    client = Client()
+    client.force_login(operator_sleman)
+    request = _request_of(client)
+    request.session.keys()  # the session's own statement, not counted below
+    with django_assert_num_queries(1):
+        loaded = get_user(request)
+        membership = loaded.membership
+    expected = operator_sleman.membership
+    assert (membership.role, membership.region_id) == (expected.role, expected.region_id)
+    assert membership.user is loaded
+
+
+def test_an_account_without_a_role_has_no_membership_and_is_refused_internal_pages() -> None:
+    from django.contrib.auth.models import User as DjangoUser
+
+    user = User.objects.create_user("tanpa-peran", password=PASSWORD)
+    client = Client()
+    client.force_login(user)
+    loaded = get_user(_request_of(client))
+    with pytest.raises(DjangoUser.membership.RelatedObjectDoesNotExist):
+        loaded.membership  # noqa: B018 - the access is the test
+    response = client.get("/kerja-sama/")
+    assert response.status_code == 403
+    assert "belum memiliki peran di KSD" in response.content.decode()

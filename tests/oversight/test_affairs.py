@@ -143,10 +143,10 @@ def test_the_flag_filter_lists_the_regions_with_outermost_small_islands(
 ) -> None:
     board = _board(as_user(kemendagri), "?bendera=pulau_terluar")
 
-    # None of the 49 kab/kota with a Keppres 6/2017 island cooperates in this world.
+    # None of the 50 kab/kota with a Keppres 6/2017 island cooperates in this world.
     gaps = {row.code for row in board.gaps}
     assert gaps == regions_with(Flag.OUTERMOST)
-    assert len(gaps) == 49
+    assert len(gaps) == 50
     batam = next(row for row in board.gaps if row.code == "21.71")
     assert batam.flags == [Flag.OUTERMOST]
     page = as_user(kemendagri).get(URL + "?bendera=pulau_terluar").content.decode()

@@ -233,14 +233,19 @@ def test_a_recorded_step_shows_at_once_despite_the_cache(
     assert signed_of_bantul() == "2"
 
 
-def test_the_outermost_islands_flag_filters_to_the_49_regions_of_keppres_6_2017(
+def test_the_outermost_islands_flag_filters_to_the_50_regions_of_keppres_6_2017(
     world: None, kemendagri: User, as_user: Login
 ) -> None:
-    # regions/data/outermost_islands.csv maps 109 of the Keppres's 111 islands to 49 kab/kota.
+    # regions/data/outermost_islands.csv maps the Keppres's 111 islands to 50 kab/kota.
     page = as_user(kemendagri).get("/pengawasan/rapor/?flag=pulau_terluar").content.decode()
     names = _rows(page)
-    assert len(names) == 49
-    assert {"Kabupaten Natuna", "Kota Batam", "Kabupaten Kepulauan Talaud"} <= set(names)
+    assert len(names) == 50
+    assert {
+        "Kabupaten Natuna",
+        "Kota Batam",
+        "Kabupaten Kepulauan Talaud",
+        "Kabupaten Halmahera Tengah",
+    } <= set(names)
     assert "Kabupaten Sleman" not in names
     assert "Pulau-pulau kecil terluar" in page
 

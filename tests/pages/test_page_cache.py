@@ -8,6 +8,7 @@ each test in one, computes every page.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 import threading
 from collections.abc import Callable
@@ -66,8 +67,9 @@ def test_a_page_read_again_with_nothing_written_is_not_computed_again(
     assert first.status_code == second.status_code == 200
     assert _page(first) == _page(second)
     assert "Pengelolaan sampah regional TPST Piyungan" in _page(second)
-    # The session, the user, their role, the stamp: nothing of the register itself.
-    assert queries <= 4 < computed
+    # The session, then the user with their role (and on PostgreSQL the stamp) in one statement;
+    # SQLite reads its stamp on its own: nothing of the register itself.
+    assert queries <= (2 if connection.vendor == "postgresql" else 3) < computed
 
 
 def test_a_step_recorded_in_between_shows_at_once(
@@ -142,6 +144,36 @@ def test_each_visitor_gets_a_csrf_token_of_their_own(operator_sleman: User) -> N
     token = TOKEN.search(page).group(1)  # type: ignore[union-attr]
     answer = strict.post("/i18n/setlang/", {"language": "en", "next": "/publik/",
                                             "csrfmiddlewaretoken": token})  # fmt: skip
+    assert answer.status_code == 302
+
+
+def test_a_browser_accepting_gzip_gets_the_kept_page_compressed_with_its_own_token(
+    operator_sleman: User,
+) -> None:
+    offer(operator_sleman)
+    gzip_headers = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+    visitor = Client(enforce_csrf_checks=True)
+    plain = visitor.get("/publik/")  # computed, then kept
+    for _ in range(20):  # as _read_twice: a try during which nothing was written anywhere
+        stamp = change_stamp.read()
+        packed = visitor.get("/publik/", **gzip_headers)
+        unpacked = visitor.get("/publik/")
+        if change_stamp.read() == stamp:
+            break
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    assert not unpacked.has_header("Content-Encoding")
+    assert packed["ETag"] != unpacked["ETag"]
+    page = gzip.decompress(packed.content).decode()
+    assert len(packed.content) < len(page) / 2
+    assert TOKEN.sub("", page) == _page(unpacked) == _page(plain)
+    token = TOKEN.search(page).group(1)  # type: ignore[union-attr]
+    assert _unmask_cipher_token(token) == visitor.cookies["csrftoken"].value
+    # A browser that holds the compressed copy is told it is current.
+    held = visitor.get("/publik/", HTTP_IF_NONE_MATCH=packed["ETag"], **gzip_headers)
+    assert held.status_code == 304
+    answer = visitor.post("/i18n/setlang/", {"language": "en", "next": "/publik/",
+                                             "csrfmiddlewaretoken": token})  # fmt: skip
     assert answer.status_code == 302
 
 

@@ -26,13 +26,14 @@ from ksd.regions.flags import (
 DOCUMENTED = {
     Flag.DISADVANTAGED: ("Perpres 63/2020", 62),
     Flag.BORDER: ("UU 43/2008", 17),
-    Flag.OUTERMOST: ("Keppres 6/2017", 49),
+    Flag.OUTERMOST: ("Keppres 6/2017", 50),
 }
-# Keppres 6/2017 lists 111 islands; region_flags.md says which 2 still lack a sourced kab/kota.
-ISLANDS_MAPPED = 109
-# Rows read from the Kepmendagri island list cite the list's row, whose code starts with the
+# Keppres 6/2017 lists 111 islands, all mapped; region_flags.md says why Jiew's is uncertain.
+ISLANDS_MAPPED = 111
+# Rows read from a Kemendagri island list (Kepmendagri 300.2.2-2138/2025, or Permendagri 58/2021
+# for Talaud, which the 2025 transcription lacks) cite the list's row, whose code starts with the
 # kab/kota code of the time (Raja Ampat and Tambrauw still under Papua Barat's 92.xx).
-KEPMENDAGRI_LIST = "cahyadsn/wilayah db/pulau.sql"
+KEMENDAGRI_LISTS = ("cahyadsn/wilayah db/pulau.sql", "cahyadsn/wilayah db/archive/pulau_2022.sql")
 # The Keppres names provinces as they were in 2017; Papua and Papua Barat were split in 2022.
 PROVINCE_CODES = {
     "Aceh": {"11"}, "Sumatera Utara": {"12"}, "Sumatera Barat": {"13"}, "Riau": {"14"},
@@ -40,7 +41,7 @@ PROVINCE_CODES = {
     "Jawa Tengah": {"33"}, "Jawa Timur": {"35"}, "Banten": {"36"}, "Bali": {"51"},
     "Nusa Tenggara Barat": {"52"}, "Nusa Tenggara Timur": {"53"}, "Kalimantan Timur": {"64"},
     "Kalimantan Utara": {"65"},
-    "Sulawesi Utara": {"71"}, "Sulawesi Tengah": {"72"}, "Maluku": {"81"},
+    "Sulawesi Utara": {"71"}, "Sulawesi Tengah": {"72"}, "Maluku": {"81"}, "Maluku Utara": {"82"},
     "Papua": {"91", "93", "94", "95"}, "Papua Barat": {"92", "96"},
 }  # fmt: skip
 
@@ -122,8 +123,10 @@ def test_a_region_is_flagged_outermost_exactly_when_one_of_its_islands_is_listed
 
 
 def test_islands_read_from_the_kepmendagri_list_sit_in_the_kab_kota_of_the_cited_row() -> None:
-    cited = [row for row in outermost_islands() if KEPMENDAGRI_LIST in row.source]
-    assert len(cited) == 48
+    cited = [
+        row for row in outermost_islands() if any(name in row.source for name in KEMENDAGRI_LISTS)
+    ]
+    assert len(cited) == 49
     for row in cited:
         listed = re.match(r"row (\d\d\.\d\d)\.4\d{4} ", row.where)
         assert listed is not None, row
@@ -145,3 +148,22 @@ def test_natuna_carries_sekatung_and_bertuah_counts_for_pesisir_barat() -> None:
     assert Flag.OUTERMOST not in flags_of(["18.04"]).get("18.04", frozenset())
     # Kabupaten Gunungkidul faces the Indian Ocean but holds none of the 111 islands.
     assert Flag.OUTERMOST not in flags_of(["34.03"]).get("34.03", frozenset())
+
+
+def test_marampit_comes_from_the_2021_list_and_jiew_is_flagged_as_uncertain() -> None:
+    # Pulau Marampit (Talaud, 71.04): the 2025 transcription lists 8 Talaud islands only; the
+    # Permendagri 58/2021 list has its row, marked PPKT, beside Miangas's.
+    marampit = next(row for row in outermost_islands() if row.island == "Pulau Marampit")
+    assert marampit.code == "71.04"
+    assert "db/archive/pulau_2022.sql" in marampit.source
+    assert marampit.where.startswith("row 71.04.40009 ")
+    # Pulau Jiew: every Kemendagri list files it at province level (82.00); news and a profile
+    # give Kabupaten Halmahera Tengah (82.02). The row says so, and so does the flag's note.
+    jiew = next(row for row in outermost_islands() if row.island == "Pulau Jiew")
+    assert jiew.code == "82.02"
+    assert jiew.note.startswith("UNCERTAIN")
+    assert "82.00.40002" in jiew.note
+    note = next(
+        row.note for row in flag_rows() if row.code == "82.02" and row.flag is Flag.OUTERMOST
+    )
+    assert "uncertain" in note

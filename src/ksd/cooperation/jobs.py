@@ -25,8 +25,10 @@ from ksd.cooperation.models import (
     Party,
     Stage,
 )
+from ksd.cooperation.status import due_for_refresh, refresh_read
 from ksd.cooperation.tick_batches import (
     NEVER,
+    NOTICE_WORKING_DAYS,
     Law,
     Notices,
     chunks,
@@ -36,12 +38,13 @@ from ksd.cooperation.tick_batches import (
 )
 from ksd.core.bulk import prefetch_reverse
 from ksd.core.clock import DEFAULT_ZONE, date_in
+from ksd.core.dates import today_at
 from ksd.dprd.deemed import apply_deemed_many
 from ksd.dprd.models import DprdReview
 from ksd.law.regimes import Regime
 
 # Notify this many working days before a DPRD deadline, and this many days before expiry.
-DPRD_NOTICE_WORKING_DAYS = 5
+DPRD_NOTICE_WORKING_DAYS = NOTICE_WORKING_DAYS
 EXPIRY_NOTICE_DAYS = 90
 _OPEN_STAGES = (Stage.DRAFTING, Stage.DPRD_REVIEW, Stage.READY_TO_SIGN)
 _DEADLINE_CITATION = {
@@ -201,6 +204,11 @@ def notify_dprd_deadlines(now: dt.datetime, summary: TickSummary, law: Law) -> N
         .exclude(approved_on__lte=today).exclude(rejected_on__lte=today)
         .order_by("cooperation_id").values_list("cooperation_id", flat=True).distinct()
     )  # fmt: skip
+    # The stored status that days passing changed (status.refresh_due, which runs after the
+    # tick: nothing after this phase changes these records) is refreshed here for the records
+    # read anyway, a deadline just passed being most often why both want them.
+    as_of = today_at(now)
+    stale = set(due_for_refresh(as_of)) if ids else set()
     for chunk in chunks(ids):
         # The chunk's tracks are locked while read and scheduled: a step recorded meanwhile
         # waits, then resets the schedule it would otherwise have lost (DprdReview.save).
@@ -212,10 +220,12 @@ def notify_dprd_deadlines(now: dt.datetime, summary: TickSummary, law: Law) -> N
             )
             schedule = dict.fromkeys(locked, NEVER)
             notices = Notices(now)
-            for cooperation in with_law_facts(chunk):
+            read = with_law_facts(chunk)
+            for cooperation in read:
                 _notify_and_schedule(cooperation, today, law, notices, schedule)
             summary.notifications += notices.flush()
             save_schedule(schedule)
+            law.refreshed += refresh_read([c for c in read if c.pk in stale], as_of, run=law)
 
 
 def _notify_and_schedule(cooperation: Cooperation, today: dt.date, law: Law, notices: Notices,
@@ -238,7 +248,7 @@ def _notify_and_schedule(cooperation: Cooperation, today: dt.date, law: Law, not
                         _deadline_citation(cooperation, name),
                     )  # fmt: skip
         if review is not None and review.pk in schedule:
-            schedule[review.pk] = next_check(review, verdict.track, today, noticed)
+            schedule[review.pk] = next_check(review, verdict.track, today, noticed, calendar)
 
 
 def run_tick(*, now: dt.datetime, law: Law | None = None) -> TickSummary:

@@ -587,21 +587,39 @@ def refresh_many(
     return differing
 
 
-def refresh_loaded(rows: Sequence[Cooperation], as_of: dt.date, *, run: RunLaw) -> None:
-    """Store the status of `rows`, loaded by load_for_status and locked in this transaction,
-    whose fields in memory are the ones just written (dprd/deemed.py): refresh_many without
-    reading them again."""
+def refresh_loaded(rows: Sequence[Cooperation], as_of: dt.date, *, run: RunLaw) -> list[int]:
+    """Store the status of `rows`, loaded with everything `compute` reads in this transaction,
+    whose fields in memory are the ones in the database (`ksd tick`, after its own writes):
+    refresh_many without reading them again; returns the ids whose stored status differed."""
     law = _Law(batch=True, run=run)
     writes = _Writes()
+    differing = []
     for row in rows:
-        writes.add(row, compute(row, law.assessment(row, as_of), as_of), as_of)
+        if writes.add(row, compute(row, law.assessment(row, as_of), as_of), as_of):
+            differing.append(row.pk)
     writes.flush()
+    return differing
+
+
+def refresh_read(rows: Sequence[Cooperation], as_of: dt.date, *, run: RunLaw) -> list[int]:
+    """refresh_loaded for `rows` loaded by load_records with their parties and DPRD tracks
+    (`ksd tick`'s notices): the other relations `compute` reads are loaded first, in one query
+    each."""
+    for name in ("copies_sent", "disputes", "open_tasks"):
+        prefetch_reverse(rows, name)
+    return refresh_loaded(rows, as_of, run=run)
 
 
 def refresh_due(as_of: dt.date, *, run: RunLaw | None = None) -> int:
     """What `ksd tick` calls: refresh the records that days passing may have changed. `run`:
-    the tick's view of the law, whose calendars, parameters and assessments are reused."""
-    return len(refresh_many(due_for_refresh(as_of), as_of, run=run))
+    the tick's view of the law, whose calendars, parameters and assessments are reused.
+    Records that only the date changes are written from their stored columns (status_by_date);
+    the others are computed in full."""
+    from ksd.cooperation.status_by_date import refresh_by_date  # it reads this module's rules
+
+    differing, left = refresh_by_date(due_for_refresh(as_of), as_of)
+    earlier = len(getattr(run, "refreshed", ()))  # the tick's, with the records it read
+    return earlier + len(differing) + len(refresh_many(left, as_of, run=run))
 
 
 def fill_last_steps(ids: Sequence[int] | None = None) -> None:

@@ -15,7 +15,7 @@ from ksd.cooperation.law import facts_for, law_parameters
 from ksd.cooperation.models import Cooperation, Notification
 from ksd.cooperation.queries import Calendars
 from ksd.cooperation.status import load_records
-from ksd.core.bulk import insert_rows, update_rows
+from ksd.core.bulk import Row, insert_rows, update_rows
 from ksd.dprd.models import DprdReview
 from ksd.law.assessment import Assessment, DprdVerdict, assess
 from ksd.law.calendar import WorkingCalendar
@@ -34,8 +34,9 @@ KEPT_ASSESSMENTS = 8_000
 # A track with nothing left to happen by the passing of time alone (decided, no clock, every
 # deadline past): read again only after a step, a correction or a change of clocks or holidays.
 NEVER = dt.date(9999, 12, 31)
-# A deadline's notice is due from DPRD_NOTICE_WORKING_DAYS (5) working days before it, which
-# never spans more than three weeks, even around the collective leave of Idul Fitri.
+# A deadline's notice is due from NOTICE_WORKING_DAYS working days before it, which never
+# spans more than three weeks, even around the collective leave of Idul Fitri.
+NOTICE_WORKING_DAYS = 5
 NOTICE_REACH = dt.timedelta(days=21)
 _DATES = ("received_on", "opinion_sent_on", "opinion_received_on", "resubmitted_on",
           "approved_on", "rejected_on")  # fmt: skip
@@ -64,6 +65,9 @@ class Law:
         self._calendars: dict[str, WorkingCalendar] = {}
         self.parameters: list[ParameterValue] = law_parameters()
         self._assessed: dict[tuple[int, dt.date], tuple[Facts, Assessment]] = {}
+        # Records whose stored status the tick refreshed while it had them read (jobs), for
+        # status.refresh_due's count.
+        self.refreshed: list[int] = []
 
     def calendar(self, code: str) -> WorkingCalendar:
         if code not in self._calendars:
@@ -122,9 +126,14 @@ def _slim(verdict: DprdVerdict) -> DprdVerdict:
     return DprdVerdict(verdict.region, verdict.approval_required, [], track, verdict.regime)
 
 
-def next_check(review: DprdReview, track: Track, today: dt.date, noticed: set[dt.date]) -> dt.date:
+def next_check(
+    review: DprdReview, track: Track, today: dt.date, noticed: set[dt.date],
+    calendar: WorkingCalendar,
+) -> dt.date:  # fmt: skip
     """The first day after `today` on which reading the track again can change what the tick
-    does: a deadline comes within reach of its notice, a noticed deadline passes (the status
+    does: a deadline comes within NOTICE_WORKING_DAYS working days by the region's `calendar`,
+    the day its notice is due (a reading on the days before leaves nothing, so there is none;
+    a change of holidays or clocks resets the schedule), a noticed deadline passes (the status
     moves on: overdue, or deemed approved the day after, PP 50/2007 Pasal 12 ayat (4)), or a
     step dated ahead takes effect. A track ksd.law deems approved but not yet recorded so (its
     record was locked by someone else when the tick came, or the resubmission was entered
@@ -143,14 +152,26 @@ def next_check(review: DprdReview, track: Track, today: dt.date, noticed: set[dt
         if due in noticed:
             days.append(due + dt.timedelta(days=1))
         else:
-            days.append(max(today + dt.timedelta(days=1), due - NOTICE_REACH))
+            days.append(_notice_day(max(today + dt.timedelta(days=1), due - NOTICE_REACH), due,
+                                    calendar))  # fmt: skip
     return min(days, default=NEVER)
+
+
+def _notice_day(first: dt.date, due: dt.date, calendar: WorkingCalendar) -> dt.date:
+    """The first day from `first` on which `due` is within NOTICE_WORKING_DAYS working days
+    (the tick's test for a notice, jobs._notify_and_schedule); at the latest `due` itself,
+    unless `first` is later."""
+    day = first
+    while day < due and (left := calendar.count_working_days(day, due)) > NOTICE_WORKING_DAYS:
+        # One day later counts at most one working day fewer: never past the first such day.
+        day += dt.timedelta(days=left - NOTICE_WORKING_DAYS)
+    return day
 
 
 def save_schedule(schedule: dict[int, dt.date]) -> None:
     """Each track's next reading, in one statement (a bulk update, which DprdReview.save's
     reset does not see)."""
-    rows = [DprdReview(pk=pk, next_check_on=day) for pk, day in schedule.items()]
+    rows = [Row(pk=pk, next_check_on=day) for pk, day in schedule.items()]
     update_rows(DprdReview, rows, ["next_check_on"])
 
 

@@ -90,6 +90,20 @@ def visible_cooperations(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Coo
     return everything.filter(pk__in=_involved(membership.role, region))
 
 
+def involved_ids(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Any] | None:
+    """The ids of `visible_cooperations(user)` as a subquery over the (region, cooperation)
+    indexes only, for rows that leave out withdrawn and cancelled records themselves (the one
+    thing `visible_cooperations` adds for some roles); None for those who see everything. A
+    list over a large table (the monitoring rows) is filtered by it without a join through the
+    whole cooperation table."""
+    if sees_everything(user):
+        return None
+    membership = membership_of(user)
+    if not user.is_authenticated or membership is None or membership.region_id is None:
+        return Party.objects.none().values("cooperation_id")
+    return _involved(membership.role, membership.region_id)
+
+
 def _involved(role: str, region: str) -> QuerySet[Any]:
     """The ids of the cooperations `region` takes part in, as a subquery that reads only the
     (region, cooperation) indexes: party_by_region, the DPRD tracks' region index, and the

@@ -27,41 +27,74 @@ from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare
 from django.utils.functional import SimpleLazyObject
 
+from ksd.accounts.models import Membership
+from ksd.core import change_stamp
+
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def _load(user_id: Any) -> Any:
-    """The active user with primary key `user_id`, or None, as ModelBackend.get_user."""
+def _converted(connection: Any, table: str, fields: Any, row: Any) -> list[Any]:
+    """The database's own conversions (SQLite's dates and booleans), as the ORM applies them."""
+    values = []
+    for field, value in zip(fields, row, strict=True):
+        column = field.get_col(table)
+        converters = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+        for convert in converters:
+            value = convert(value, column, connection)
+        values.append(value)
+    return values
+
+
+def _load(user_id: Any) -> tuple[Any, str | None]:
+    """The active user with primary key `user_id` (or None), with their membership read in the
+    same statement; and on PostgreSQL the change stamp of that moment (or None).
+
+    Every internal page reads the membership (the role and region) and the page cache reads the
+    stamp: one round trip to the database instead of three."""
     model = auth.get_user_model()
     try:
         pk = model._meta.pk.to_python(user_id)
     except (ValidationError, TypeError, ValueError):  # a malformed id is no user
-        return None
+        return None, None
     using = router.db_for_read(model)
     connection = connections[using]
     quote = connection.ops.quote_name
+    user_table, member_table = model._meta.db_table, Membership._meta.db_table
     fields = model._meta.concrete_fields
-    # Names from the model, quoted; the value a parameter.
+    member_fields = Membership._meta.concrete_fields
+    columns = [f"u.{quote(f.column)}" for f in fields]
+    columns += [f"m.{quote(f.column)}" for f in member_fields]
+    # The stamp read with the user, before the page is computed: a page is never keyed on a
+    # stamp newer than the data it shows (core/change_stamp.py).
+    stamped = connection.vendor == "postgresql" and change_stamp.sees_own_writes(using)
+    if stamped:
+        columns.append(change_stamp.POSTGRES_STAMP)
+    # Names from the models, quoted; the value a parameter.
     sql = (
-        f"SELECT {', '.join(quote(f.column) for f in fields)} "  # noqa: S608
-        f"FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} = %s"
+        f"SELECT {', '.join(columns)} FROM {quote(user_table)} u "  # noqa: S608
+        f"LEFT JOIN {quote(member_table)} m "
+        f"ON m.{quote(Membership._meta.get_field('user').column)} = u.{quote(model._meta.pk.column)} "
+        f"WHERE u.{quote(model._meta.pk.column)} = %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [pk])
         row = cursor.fetchone()
     if row is None:
-        return None
-    values = []
-    for field, value in zip(fields, row, strict=True):
-        # The database's own conversions (SQLite's dates and booleans), as the ORM applies them.
-        column = field.get_col(model._meta.db_table)
-        for convert in connection.ops.get_db_converters(column) + field.get_db_converters(
-            connection
-        ):
-            value = convert(value, column, connection)
-        values.append(value)
+        return None, None
+    stamp = str(row[-1]) if stamped else None
+    user_row, member_row = row[: len(fields)], row[len(fields) : len(fields) + len(member_fields)]
+    values = _converted(connection, user_table, fields, user_row)
     user = model.from_db(using, [f.attname for f in fields], values)
-    return user if ModelBackend().user_can_authenticate(user) else None
+    membership = None
+    if member_row[0] is not None:
+        member_values = _converted(connection, member_table, member_fields, member_row)
+        membership = Membership.from_db(using, [f.attname for f in member_fields], member_values)
+        membership._state.fields_cache["user"] = user
+    # What `user.membership` returns without a query (None: raises DoesNotExist, as Django does).
+    user._state.fields_cache["membership"] = membership
+    if not ModelBackend().user_can_authenticate(user):
+        return None, stamp
+    return user, stamp
 
 
 def get_user(request: HttpRequest) -> Any:
@@ -73,7 +106,9 @@ def get_user(request: HttpRequest) -> Any:
         return AnonymousUser()
     if backend != MODEL_BACKEND or backend not in settings.AUTHENTICATION_BACKENDS:
         return auth.get_user(request)
-    user = _load(user_id)
+    user, stamp = _load(user_id)
+    if stamp is not None:
+        change_stamp.remember(request, stamp)
     if user is None:
         return AnonymousUser()
     stored = session.get(auth.HASH_SESSION_KEY)

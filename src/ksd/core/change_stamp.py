@@ -19,15 +19,22 @@ sees its own writes counted.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 TABLE = "ksd_change_stamp"
 TRIGGER_PREFIX = "ksd_stamp_"
-# Logging in writes a session and changes nothing a page shows.
-UNSTAMPED = frozenset({TABLE, "django_session", "django_migrations", "sqlite_sequence"})
+# Logging in writes a session and changes nothing a page shows; nor do the oversight counts
+# the scheduled jobs keep (oversight/kept.py: what the register already holds, counted).
+UNSTAMPED = frozenset({TABLE, "django_session", "django_migrations", "sqlite_sequence",
+                       "oversight_kept_counts"})  # fmt: skip
 OPERATIONS = ("INSERT", "UPDATE", "DELETE")
 BUMP = f"UPDATE {TABLE} SET value = value + 1 WHERE id = 1"  # noqa: S608
+POSTGRES_STAMP = "pg_current_snapshot()::text"
+# Where a request keeps the stamp read with its user (core/authentication.py).
+_REMEMBERED = "_ksd_change_stamp"
 
 
 def read(using: str = "default") -> str | None:
@@ -35,7 +42,7 @@ def read(using: str = "default") -> str | None:
     connection = connections[using]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_current_snapshot()::text")
+            cursor.execute(f"SELECT {POSTGRES_STAMP}")
             return str(cursor.fetchone()[0])
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
@@ -54,11 +61,21 @@ def sees_own_writes(using: str = "default") -> bool:
     return connection.vendor == "sqlite" or not connection.in_atomic_block
 
 
-def usable(using: str = "default") -> str | None:
+def remember(request: Any, stamp: str) -> None:
+    """Keep the stamp read earlier in this request (with the logged-in user, outside any
+    transaction) for usable(): a stamp read before the page is computed is never newer than
+    the data the page shows."""
+    setattr(request, _REMEMBERED, stamp)
+
+
+def usable(using: str = "default", request: Any = None) -> str | None:
     """The stamp when it may key a cache for this connection, else None (not migrated yet; or
     an open transaction on PostgreSQL, whose own writes it does not count): compute, keep
-    nothing."""
-    return read(using) if sees_own_writes(using) else None
+    nothing. The stamp `request` already read is used when there is one."""
+    if not sees_own_writes(using):
+        return None
+    remembered = getattr(request, _REMEMBERED, None) if using == "default" else None
+    return remembered if remembered is not None else read(using)
 
 
 def install(connection: BaseDatabaseWrapper) -> None:

@@ -38,17 +38,18 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
 import ksd
-from ksd.core import change_stamp, clock
+from ksd.core import change_stamp, clock, gzip_pieces
 
 ALIAS = "pages"
 # What {% csrf_token %} writes; the token is 64 letters and digits.
 _TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 _PLACEHOLDER = "\x00ksd-csrf\x00"
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def _configuration() -> str:
@@ -84,11 +85,11 @@ def key_for(request: HttpRequest) -> str | None:
         return None
     if _messages_waiting(request):
         return None
-    stamp = change_stamp.usable()
-    if stamp is None:
-        return None
     user = getattr(request, "user", None)
     who = str(user.pk) if user is not None and user.is_authenticated else "-"
+    stamp = change_stamp.usable(request=request)  # after the user: read with them if logged in
+    if stamp is None:
+        return None
     hour = clock.now().strftime("%Y-%m-%dT%H")
     parts = (_CONFIGURATION, stamp, hour, get_language() or "", who, request.scheme or "",
              request.get_host(), request.get_full_path())  # fmt: skip
@@ -96,11 +97,12 @@ def key_for(request: HttpRequest) -> str | None:
     return f"page:{digest}"
 
 
-def _etag(request: HttpRequest, key: str) -> str:
+def _etag(request: HttpRequest, key: str, encoding: str) -> str:
     # The browser's copy holds a token from its CSRF cookie at the time: a new cookie (a new
     # login) must not get the old copy back.
     secret = request.META.get("CSRF_COOKIE", "")
-    return '"' + hashlib.blake2b(f"{key}|{secret}".encode(), digest_size=12).hexdigest() + '"'
+    digest = hashlib.blake2b(f"{key}|{secret}|{encoding}".encode(), digest_size=12).hexdigest()
+    return f'"{digest}"'
 
 
 def _storable(request: HttpRequest, response: HttpResponse, session_before: bool) -> bool:
@@ -116,9 +118,18 @@ def _storable(request: HttpRequest, response: HttpResponse, session_before: bool
     return not _messages_waiting(request)
 
 
-def _entry(response: HttpResponse) -> tuple[str, dict[str, str]] | None:
-    """The page with its CSRF token taken out, or None if the token shows anywhere else."""
-    page = response.content.decode(response.charset or "utf-8")
+Entry = tuple[tuple[bytes, ...], tuple[bytes, ...] | None, dict[str, str]]
+
+
+def _entry(response: HttpResponse) -> Entry | None:
+    """The page as the bytes around its CSRF tokens (and those pieces compressed), or None if a
+    token shows anywhere else.
+
+    Kept as bytes, split where the token goes: an answer from the cache joins them around the
+    visitor's token, with no search through the page and no encoding of it (a 400 kB page
+    costs little more to answer than a small one)."""
+    charset = response.charset or "utf-8"
+    page = response.content.decode(charset)
     if _PLACEHOLDER in page:
         return None
     tokens = set(_TOKEN_FIELD.findall(page))
@@ -126,23 +137,32 @@ def _entry(response: HttpResponse) -> tuple[str, dict[str, str]] | None:
     if any(token in text for token in tokens):
         return None
     headers = {name: response[name] for name in _KEPT_HEADERS if name in response}
-    return text, headers
+    pieces = tuple(piece.encode(charset) for piece in text.split(_PLACEHOLDER))
+    return pieces, gzip_pieces.compress(pieces), headers
 
 
-def _answer(request: HttpRequest, entry: tuple[str, dict[str, str]]) -> HttpResponse:
-    text, headers = entry
-    if _PLACEHOLDER in text:
-        text = text.replace(_PLACEHOLDER, get_token(request))
-    response = HttpResponse(text)
+def _gzip_accepted(request: HttpRequest) -> bool:
+    return bool(_ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+
+
+def _answer(request: HttpRequest, entry: Entry, compressed: bool) -> HttpResponse:
+    pieces, fragments, headers = entry
+    token = get_token(request).encode("ascii") if len(pieces) > 1 else b""
+    if compressed and fragments is not None:
+        response = HttpResponse(gzip_pieces.joined(pieces, fragments, token))
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(token.join(pieces))
     for name, value in headers.items():
         response[name] = value
     return response
 
 
-def _validators(request: HttpRequest, key: str, response: HttpResponse) -> HttpResponse:
-    response["ETag"] = _etag(request, key)
+def _validators(request: HttpRequest, etag: str, response: HttpResponse) -> HttpResponse:
+    response["ETag"] = etag
     # The browser keeps the page but asks each time whether it is still current.
     patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ("Accept-Encoding",))
     return response
 
 
@@ -155,13 +175,19 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         key = key_for(request)
         if key is None:
             return view(request, *args, **kwargs)
-        etag = _etag(request, key)
-        if etag in request.headers.get("If-None-Match", ""):
-            return _validators(request, key, HttpResponseNotModified())
+        # The same page compressed is another representation: it has an ETag of its own.
+        compressed = _gzip_accepted(request)
+        held = request.headers.get("If-None-Match", "")
+        for encoding in ("gzip", "") if compressed else ("",):
+            etag = _etag(request, key, encoding)
+            if etag in held:
+                return _validators(request, etag, HttpResponseNotModified())
         cache = caches[ALIAS]
         entry = cache.get(key)
         if entry is not None:
-            return _validators(request, key, _answer(request, entry))
+            answer = _answer(request, entry, compressed)
+            encoding = "gzip" if answer.has_header("Content-Encoding") else ""
+            return _validators(request, _etag(request, key, encoding), answer)
         session = getattr(request, "session", None)
         session_before = bool(session is not None and session.modified)
         response = view(request, *args, **kwargs)
@@ -169,7 +195,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             stored = _entry(response)
             if stored is not None:
                 cache.set(key, stored, _seconds())
-                _validators(request, key, response)
+                _validators(request, _etag(request, key, ""), response)
         return response
 
     return wrapper

@@ -17,7 +17,7 @@ from django.db import transaction
 
 from ksd.cooperation.law import law_lang
 from ksd.cooperation.models import CLOSED_BY_RECORD_KEEPING, Cooperation, Event, EventKind, Stage
-from ksd.cooperation.status import load_for_status, refresh_loaded
+from ksd.cooperation.status import load_records, refresh_read
 from ksd.cooperation.tick_batches import Law
 from ksd.core.bulk import insert_rows, update_rows
 from ksd.core.clock import DEFAULT_ZONE, date_in
@@ -74,8 +74,10 @@ def apply_deemed_many(
         reviews: list[DprdReview] = []
         records: list[Cooperation] = []
         events: list[Event] = []
-        # Read with what the stored status needs too, so the refresh below reads nothing again.
-        for cooperation in load_for_status(locked):
+        # Read with what ksd.law needs; what else the stored status reads is loaded below for
+        # the records deemed only (a run after the schedules were reset reads thousands of
+        # resubmitted tracks of which none is due yet).
+        for cooperation in load_records(locked, ("parties", "dprd_reviews")):
             tracks = _open_resubmitted(cooperation)
             days = {date_in(now, law.timezones.get(r.region_id, DEFAULT_ZONE)) for r in tracks}
             if len(days) > 1:
@@ -107,7 +109,7 @@ def apply_deemed_many(
             insert_rows(Event, events)
             # The records as just written: stage, last step and the tracks' deemed approvals
             # are set in memory as in the UPDATEs above.
-            refresh_loaded(records, today_at(now), run=law)
+            refresh_read(records, today_at(now), run=law)
     return sorted(deemed, key=lambda d: (d.cooperation.pk, d.region))
 
 
@@ -121,9 +123,9 @@ def _deem_record(
     cooperation: Cooperation, tracks: list[DprdReview], as_of: dt.date, now: dt.datetime,
     law: Law,
 ) -> list[tuple[DprdReview, dt.date, Event]]:  # fmt: skip
-    """The tracks of one record (loaded by load_for_status and locked) that ksd.law deems
-    approved on `as_of`, each set with its day and event; the record's stage, last step and
-    time of change set in memory. Nothing is written here."""
+    """The tracks of one record (loaded with its parties and tracks, and locked) that ksd.law
+    deems approved on `as_of`, each set with its day and event; the record's stage, last step
+    and time of change set in memory. Nothing is written here."""
     assessment = law.assess(cooperation, as_of=as_of)
     verdicts = {v.region: v for v in assessment.dprd}
     due_tracks = []

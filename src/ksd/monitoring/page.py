@@ -60,6 +60,12 @@ class Slot:
         return str(STATUS_LABELS[self.status])
 
 
+# How many of an agency's report dates the page lists by default: the latest, and every late
+# one before them (`?laporan=semua` lists them all). A cooperation reporting quarterly for
+# twenty years has eighty per agency; each row holds its attachments and the party's forms.
+SHOWN_SLOTS = 12
+
+
 @dataclass
 class AgencyRow:
     agency: ImplementingAgency
@@ -68,6 +74,13 @@ class AgencyRow:
     @property
     def late_count(self) -> int:
         return sum(1 for s in self.slots if s.status == "late")
+
+    def shown(self, every: bool) -> list[Slot]:
+        """The slots listed: all of them, or the latest SHOWN_SLOTS and the late ones."""
+        if every or len(self.slots) <= SHOWN_SLOTS:
+            return self.slots
+        latest = len(self.slots) - SHOWN_SLOTS
+        return [s for i, s in enumerate(self.slots) if i >= latest or s.status == "late"]
 
 
 @dataclass

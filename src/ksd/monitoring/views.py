@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -32,9 +33,15 @@ from ksd.monitoring.forms import (
     ScheduleForm,
     WithdrawForm,
 )
-from ksd.monitoring.models import ReportAttachment
+from ksd.monitoring.models import Obligation, ReportAttachment
 from ksd.monitoring.page import MonevPage, describe, monev_page
-from ksd.monitoring.queries import LIST_LIMIT, late_obligations, late_reports
+from ksd.monitoring.queries import (
+    LIST_LIMIT,
+    OBLIGATION_COLUMNS,
+    REPORT_COLUMNS,
+    late_obligations,
+    late_reports,
+)
 from ksd.monitoring.services import OBLIGATION_LABELS, REPORT_LABELS, ReportFacts
 
 
@@ -50,18 +57,29 @@ def _forms(page: MonevPage, user: Any, **bound: Any) -> dict[str, Any]:
     parties = [(p.pk, _party_label(p)) for p in page.cooperation.parties.all()]
     schedule = page.schedule
     initial = {"period": schedule.period, "first_due_on": schedule.first_due_on} if schedule else {}
-    return {
+    forms = {
         "schedule_form": ScheduleForm(initial=initial),
         "report_form": ReportForm(agencies=agencies, dues=dues),
         "obligation_form": ObligationForm(parties=parties),
         "done_form": DoneForm(),
         "attach_form": AttachForm(),
         "withdraw_form": WithdrawForm(),
-        "report_fields": [(f"report.{f}", str(REPORT_LABELS[f])) for f in services.REPORT_FIELDS],
-        "obligation_fields": [
-            (f"obligation.{f}", str(OBLIGATION_LABELS[f])) for f in services.OBLIGATION_FIELDS
-        ],
         **bound,
+    }
+    # What every row's forms share, rendered once for the page rather than once per row.
+    report_fields = [(f"report.{f}", str(REPORT_LABELS[f])) for f in services.REPORT_FIELDS]
+    obligation_fields = [(f"obligation.{f}", str(OBLIGATION_LABELS[f]))
+                         for f in services.OBLIGATION_FIELDS]  # fmt: skip
+    attach = forms["attach_form"]["attachments"]
+    return {
+        **forms,
+        "report_options": format_html_join("", '<option value="{}">{}</option>', report_fields),
+        "obligation_options": format_html_join(
+            "", '<option value="{}">{}</option>', obligation_fields
+        ),
+        "attach_widget": attach.as_widget(),
+        "attach_help": attach.help_text,
+        "correct_url": reverse("monitoring:correct", args=[page.cooperation.pk]),
     }
 
 
@@ -70,6 +88,10 @@ def _render(
 ) -> HttpResponse:
     today = clock.today_in()
     page = monev_page(cooperation, today)
+    every = request.GET.get("laporan") == "semua"
+    for row in page.agencies:
+        row.listed = row.shown(every)  # type: ignore[attr-defined]
+        row.unlisted = len(row.slots) - len(row.listed)  # type: ignore[attr-defined]
     recorder = may_record(request.user, cooperation) and cooperation.signed_on is not None
     context: dict[str, Any] = {
         "cooperation": cooperation, "page": page, "today": today, "may_record": recorder,
@@ -291,10 +313,18 @@ def late_list(request: HttpRequest) -> HttpResponse:
     today = clock.today_in()
     reports = late_reports(request.user, today)
     obligations = late_obligations(request.user, today)
+    kinds = dict(Obligation.Kind.choices)
+    # One address reversed, each row's made from it: a reverse per row cost more than the rows.
+    link = reverse("monitoring:cooperation", args=[0]).replace("/0/", "/{}/")
     context = {
         "today": today,
-        "reports": list(reports[:LIST_LIMIT]), "report_count": reports.count(),
-        "obligations": list(obligations[:LIST_LIMIT]), "obligation_count": obligations.count(),
+        "reports": [{**row, "url": link.format(row["cooperation_id"])}
+                    for row in reports.values(*REPORT_COLUMNS)[:LIST_LIMIT]],
+        "report_count": reports.count(),
+        "obligations": [{**row, "url": link.format(row["cooperation_id"]),
+                         "kind_label": kinds.get(row["kind"], row["kind"])}
+                        for row in obligations.values(*OBLIGATION_COLUMNS)[:LIST_LIMIT]],
+        "obligation_count": obligations.count(),
         "limit": LIST_LIMIT,
     }  # fmt: skip
     return render(request, "monitoring/late_list.html", context)

@@ -13,8 +13,10 @@ This replaced a fingerprint that counted the whole cooperation table and read it
 `updated_at` on every visit (a full scan: 40 ms at 20,000 cooperations, ~200 ms at 100,000).
 
 The counts behind the pages (`Cache.counts`, `Cache.summed`) are kept apart, per slice of the
-register, for the day: after a step only the slices it changed are read again
-(oversight/summed.py), so the first visit after a step no longer recounts the country.
+register: after a step only the slices it changed are read again (oversight/summed.py), so the
+first visit after a step no longer recounts the country. They are kept in the database too
+(oversight/kept.py), and the scheduled jobs keep that copy current (oversight/warm.py), so a
+new process, a cleared cache or a new day does not recount it either.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -33,6 +37,7 @@ from django.db.models import Max
 from ksd.cooperation.models import Cooperation, Event
 from ksd.core import clock
 from ksd.core.access import membership_of, sees_everything
+from ksd.oversight import kept
 from ksd.oversight import summed as by_slice
 
 T = TypeVar("T")
@@ -99,9 +104,10 @@ class Cache:
         sets off a full garbage collection)."""
         parts = f"{self.namespace}:{name}:{self.version()}"
         key = "ksd-oversight-" + hashlib.sha256(parts.encode()).hexdigest()
-        found: Computed[T] | None = _recent(key)
+        warm = _WARMING.get() is not None  # computed again: its counts are what is warmed
+        found: Computed[T] | None = None if warm else _recent(key)
         if found is None:
-            found = cache.get(key) if shared else None
+            found = cache.get(key) if shared and not warm else None
             if found is None:
                 found = Computed(compute(), clock.now())
                 if shared:
@@ -123,24 +129,77 @@ class Cache:
     def counts(
         self, name: str, part: Callable[[by_slice.Span], by_slice.Rows]
     ) -> dict[Hashable, int]:
-        """The counts `part` gives of the whole register: kept per slice of the register for
-        the day and brought up to date after a step by reading again only the slices it
-        changed. `name` says everything they depend on besides the register (not `extra`)."""
+        """The counts `part` gives of the whole register: kept per slice of the register (in
+        this process, in the cache and in the database: oversight/kept.py) and brought up to
+        date after a step by reading again only the slices it changed. `name` says everything
+        they depend on besides the register (not `extra`)."""
         state = self.state()
-        key = (
-            "ksd-oversight-summed-"
-            + hashlib.sha256(f"{self.namespace}:{name}".encode()).hexdigest()
-        )
-        kept: by_slice.Summed | None = _recent(key)
-        if kept is None and CACHE_SECONDS > 0:
-            kept = cache.get(key)
-        if kept is None or kept.state != state:
-            fresh = by_slice.brought_up_to_date(kept, state, part) if kept is not None else None
-            kept = fresh if fresh is not None else by_slice.read(part(by_slice.EVERYTHING), state)
-            if CACHE_SECONDS > 0:
-                cache.set(key, kept, SUMMED_SECONDS)
-                _keep(key, kept, SUMMED_SECONDS)
-        return kept.counts()
+        label = f"{self.namespace}:{name}"
+        key = "ksd-oversight-summed-" + hashlib.sha256(label.encode()).hexdigest()
+        warm = _WARMING.get()
+        limit = WARM_WHOLE_SECONDS if warm is not None else SUMMED_SECONDS
+        found: by_slice.Summed | None = None
+        for source in ("database",) if warm is not None else ("memory", "database"):
+            if CACHE_SECONDS <= 0:
+                break
+            start = kept.load(label) if source == "database" else _in_memory(key)
+            if start is None or kept.expired(start, limit):
+                continue
+            if start.state == state or (warm is not None and warm.due_only):
+                if warm is not None:
+                    warm.note(start, read=False)
+                if source == "database":  # a new process: kept here from now on
+                    _share(key, start)
+                return start.counts()
+            found = by_slice.brought_up_to_date(start, state, part)
+            if found is not None:
+                break
+        if found is None:
+            found = by_slice.read(part(by_slice.EVERYTHING), state)
+        if CACHE_SECONDS > 0:
+            if warm is not None:  # only the warm-up writes: see oversight/kept.py
+                kept.save(label, found)
+            _share(key, found)
+        if warm is not None:
+            warm.note(found, read=True)
+        return found.counts()
+
+
+def _in_memory(key: str) -> by_slice.Summed | None:
+    found: by_slice.Summed | None = _recent(key)
+    return found if found is not None else cache.get(key)
+
+
+def _share(key: str, counts: by_slice.Summed) -> None:
+    cache.set(key, counts, SUMMED_SECONDS)
+    _keep(key, counts, SUMMED_SECONDS)
+
+
+@dataclass
+class Warming:
+    """The scheduled warm-up's mode (oversight/warm.py): every aggregate is read from the
+    database's copy, brought up to date and kept there, and read whole once it is
+    WARM_WHOLE_SECONDS old; with `due_only`, only those missing or due for a whole read."""
+
+    due_only: bool = False
+    read: int = 0  # aggregates read whole or brought up to date
+    oldest: float = float("inf")  # the oldest whole reading among those seen (time.time())
+
+    def note(self, counts: by_slice.Summed, *, read: bool) -> None:
+        self.read += read
+        self.oldest = min(self.oldest, counts.whole_at)
+
+
+_WARMING: ContextVar[Warming | None] = ContextVar("ksd_oversight_warming", default=None)
+
+
+@contextmanager
+def warming(mode: Warming) -> Iterator[Warming]:
+    token = _WARMING.set(mode)
+    try:
+        yield mode
+    finally:
+        _WARMING.reset(token)
 
 
 # The entries this process read last, unpickled: the scorecard of every region is ~100 ms to
@@ -149,15 +208,19 @@ class Cache:
 _LOCAL: dict[str, tuple[float, object]] = {}
 LOCAL_ENTRIES = 128
 # The counts per slice of the register live for the day (the names of those that depend on
-# the day carry it); a step brings them up to date (oversight/summed.py).
+# the day carry it); a step brings them up to date (oversight/summed.py). They are read whole
+# again a day after the register was last read whole (summed.py: a transaction that committed
+# too late to be seen as a step is counted then); the scheduled warm-up does it earlier, so
+# that no visitor does.
 SUMMED_SECONDS = 24 * 3600
+WARM_WHOLE_SECONDS = 20 * 3600
 
 
 def _recent(key: str) -> Any:
-    kept = _LOCAL.get(key)
-    if kept is None or kept[0] < time.monotonic():
+    entry = _LOCAL.get(key)
+    if entry is None or entry[0] < time.monotonic():
         return None
-    return kept[1]
+    return entry[1]
 
 
 def _keep(key: str, found: object, seconds: float) -> None:

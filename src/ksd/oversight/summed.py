@@ -103,6 +103,9 @@ class Summed:
     keys: list[Key] = field(default_factory=list)
     parts: dict[int, tuple[array[int], array[int]]] = field(default_factory=dict)
     total: array[int] = field(default_factory=lambda: array("q"))
+    # When the whole register was last read (time.time()): the counts are read whole again a
+    # day later at most, which also counts a transaction that committed too late for `gaps`.
+    whole_at: float = 0.0
 
     def counts(self) -> dict[Key, int]:
         """Every key with a count, and its count."""
@@ -112,7 +115,7 @@ class Summed:
 
 def read(rows: Rows, state: State) -> Summed:
     """The aggregate of the whole register from `rows`."""
-    summed = Summed(state, clock.now(), ())
+    summed = Summed(state, clock.now(), (), whole_at=time.time())
     _add(summed, rows, {})
     present = Event.objects.filter(id__gt=state[0] - GAP_WINDOW, id__lte=state[0])
     summed.gaps = _missing(max(0, state[0] - GAP_WINDOW), state[0],
@@ -164,6 +167,7 @@ def brought_up_to_date(old: Summed, state: State, part: Callable[[Span], Rows]) 
     summed = Summed(
         state, clock.now(), tuple([*still, *new][-GAP_RUNS:]),
         list(old.keys), dict(old.parts), array("q", old.total),
+        whole_at=old.whole_at,
     )  # fmt: skip
     for s in changed:
         gone = summed.parts.pop(s, None)

@@ -1,7 +1,8 @@
 """The scheduled jobs, and the small in-process scheduler that runs them under `make run`.
 
 `run_jobs` is the whole scheduled work, in order: `ksd tick` (deemed approvals, expiries, the
-region's notifications), then the e-mail of new notifications and the daily digests. Each part
+region's notifications), then the e-mail of new notifications and the daily digests, then the
+oversight pages' counts brought up to date (oversight/warm.py). Each part
 is idempotent, so running it twice, or from two processes at once, does nothing twice.
 
 Where it runs (docs/deploy.md):
@@ -24,6 +25,7 @@ from django.db import close_old_connections
 
 from ksd.cooperation.jobs import run_tick
 from ksd.core import clock
+from ksd.oversight.warm import warm
 from ksd.reminders.digest import send_digests
 from ksd.reminders.notices import send_notification_mails
 
@@ -35,16 +37,19 @@ class JobsSummary:
     tick: str
     notification_mails: int
     digests: int
+    oversight: str = ""
 
     def __str__(self) -> str:
-        return f"{self.tick}; mail: {self.notification_mails} notifications, {self.digests} digests"
+        return (f"{self.tick}; mail: {self.notification_mails} notifications, "
+                f"{self.digests} digests; {self.oversight}")  # fmt: skip
 
 
 def run_jobs(*, now: dt.datetime) -> JobsSummary:
     tick = run_tick(now=now)
     mails = send_notification_mails(now=now)
     digests = send_digests(now=now)
-    return JobsSummary(str(tick), mails, digests)
+    oversight = warm(today=clock.date_in(now))
+    return JobsSummary(str(tick), mails, digests, str(oversight))
 
 
 class Scheduler:
