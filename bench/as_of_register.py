@@ -5,8 +5,9 @@ Run against a database holding a generated dataset (`ksd generate_dataset`); it 
 
     KSD_DB=postgres KSD_PG_NAME=ksd_x PYTHONPATH=src python bench/as_of_register.py
 
-Measures the internal register as of two dates under each of its sorts, a deep page, and the
-public register as of a date, as a supervisor who sees everything and as the public.
+Measures the internal register as of two dates under each of its sorts, a deep page, a region's
+filter, and the public register as of a date (with searches), as a supervisor who sees
+everything and as the public; the page cache is off.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import time
 import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ksd.settings")
+os.environ.setdefault("KSD_PAGE_CACHE_SECONDS", "0")  # measure computing the pages, not the cache
 django.setup()
 
 from django.contrib.auth.models import AnonymousUser, User  # noqa: E402
@@ -55,13 +57,16 @@ def main() -> None:
     translation.activate("id")
     internal = User(username="bench-asof", is_superuser=True)  # never saved
     urls = [f"/kerja-sama/?per={day}&sort={sort}" for day in DAYS for sort in SORTS]
-    urls += [f"/kerja-sama/?per={DAYS[0]}&sort=title&page=40", "/kerja-sama/"]
+    urls += [f"/kerja-sama/?per={DAYS[0]}&sort=title&page=40", "/kerja-sama/",
+             f"/kerja-sama/?per={DAYS[0]}&region=33.74", "/kerja-sama/?region=33.74"]  # fmt: skip
     for url in urls:
         ms, statements = measure(internal, url)
         print(f"{ms:8.1f} ms {statements:3d} statements  {url}")
     public = AnonymousUser()
     for url in (f"/publik/?per={DAYS[0]}", f"/publik/?per={DAYS[1]}",
-                f"/publik/?per={DAYS[0]}&page=30", "/publik/"):  # fmt: skip
+                f"/publik/?per={DAYS[0]}&page=30", "/publik/",
+                f"/publik/?per={DAYS[0]}&q=air", "/publik/?q=air",
+                f"/publik/?per={DAYS[0]}&q=Semarang", "/publik/?q=Semarang"):  # fmt: skip
         ms, statements = measure(public, url)
         print(f"{ms:8.1f} ms {statements:3d} statements  {url} (public)")
 

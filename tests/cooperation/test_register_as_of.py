@@ -36,6 +36,7 @@ def at_ten(day: dt.date) -> dt.datetime:
 
 
 D = dt.date
+SIGNED_ON = D(2016, 2, 1)
 
 
 @pytest.fixture(autouse=True)
@@ -58,9 +59,12 @@ def as_user() -> Callable[[User], Client]:
     return login
 
 
-def waste_agreement(actor: User, *, title: str = TITLE) -> Cooperation:
+def waste_agreement(
+    actor: User, *, title: str = TITLE, term_years: int = 5,
+    signed_on: dt.date = SIGNED_ON, signing_entered: dt.datetime | None = None,
+) -> Cooperation:  # fmt: skip
     """Offered 4 Jan, accepted 11 Jan, KB 18 Jan, drafted 25 Jan, signed 1 Feb 2016 (budgeted
-    SKPD work: no DPRD), each entered that day."""
+    SKPD work: no DPRD), each entered that day unless the signing's entry is given."""
     skpd = {**BUDGETED, "within_skpd_duties": True}
     coop = services.make_offer(
         actor=actor, title=title, initiator="34.71",
@@ -73,11 +77,11 @@ def waste_agreement(actor: User, *, title: str = TITLE) -> Cooperation:
     services.sign_joint_agreement(coop.pk, actor=actor, number="KB/01/2016",
                                   signed_on=D(2016, 1, 18), now=at_ten(D(2016, 1, 18)))  # fmt: skip
     services.draft_agreement(
-        coop.pk, actor=actor, contents=ALL_CONTENTS, term_years=5, on=D(2016, 1, 25),
+        coop.pk, actor=actor, contents=ALL_CONTENTS, term_years=term_years, on=D(2016, 1, 25),
         burdens=dict.fromkeys(KARTAMANTUL, skpd), now=at_ten(D(2016, 1, 25)),
     )  # fmt: skip
-    services.sign_agreement(coop.pk, actor=actor, number="PKS/01/2016", signed_on=D(2016, 2, 1),
-                            now=at_ten(D(2016, 2, 1)))  # fmt: skip
+    services.sign_agreement(coop.pk, actor=actor, number="PKS/01/2016", signed_on=signed_on,
+                            now=signing_entered or at_ten(signed_on))  # fmt: skip
     return coop
 
 
@@ -486,6 +490,53 @@ def test_the_sort_by_end_date_reads_the_end_date_before_a_later_extension(
     assert titles(register(client, "per=2016-02-20&sort=ends_on")) == ["Sampah B", "Sampah A"]
     assert titles(register(client, "per=2016-03-01&sort=-ends_on")) == ["Sampah A", "Sampah B"]
     assert titles(register(client, "per=2016-03-01&sort=ends_on")) == ["Sampah B", "Sampah A"]
+
+
+def test_the_sort_by_end_date_leaves_out_a_signing_entered_after_the_day(
+    operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """All three agreements are dated 1 February; "Sampah B" (2 years: it ends between C's one
+    and A's five) was entered only on 1 March: as of 20 February it had no end date, sorted
+    where the database sorts an empty one (first ascending on SQLite, last on PostgreSQL)."""
+    waste_agreement(operator, title="Sampah A")
+    waste_agreement(operator, title="Sampah B", term_years=2,
+                    signing_entered=at_ten(D(2016, 3, 1)))  # fmt: skip
+    waste_agreement(operator, title="Sampah C", term_years=1)
+    client = as_user(operator)
+    empty_first = connection.vendor == "sqlite"
+
+    ascending = titles(register(client, "per=2016-02-20&sort=ends_on"))
+    assert ascending == (["Sampah B", "Sampah C", "Sampah A"] if empty_first
+                         else ["Sampah C", "Sampah A", "Sampah B"])  # fmt: skip
+    descending = titles(register(client, "per=2016-02-20&sort=-ends_on"))
+    assert descending == list(reversed(ascending))
+    assert titles(register(client, "per=2016-03-01&sort=ends_on")) == [
+        "Sampah C", "Sampah B", "Sampah A"
+    ]  # fmt: skip
+
+
+def test_a_step_dated_the_next_day_in_eastern_indonesia_counts_for_the_day_it_was_entered(
+    operator: User, as_user: Callable[[User], Client]
+) -> None:
+    """At 23:30 WIB on 20 February it is already 21 February in Papua (WIT): an offer, and a
+    signing, entered then may bear the 21st and belong to the register as of the 20th."""
+    late_evening = dt.datetime(2016, 2, 20, 16, 30, tzinfo=dt.UTC)  # 23:30 WIB
+    services.make_offer(
+        actor=operator, title="Dated the next day", initiator="34.71",
+        parties=[services.PartySpec(region=c) for c in ("34.71", "34.04")],
+        offered_on=D(2016, 2, 21), now=late_evening,
+    )  # fmt: skip
+    waste_agreement(operator, title="Sampah A", term_years=2, signed_on=D(2016, 2, 21),
+                    signing_entered=late_evening)  # fmt: skip
+    waste_agreement(operator, title="Sampah B")
+    waste_agreement(operator, title="Sampah C", term_years=1)
+    client = as_user(operator)
+
+    assert "Dated the next day" in titles(register(client, "per=2016-02-20"))
+    # Signed then, so with its end date (between C's and B's), whichever way empty ones sort.
+    signed = titles(register(client, "per=2016-02-20&stage=signed&sort=ends_on"))
+    assert signed == ["Sampah C", "Sampah A", "Sampah B"]
+    assert "Dated the next day" not in titles(register(client, "per=2016-02-19"))
 
 
 def test_pages_follow_the_offer_dates_of_the_day(

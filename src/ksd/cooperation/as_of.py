@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -58,6 +59,7 @@ from ksd.cooperation.models import (
     Stage,
 )
 from ksd.core.dates import show
+from ksd.regions.models import Affair, Region
 
 # The first day a register as of a date can show: PP 50/2007 was made in 2007.
 FIRST_DAY = dt.date(2007, 1, 1)
@@ -138,15 +140,18 @@ def _corrected_after(fact: str, end: dt.datetime) -> QuerySet[Event]:
     ).values("cooperation_id")
 
 
-def _closed_by(end: dt.datetime) -> Exists:
-    """Whether the record was withdrawn or cancelled before `end`. Both are final, so only a
-    record closed today can have been closed then: the register asks its own log (index
-    event_asof_stage) for those few alone."""
-    return Exists(
-        Event.objects.filter(
+def _closed_by(end: dt.datetime) -> QuerySet[Cooperation]:
+    """The ids of the records withdrawn or cancelled before `end`. Both are final, so only a
+    record closed today can have been closed then: the set starts from those few (index
+    coop_by_stage) and asks each one's own log (index event_asof_stage). As a condition per row
+    instead, PostgreSQL chose to hash every closing event, reading the whole event table."""
+    return (
+        Cooperation.objects.filter(stage__in=CLOSED_BY_RECORD_KEEPING)
+        .filter(Exists(Event.objects.filter(
             cooperation=OuterRef("pk"), at__lt=end, stage__in=CLOSED_BY_RECORD_KEEPING
-        )
-    )
+        )))
+        .values("pk")
+    )  # fmt: skip
 
 
 def _then_matches(fact: str, current: Q, then: Q, end: dt.datetime) -> Q:
@@ -172,18 +177,21 @@ def annotate_then(rows: QuerySet[Cooperation], day: dt.date) -> QuerySet[Coopera
     )
 
 
+def last_dated(day: dt.date) -> dt.date:
+    """The latest legal date a step entered by the end of `day` (WIB) can bear: a step may be
+    dated on the latest calendar day anywhere in Indonesia (core/dates.today_at), and between
+    22:00 and midnight WIB it is already the next day in eastern Indonesia (WIT)."""
+    return day + dt.timedelta(days=1)
+
+
 def _latest(fact: str, day: dt.date) -> Greatest:
-    """The latest date `fact` of a record dated by the end of `day` can hold today: `day`, or
-    later for a record whose date a correction recorded after `day` moved. One value for the
-    whole query, so an index on `fact` can use it as its bound."""
+    """The latest date `fact` of a record dated by the end of `day` can hold today: the last
+    day a step entered by then can bear (last_dated), or later for a record whose date a
+    correction recorded after `day` moved. One value for the whole query, so an index on
+    `fact` can use it as its bound."""
     moved = Cooperation.objects.filter(pk__in=_corrected_after(fact, end_of(day)))
-    return Greatest(
-        Value(day, output_field=DateField()),
-        Coalesce(
-            Subquery(moved.order_by(f"-{fact}").values(fact)[:1]),
-            Value(day, output_field=DateField()),
-        ),
-    )
+    bound = Value(last_dated(day), output_field=DateField())
+    return Greatest(bound, Coalesce(Subquery(moved.order_by(f"-{fact}").values(fact)[:1]), bound))
 
 
 def register_as_of(
@@ -196,23 +204,20 @@ def register_as_of(
     offer date, end date, kind and regulation before any later correction or extension.
     """
     end = end_of(day)
-    # An offer entered by the end of `day` is dated by then (a step is never dated after the day
-    # it is entered), unless a later correction moved its date: this bound lets the register's
-    # offer-date index start at `day` instead of skipping every later record.
+    # An offer entered by the end of `day` is dated by the next day at the latest (last_dated),
+    # unless a later correction moved its date: this bound lets the register's offer-date index
+    # start there instead of skipping every later record.
     latest = _latest("offered_on", day)
     rows = (
-        annotate_then(visible, day)
-        .filter(offered_on__lte=latest)
-        .alias(closed_then=_closed_by(end))
-        .exclude(stage__in=CLOSED_BY_RECORD_KEEPING, closed_then=True)
+        annotate_then(visible, day).filter(offered_on__lte=latest).exclude(pk__in=_closed_by(end))
     )
     if filters.get("q"):
         rows = rows.filter(
             _then_matches("title", Q(title__icontains=filters["q"]),
                           Q(title_then__icontains=filters["q"]), end)
         )  # fmt: skip
-    if filters.get("stage"):
-        rows = rows.filter(stage_then=filters["stage"])
+    if stages := filters.get("stages") or ([filters["stage"]] if filters.get("stage") else []):
+        rows = rows.filter(stage_then__in=stages)
     if filters.get("year"):
         year = filters["year"]
         rows = rows.filter(
@@ -223,20 +228,7 @@ def register_as_of(
         if filters.get(name):
             rows = rows.filter(**{name: filters[name]})
     rows = object_filters.narrow(rows, filters)
-    region = filters.get("region", "")
-    if region[:1].isdigit():
-        rows = rows.filter(pk__in=Party.objects.filter(region_id=region).values("cooperation_id"))
-    elif region:
-        rows = rows.filter(
-            pk__in=Party.objects.filter(region__name__icontains=region).values("cooperation_id")
-        )
-    if filters.get("province"):
-        code = filters["province"].code
-        rows = rows.filter(
-            pk__in=Party.objects.filter(Q(region__province_id=code) | Q(region_id=code)).values(
-                "cooperation_id"
-            )
-        )
+    rows = _narrow_by_parties(rows, filters, end)
     sort = filters.get("sort") or "-offered_on"
     name = sort.lstrip("-")
     if name == "next_due_on":  # a deadline is today's: the past is read by offer date
@@ -244,6 +236,122 @@ def register_as_of(
     key = sort_key(name, day, visible)
     return rows.alias(sort_then=key).order_by(
         F("sort_then").desc() if sort.startswith("-") else F("sort_then").asc(), "-id"
+    )
+
+
+# ----- The parties as they stood -----
+
+# A region's key is its Kemendagri code ("34" or "34.71"); a third party's is its name.
+_REGION_CODE = re.compile(r"\d{2}(\.\d{2})?")
+
+
+@dataclass(frozen=True)
+class PartiesThen:
+    """The parties of a record as they stood, when a correction recorded since changed them:
+    the regions' codes, the regions' names and the third parties' names."""
+
+    codes: frozenset[str]
+    region_names: tuple[str, ...]
+    third_party_names: tuple[str, ...]
+
+    def name_holds(self, text: str, *, third_parties: bool = True) -> bool:
+        """Whether a party's name holds `text`, case aside (as `icontains`)."""
+        names = self.region_names + (self.third_party_names if third_parties else ())
+        return any(text.casefold() in name.casefold() for name in names)
+
+
+def parties_changed_after(end: dt.datetime) -> dict[int, PartiesThen]:
+    """The records whose parties a correction recorded at or after `end` changed (few: parties
+    are corrected only before the offer is accepted), with their parties as they stood. One
+    query over those records' party events, whatever the size of the register: the offer and
+    each correction of the parties (corrections/services.py correct_parties) name them."""
+    latest_keys: dict[int, list[str]] = {}
+    names_then: dict[int, list[str]] = {}
+    events = (
+        Event.objects.filter(cooperation__in=_corrected_after("parties", end))
+        .filter(Q(kind=EventKind.OFFERED)
+                | Q(kind=EventKind.RECORD_CORRECTED, changes__fact="parties"))
+        .order_by("at", "id")
+        .values_list("cooperation_id", "at", "kind", "changes")
+    )  # fmt: skip
+    for cooperation_id, at, kind, changes in events:
+        changes = changes if isinstance(changes, dict) else {}
+        if at < end:  # the latest list of keys recorded by then
+            effects = changes.get("effects") or {}
+            keys = (
+                changes.get("parties") if kind == EventKind.OFFERED else effects.get("party_keys")
+            )
+            latest_keys[cooperation_id] = [str(k) for k in keys or []]
+        elif kind == EventKind.RECORD_CORRECTED and cooperation_id not in names_then:
+            # The first correction since names the parties it replaced: those of the day.
+            names_then[cooperation_id] = [str(name) for name in changes.get("old") or []]
+    found = {}
+    for cooperation_id, names in names_then.items():
+        keys = latest_keys.get(cooperation_id, [])
+        third = tuple(k for k in keys if not _REGION_CODE.fullmatch(k))
+        found[cooperation_id] = PartiesThen(
+            codes=frozenset(k for k in keys if _REGION_CODE.fullmatch(k)),
+            region_names=tuple(n for n in names if n not in third),
+            third_party_names=third,
+        )
+    return found
+
+
+def parties_match(
+    today: QuerySet[Any], changed: dict[int, PartiesThen], then: Callable[[PartiesThen], bool]
+) -> Q:
+    """The records one of whose parties matched as they stood: `today` (the ids whose parties
+    match now) for the records nobody changed the parties of since, `then` for the few in
+    `changed` (parties_changed_after)."""
+    if not changed:
+        return Q(pk__in=today)
+    matched = [pk for pk, parties in changed.items() if then(parties)]
+    return (Q(pk__in=today) & ~Q(pk__in=list(changed))) | Q(pk__in=matched)
+
+
+def _narrow_by_parties(
+    rows: QuerySet[Cooperation], filters: dict[str, Any], end: dt.datetime
+) -> QuerySet[Cooperation]:
+    """The register's region and province filters on the parties as they stood: a party added
+    by a correction after the day was not one then, a party removed since was."""
+    regions = filters.get("regions") or ([filters["region"]] if filters.get("region") else [])
+    provinces = filters.get("provinces") or (
+        [filters["province"]] if filters.get("province") else []
+    )
+    if not regions and not provinces:
+        return rows
+    changed = parties_changed_after(end)  # one query for every filter
+    for region in regions:  # every region given
+        if region[:1].isdigit():
+            today = Party.objects.filter(region_id=region)
+            rows = rows.filter(parties_match(today.values("cooperation_id"), changed,
+                                             lambda p, code=region: code in p.codes))  # fmt: skip
+        else:
+            today = Party.objects.filter(region__name__icontains=region)
+            rows = rows.filter(parties_match(
+                today.values("cooperation_id"), changed,
+                lambda p, text=region: p.name_holds(text, third_parties=False),
+            ))  # fmt: skip
+    for province in provinces:  # a party in every province given
+        code = province.code
+        today = Party.objects.filter(Q(region__province_id=code) | Q(region_id=code))
+        inside = _codes_in(code, changed)
+        rows = rows.filter(parties_match(today.values("cooperation_id"), changed,
+                                         lambda p, inside=inside: bool(p.codes & inside)))  # fmt: skip
+    return rows
+
+
+def _codes_in(province: str, changed: dict[int, PartiesThen]) -> frozenset[str]:
+    """Of the codes the parties then held, the province's own and its regions' (a region keeps
+    its code when it moves to a new province: its row says where it is). No query when no
+    record's parties changed since."""
+    codes = set().union(*(p.codes for p in changed.values()))
+    if not codes:
+        return frozenset()
+    return frozenset(
+        Region.objects.filter(
+            Q(province_id=province) | Q(code=province), code__in=codes
+        ).values_list("code", flat=True)
     )
 
 
@@ -281,15 +389,26 @@ def _value_before(end: dt.datetime, fact: str, *, extended: bool = False) -> Sub
     )  # fmt: skip
 
 
+def _changed_ids(end: dt.datetime, fact: str, *, extended: bool = False) -> QuerySet[Event]:
+    """The ids of the records whose `fact` an event recorded at or after `end` replaced: a range
+    of a partial index per kind (event_asof_corrections, event_asof_extended). A union, not an
+    OR over the kinds, which both databases answered by reading the whole event table."""
+    corrected = Event.objects.filter(_changed_after(end, fact=fact)).order_by()
+    if not extended:
+        return corrected.values("cooperation_id")
+    extensions = Event.objects.filter(kind=EventKind.EXTENDED, at__gte=end).order_by()
+    return corrected.values("cooperation_id").union(extensions.values("cooperation_id"))
+
+
 def _then(end: dt.datetime, fact: str, current: Any, *, extended: bool = False) -> Case:
     """`fact` as it stood at `end`: today's column (`current`) for the records nobody changed
     since, the value replaced (a subquery per row) only for the few that were, found by one set
     of ids (the corrections' partial index) rather than a probe per row."""
-    changed = Event.objects.filter(_changed_after(end, fact=fact, extended=extended)).values(
-        "cooperation_id"
-    )
     return Case(
-        When(pk__in=changed, then=_value_before(end, fact, extended=extended)),
+        When(
+            pk__in=_changed_ids(end, fact, extended=extended),
+            then=_value_before(end, fact, extended=extended),
+        ),
         default=current,
         output_field=CharField(),
     )
@@ -304,16 +423,35 @@ def sort_key(name: str, day: dt.date, visible: QuerySet[Cooperation]) -> Any:
     if name == "stage":
         return _stage_then(end)
     if name == "ends_on":
-        # The register's rows carry the alias stage_then (annotate_then): read per row.
-        return Case(
-            When(stage_then__in=SIGNED_STAGES,
-                 then=_then(end, "ends_on", Cast("ends_on", output_field=CharField()),
-                            extended=True)),
-            default=Value(None, output_field=CharField()),
-            output_field=CharField(),
-        )  # fmt: skip
+        return _ends_then(day)
     fact = name if name in ("title", "kind", "regime") else "offered_on"
     return column_then(visible, end, fact)
+
+
+def _ends_then(day: dt.date) -> Case:
+    """The end date as it stood at the end of `day`, for the register's rows (which carry the
+    alias stage_then): empty unless the agreement had been signed by then, else the end date
+    before any later correction or extension.
+
+    "Signed by then" reads no event for most records: a record signed today, dated by then
+    (last_dated, or moved since by a correction: _latest) and whose signing was not recorded
+    after the day was signed by then (a signed record without a signing event was imported as
+    signed, and entered by then). Only the few whose signing, or a signatory's, was recorded
+    after the day, found as one set (index event_asof_signed), are asked their stage of the day.
+    A subquery per record instead read the log of every record entered by then."""
+    end = end_of(day)
+    signed_later = Event.objects.filter(kind=EventKind.SIGNED, at__gte=end).values("cooperation_id")
+    ends = _then(end, "ends_on", Cast("ends_on", output_field=CharField()), extended=True)
+    nothing = Value(None, output_field=CharField())
+    return Case(
+        When(Q(signed_on__isnull=True) | Q(signed_on__gt=_latest("signed_on", day)), then=nothing),
+        When(pk__in=signed_later, then=Case(
+            When(stage_then__in=SIGNED_STAGES, then=ends), default=nothing,
+            output_field=CharField(),
+        )),
+        default=ends,
+        output_field=CharField(),
+    )  # fmt: skip
 
 
 def column_then(visible: QuerySet[Cooperation], end: dt.datetime, fact: str) -> Any:
@@ -321,8 +459,7 @@ def column_then(visible: QuerySet[Cooperation], end: dt.datetime, fact: str) -> 
     index, when none of the records `visible` had it changed since (one small query over the
     corrections' partial index, and the usual case for a region's register); else today's
     value for the records nobody changed and the replaced value for the few that were."""
-    changed = Event.objects.filter(_changed_after(end, fact=fact)).values("cooperation_id")
-    if not visible.filter(pk__in=changed).exists():
+    if not visible.filter(pk__in=_changed_ids(end, fact)).exists():
         return F(fact)
     if fact in DATE_FACTS:
         return _then(end, fact, Cast(fact, output_field=CharField()))
@@ -340,29 +477,79 @@ def public_as_of(public: QuerySet[Cooperation], day: dt.date) -> QuerySet[Cooper
     needs a signed agreement (after_signing/services.py publish), so each was signed by then,
     and its stage then was a public one (PUBLIC_STAGES) with no lookup per row. A record
     cancelled since is not shown again: it was entered by mistake.
-    Aliases title_then (title_matches) and signed_then (the signing date then, the sort)."""
+    Aliases title_then and signed_then (the signing date then, the sort)."""
     end = end_of(day)
     published_later = Event.objects.filter(
         cooperation=OuterRef("pk"), kind=EventKind.PUBLISHED, at__gte=end
     )  # index event_asof_published
-    # Signed by then, so dated by then unless a correction since moved the date: the public
-    # register's signing-date index starts at that day. A date, not a subquery (as _latest):
+    # Signed by then, so dated by then (last_dated) unless a correction since moved the date:
+    # the public register's signing-date index starts there. A date, not a subquery (as _latest):
     # PostgreSQL then walks the index from it instead of sorting every record signed before.
     moved = Cooperation.objects.filter(pk__in=_corrected_after("signed_on", end)).aggregate(
         latest=Max("signed_on")
     )["latest"]
     return (
         annotate_then(public, day)
-        .filter(signed_on__lte=max(day, moved or day))
+        .filter(signed_on__lte=max(last_dated(day), moved or day))
         .exclude(Exists(published_later))
         .alias(signed_then=column_then(public, end, "signed_on"))
     )
 
 
-def title_matches(query: str, day: dt.date) -> Q:
-    """The rows (carrying the alias title_then) whose title as it stood holds `query`."""
-    return _then_matches(
-        "title", Q(title__icontains=query), Q(title_then__icontains=query), end_of(day)
+# The record's facts the public search reads as text (queries.public_register).
+SEARCHED_FACTS = ("title", "agreement_number", "sector")
+
+
+def searched_as_of(rows: QuerySet[Cooperation], query: str, day: dt.date) -> QuerySet[Cooperation]:
+    """The `rows` the public search finds as of `day`, by each searched fact as it stood: the
+    title, the agreement's number, the sector, the government affair and the parties. Each is
+    today's column for the records nobody corrected since (one set of ids per fact, over the
+    corrections' index) and the value a correction replaced, a subquery, for the few that
+    were. A condition on each row the public register's signing-date index walk meets, as
+    the other filters as of a day; a list of ids OR-ed with another made SQLite fetch both in
+    full and sort them. One query more, for the parties as they stood (parties_changed_after).
+    The caller narrows `rows` first to today's matches and `searched_changed` (an index union,
+    evaluated once), so that the conditions here run only on those."""
+    end = end_of(day)
+    columns = {"affair": F("affair__code")}  # a correction names the affair by its code
+    rows = rows.alias(**{
+        f"searched_{fact}": Case(
+            When(pk__in=_corrected_after(fact, end), then=_replaced_after(fact, end)),
+            default=columns.get(fact, F(fact)), output_field=CharField(),
+        )
+        for fact in (*SEARCHED_FACTS, "affair")
+    })  # fmt: skip
+    affairs = Affair.objects.filter(Q(name__icontains=query) | Q(name_en__icontains=query))
+    found = Q(searched_affair__in=affairs.values("code"))
+    for fact in SEARCHED_FACTS:
+        found |= Q(**{f"searched_{fact}__icontains": query})
+    by_region, by_name = party_matches(query)
+    found |= parties_match(
+        by_region.union(by_name), parties_changed_after(end), lambda p: p.name_holds(query)
+    )
+    return rows.filter(found)
+
+
+def searched_changed(day: dt.date) -> QuerySet[Event]:
+    """The ids of the records a correction recorded after `day` changed a searched fact of
+    (searched_as_of): few, over the corrections' index."""
+    return (
+        Event.objects.filter(
+            kind=EventKind.RECORD_CORRECTED, at__gte=end_of(day),
+            changes__fact__in=(*SEARCHED_FACTS, "affair", "parties"),
+        )
+        .order_by()
+        .values("cooperation_id")
+    )  # fmt: skip
+
+
+def party_matches(query: str) -> tuple[QuerySet[Any], QuerySet[Any]]:
+    """The ids of the cooperations one of whose parties today is named with `query`, a
+    region's name ("Sleman") or a third party's: two index scans, for a union."""
+    regions = Region.objects.filter(name__icontains=query).values("code")
+    return (
+        Party.objects.filter(region_id__in=regions).order_by().values("cooperation_id"),
+        Party.objects.filter(third_party_name__icontains=query).order_by().values("cooperation_id"),
     )
 
 
@@ -448,10 +635,12 @@ def rewind(
     reviews: list[Any],
     later: list[Event],
     stage: str,
+    affairs: dict[str, Affair] | None = None,
 ) -> tuple[list[Any], list[str] | None]:
     """Take back, newest first, what the events in `later` (recorded after the day) did to the
     detached `cooperation`, `parties` and `reviews`; returns the tracks that existed then and
-    the parties' names then if a later correction changed them."""
+    the parties' names then if a later correction changed them. `affairs`: the government
+    affairs a later correction replaced, by code (affairs_replaced)."""
     by_key = {p.key: p for p in parties}
     tracks = {r.region_id: r for r in reviews}
     parties_then: list[str] | None = None
@@ -473,8 +662,8 @@ def rewind(
                 review = tracks.get(event.region_id)
                 if review is not None:
                     setattr(review, fact, _value(fact, old))
-            elif fact == "affair":
-                cooperation.affair_id = old
+            elif fact == "affair":  # the correction names it by its code, not its id
+                cooperation.affair = (affairs or {}).get(old) if old else None
             elif hasattr(cooperation, fact):
                 setattr(cooperation, fact, _value(fact, old))
             for name in ("regime", "kind"):
@@ -498,6 +687,18 @@ def rewind(
             _empty(tracks[event.region_id], _REVIEW_FIELDS[kind])
     cooperation.stage = stage
     return [r for r in reviews if r.region_id in tracks], parties_then
+
+
+def affairs_replaced(later: Iterable[Event]) -> dict[str, Affair]:
+    """The government affairs the corrections in `later` replaced, by code: one query, and
+    none when no correction there replaced an affair."""
+    codes = {
+        e.changes.get("old")
+        for e in later
+        if e.kind == EventKind.RECORD_CORRECTED and isinstance(e.changes, dict)
+        and e.changes.get("fact") == "affair" and e.changes.get("old")
+    }  # fmt: skip
+    return {a.code: a for a in Affair.objects.filter(code__in=codes)} if codes else {}
 
 
 def _all_review_fields() -> frozenset[str]:
@@ -526,10 +727,11 @@ def then_rows(rows: list[Cooperation], day: dt.date) -> list[Cooperation]:
         elif event.kind in kinds:
             later.setdefault(event.cooperation_id, []).append(event)
     shown_rows = []
+    affairs = affairs_replaced(e for events in later.values() for e in events)
     for row in rows:
         then = _detached(row)
         parties = [_detached(p) for p in row.parties.all()]
-        rewind(then, parties, [], later.get(row.pk, []), stage.get(row.pk) or row.stage)
+        rewind(then, parties, [], later.get(row.pk, []), stage.get(row.pk) or row.stage, affairs)
         shown_rows.append(then)
     return shown_rows
 
@@ -552,7 +754,7 @@ def cooperation_then(cooperation: Cooperation, day: dt.date, events: list[Event]
     if not drafted:
         for party in parties:
             party.burden = None
-    tracks, parties_then = rewind(then, parties, reviews, later, stage)
+    tracks, parties_then = rewind(then, parties, reviews, later, stage, affairs_replaced(later))
     return Then(
         day, then, parties, tracks, by_then,
         later_corrections=[e for e in later if e.kind == EventKind.RECORD_CORRECTED],

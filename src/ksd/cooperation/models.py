@@ -620,6 +620,19 @@ class Event(models.Model):
                 fields=("cooperation", "at"), name="event_asof_published",
                 condition=models.Q(kind=EventKind.PUBLISHED),
             ),
+            # The register as of a date sorted by end date: the records signed (or a
+            # signatory recorded) after it, and those extended after it, each as one range
+            # read from the index alone. One index per kind: SQLite uses a partial index only
+            # when the query names its condition (kind = ..., not kind IN (...)), and reads
+            # the table for a column the index lacks, the kind included.
+            models.Index(
+                fields=("kind", "at", "cooperation"), name="event_asof_signed",
+                condition=models.Q(kind=EventKind.SIGNED),
+            ),
+            models.Index(
+                fields=("kind", "at", "cooperation"), name="event_asof_extended",
+                condition=models.Q(kind=EventKind.EXTENDED),
+            ),
         )  # fmt: skip
         constraints = (
             # Deemed approval is applied once per DPRD track and due date, however often the job

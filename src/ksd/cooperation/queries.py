@@ -134,13 +134,13 @@ def public_register(query: str, day: dt.date | None = None) -> QuerySet[Cooperat
     rows = visible_cooperations(AnonymousUser())
     if day is not None:
         rows = as_of.public_as_of(rows, day)
-    if query:
-        if day is None:
-            rows = rows.filter(pk__in=_public_matches(query, title=True))
-        else:  # the title as it stood; the rest as it stands
-            rows = rows.filter(
-                Q(pk__in=_public_matches(query, title=False)) | as_of.title_matches(query, day)
-            )
+    if query and day is None:
+        rows = rows.filter(pk__in=_public_matches(query))
+    elif query and day is not None:  # each fact as it stood: today's unless corrected since
+        # Today's matches and the few records corrected since (one index union, as today's
+        # search), then each of those read as it stood.
+        candidates = _public_matches(query, as_of.searched_changed(day))
+        rows = as_of.searched_as_of(rows.filter(pk__in=candidates), query, day)
     agreements = Document.objects.filter(
         kind=DocumentKind.SIGNED_AGREEMENT, visibility=Visibility.PUBLIC
     ).order_by("-uploaded_at", "-id")
@@ -156,27 +156,26 @@ def public_register(query: str, day: dt.date | None = None) -> QuerySet[Cooperat
     )
 
 
-def _public_matches(query: str, *, title: bool) -> QuerySet[Any]:
-    """The ids of the cooperations `query` finds (public_register), in their title if `title`.
-    A union of index scans rather than one OR over joined tables, which PostgreSQL could only
+def _public_matches(query: str, *also: QuerySet[Any]) -> QuerySet[Any]:
+    """The ids of the cooperations `query` finds (public_register), and those of `also`. A
+    union of index scans rather than one OR over joined tables, which PostgreSQL could only
     answer by reading every cooperation."""
-    from ksd.regions.models import Affair, Region
+    from ksd.cooperation.as_of import party_matches
+    from ksd.regions.models import Affair
 
     affairs = Affair.objects.filter(Q(name__icontains=query) | Q(name_en__icontains=query))
-    regions = Region.objects.filter(name__icontains=query).values("code")
-    words = Q(agreement_number__icontains=query) | Q(sector__icontains=query)
-    if title:
-        words |= Q(title__icontains=query)
+    words = (
+        Q(title__icontains=query) | Q(agreement_number__icontains=query)
+        | Q(sector__icontains=query)
+    )  # fmt: skip
     return (
         Cooperation.objects.filter(words)
         .order_by()
         .values("pk")
         .union(
             Cooperation.objects.filter(affair__in=affairs.values("pk")).order_by().values("pk"),
-            Party.objects.filter(region_id__in=regions).order_by().values("cooperation_id"),
-            Party.objects.filter(third_party_name__icontains=query)
-            .order_by()
-            .values("cooperation_id"),
+            *party_matches(query),
+            *also,
         )
     )
 
