@@ -9,9 +9,8 @@ from django.core.management.base import BaseCommand
 from ksd.cooperation.jobs import run_tick
 from ksd.cooperation.status import refresh_due
 from ksd.cooperation.tick_batches import Law
-from ksd.core.clock import date_in, now
+from ksd.core.clock import now
 from ksd.core.dates import today_at
-from ksd.oversight.warm import warm
 
 
 class Command(BaseCommand):
@@ -23,5 +22,5 @@ class Command(BaseCommand):
         self.stdout.write(str(run_tick(now=moment, law=law)))
         # What days passing changed in the stored status (overdue, expiring): cooperation/status.py.
         self.stdout.write(f"status: {refresh_due(today_at(moment), run=law)} refreshed")
-        # The oversight pages' counts, so that their first visitor does not read the register.
-        self.stdout.write(str(warm(today=date_in(moment))))
+        # The oversight pages' counts are another job (`ksd warm_oversight`; `ksd scheduler` runs
+        # both): the tick is the law's work on the register and nothing else.
