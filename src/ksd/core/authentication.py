@@ -12,6 +12,8 @@ fallback secrets), else the session is flushed. Any other backend goes through D
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -33,13 +35,62 @@ from ksd.core import change_stamp
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def _converted(connection: Any, table: str, fields: Any, row: Any) -> list[Any]:
-    """The database's own conversions (SQLite's dates and booleans), as the ORM applies them."""
-    values = []
-    for field, value in zip(fields, row, strict=True):
+@dataclass(frozen=True)
+class _Statement:
+    """The user-and-membership statement of one database, and how to read its row: built once
+    per process (a logged-in request costs its SQL and nothing more)."""
+
+    sql: str
+    stamped: bool
+    user_names: list[str]
+    member_names: list[str]
+    user_converters: list[tuple[Any, list[Any]]]
+    member_converters: list[tuple[Any, list[Any]]]
+
+
+def _converters(connection: Any, table: str, fields: Any) -> list[tuple[Any, list[Any]]]:
+    """Each column with the database's own conversions (SQLite's dates and booleans), as the
+    ORM applies them."""
+    found = []
+    for field in fields:
         column = field.get_col(table)
-        converters = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
-        for convert in converters:
+        found.append(
+            (column, connection.ops.get_db_converters(column) + field.get_db_converters(connection))
+        )
+    return found
+
+
+@functools.cache
+def _statement(using: str, stamped: bool) -> _Statement:
+    model = auth.get_user_model()
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    user_table, member_table = model._meta.db_table, Membership._meta.db_table
+    fields, member_fields = model._meta.concrete_fields, Membership._meta.concrete_fields
+    columns = [f"u.{quote(f.column)}" for f in fields]
+    columns += [f"m.{quote(f.column)}" for f in member_fields]
+    if stamped:
+        columns.append(change_stamp.POSTGRES_STAMP)
+    member_user = quote(Membership._meta.get_field("user").column)
+    # Names from the models, quoted; the id a parameter, given to both tables so that each is
+    # read by its own index (cheaper to plan than a join on the column).
+    sql = (
+        f"SELECT {', '.join(columns)} FROM {quote(user_table)} u "  # noqa: S608
+        f"LEFT JOIN {quote(member_table)} m ON m.{member_user} = %s "
+        f"WHERE u.{quote(model._meta.pk.column)} = %s"
+    )
+    return _Statement(
+        sql=sql, stamped=stamped,
+        user_names=[f.attname for f in fields], member_names=[f.attname for f in member_fields],
+        user_converters=_converters(connection, user_table, fields),
+        member_converters=_converters(connection, member_table, member_fields),
+    )  # fmt: skip
+
+
+def _values(connection: Any, converters: list[tuple[Any, list[Any]]], row: Any) -> list[Any]:
+    values = []
+    for (column, functions), value in zip(converters, row, strict=True):
+        for convert in functions:
             value = convert(value, column, connection)
         values.append(value)
     return values
@@ -58,37 +109,24 @@ def _load(user_id: Any) -> tuple[Any, str | None]:
         return None, None
     using = router.db_for_read(model)
     connection = connections[using]
-    quote = connection.ops.quote_name
-    user_table, member_table = model._meta.db_table, Membership._meta.db_table
-    fields = model._meta.concrete_fields
-    member_fields = Membership._meta.concrete_fields
-    columns = [f"u.{quote(f.column)}" for f in fields]
-    columns += [f"m.{quote(f.column)}" for f in member_fields]
     # The stamp read with the user, before the page is computed: a page is never keyed on a
     # stamp newer than the data it shows (core/change_stamp.py).
     stamped = connection.vendor == "postgresql" and change_stamp.sees_own_writes(using)
-    if stamped:
-        columns.append(change_stamp.POSTGRES_STAMP)
-    # Names from the models, quoted; the value a parameter.
-    sql = (
-        f"SELECT {', '.join(columns)} FROM {quote(user_table)} u "  # noqa: S608
-        f"LEFT JOIN {quote(member_table)} m "
-        f"ON m.{quote(Membership._meta.get_field('user').column)} = u.{quote(model._meta.pk.column)} "
-        f"WHERE u.{quote(model._meta.pk.column)} = %s"
-    )
+    statement = _statement(using, stamped)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [pk])
+        cursor.execute(statement.sql, [pk, pk])
         row = cursor.fetchone()
     if row is None:
         return None, None
     stamp = str(row[-1]) if stamped else None
-    user_row, member_row = row[: len(fields)], row[len(fields) : len(fields) + len(member_fields)]
-    values = _converted(connection, user_table, fields, user_row)
-    user = model.from_db(using, [f.attname for f in fields], values)
+    width, member_width = len(statement.user_names), len(statement.member_names)
+    user_row, member_row = row[:width], row[width : width + member_width]
+    values = _values(connection, statement.user_converters, user_row)
+    user = model.from_db(using, statement.user_names, values)
     membership = None
     if member_row[0] is not None:
-        member_values = _converted(connection, member_table, member_fields, member_row)
-        membership = Membership.from_db(using, [f.attname for f in member_fields], member_values)
+        member_values = _values(connection, statement.member_converters, member_row)
+        membership = Membership.from_db(using, statement.member_names, member_values)
         membership._state.fields_cache["user"] = user
     # What `user.membership` returns without a query (None: raises DoesNotExist, as Django does).
     user._state.fields_cache["membership"] = membership
