@@ -175,6 +175,25 @@ def test_the_register_as_of_a_date_filters_by_the_parties_and_title_of_that_day(
     assert titles(register(as_user(operator), query)) == expected
 
 
+def test_a_row_as_of_a_date_names_the_parties_of_that_day(
+    bus_parties: Cooperation, operator: User, as_user: Callable[[User], Client]
+) -> None:
+    def bus_row(query: str) -> str:
+        found = [r for r in rows(register(as_user(operator), query)) if r.startswith(BUS)]
+        assert len(found) == 1, found
+        return found[0]
+
+    before = bus_row("per=2016-02-29")  # Kota Yogyakarta and Sleman
+    assert "Sleman" in before
+    assert "Magelang" not in before
+    between = bus_row("per=2016-03-01")  # Magelang added, Sleman not yet removed
+    assert "Sleman" in between
+    assert "Magelang" in between
+    now = bus_row("")
+    assert "Sleman" not in now
+    assert "Magelang" in now
+
+
 # ----- Constant queries -----
 
 

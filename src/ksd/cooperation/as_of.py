@@ -710,7 +710,8 @@ def _all_review_fields() -> frozenset[str]:
 
 def then_rows(rows: list[Cooperation], day: dt.date) -> list[Cooperation]:
     """The register page's rows as they stood (one query for the page, whatever its size):
-    each a detached copy with its title, dates and stage of the day."""
+    each a detached copy with its title, dates and stage of the day, and its parties' names of
+    the day (`party_names`) where a later correction changed them."""
     end = end_of(day)
     later: dict[int, list[Event]] = {}
     stage: dict[int, str] = {}
@@ -731,7 +732,11 @@ def then_rows(rows: list[Cooperation], day: dt.date) -> list[Cooperation]:
     for row in rows:
         then = _detached(row)
         parties = [_detached(p) for p in row.parties.all()]
-        rewind(then, parties, [], later.get(row.pk, []), stage.get(row.pk) or row.stage, affairs)
+        _, names_then = rewind(
+            then, parties, [], later.get(row.pk, []), stage.get(row.pk) or row.stage, affairs
+        )
+        if names_then is not None:  # the parties a later correction replaced
+            then.party_names = "; ".join(names_then)  # type: ignore[attr-defined]
         shown_rows.append(then)
     return shown_rows
 

@@ -247,7 +247,8 @@ def with_row_labels(rows: Iterable[Cooperation]) -> list[Cooperation]:
     kinds = {value: str(label) for value, label in Kind.choices}
     stages = {value: str(label) for value, label in Stage.choices}
     for row in rows:
-        row.party_names = "; ".join(str(p) for p in row.parties.all())  # type: ignore[attr-defined]
+        if not hasattr(row, "party_names"):  # the register as of a day may have set them
+            row.party_names = "; ".join(str(p) for p in row.parties.all())  # type: ignore[attr-defined]
         row.kind_label = kinds.get(row.kind, row.kind)  # type: ignore[attr-defined]
         row.stage_label = stages.get(row.stage, row.stage)  # type: ignore[attr-defined]
         row.regime_label = REGIME_LABELS.get(row.regime, row.regime)  # type: ignore[attr-defined]
