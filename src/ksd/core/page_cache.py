@@ -27,11 +27,9 @@ visit costs a few hundred bytes instead of the whole page.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Callable
 from functools import wraps
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -41,8 +39,7 @@ from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
-import ksd
-from ksd.core import change_stamp, clock, gzip_pieces
+from ksd.core import change_stamp, clock, code_version, gzip_pieces
 
 ALIAS = "pages"
 # What {% csrf_token %} writes; the token is 64 letters and digits.
@@ -52,22 +49,9 @@ _KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
-def _configuration() -> str:
-    """KSD's code (its files' contents) and its KSD_* variables: servers that share a cache
-    (Redis) share only pages computed by the same code with the same settings."""
-    digest = hashlib.blake2b(digest_size=8)
-    digest.update(
-        repr(sorted((k, v) for k, v in os.environ.items() if k.startswith("KSD_"))).encode()
-    )
-    root = Path(ksd.__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".html", ".mo", ".yaml", ".csv", ".json") and path.is_file():
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-_CONFIGURATION = _configuration()
+# KSD's code and its KSD_* variables: servers that share a cache (Redis) share only pages
+# computed by the same code with the same settings.
+_CONFIGURATION = code_version.digest("KSD_")
 
 
 def _seconds() -> int:

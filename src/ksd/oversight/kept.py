@@ -6,7 +6,7 @@ gunicorn worker (the local-memory cache is per process), every restart or deploy
 cache, and every day for the scorecard. A row of `oversight_kept_counts` holds the counts of
 one aggregate (oversight/summed.py Summed) with the register's state they are at; any process
 loads it (one primary-key read) and brings it up to date from the slices changed since, as
-it does with the cache's copy. Only the scheduled jobs (`ksd tick`, `ksd scheduler`) and `ksd
+it does with the cache's copy. Only the scheduled jobs (`ksd scheduler`) and `ksd
 warm_oversight` write the rows (oversight/warm.py), never a page: on PostgreSQL any write
 changes the stamp that keeps whole pages in the cache (core/change_stamp.py), so a page that
 wrote would push every kept page out after each step a second time. Without the scheduled
@@ -23,17 +23,15 @@ import datetime as dt
 import functools
 import hashlib
 import logging
-import os
 import pickle  # only our own rows, written below
 import time
 import zlib
 from contextlib import AbstractContextManager, nullcontext
-from pathlib import Path
 
 from django.db import DatabaseError, connection, transaction
 
-import ksd
 from ksd.core import clock
+from ksd.core.code_version import digest as code_version_of
 from ksd.oversight import summed as by_slice
 from ksd.oversight.models import KeptCounts
 
@@ -52,16 +50,7 @@ UNUSED_DAYS = 3
 def code_version() -> str:
     """KSD's code and data files, and the settings that change what is counted (the stalled
     rules' thresholds): counts computed by other code are not read."""
-    digest = hashlib.blake2b(digest_size=8)
-    digest.update(str(FORMAT).encode())
-    stalled = sorted((k, v) for k, v in os.environ.items() if k.startswith("KSD_STALLED_"))
-    digest.update(repr(stalled).encode())
-    root = Path(ksd.__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".csv") and path.is_file():
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return code_version_of("KSD_STALLED_", str(FORMAT))
 
 
 def key_of(name: str) -> str:
