@@ -1,6 +1,6 @@
 """Keep the oversight pages' counts current in the database (oversight/kept.py), so that no
-visitor reads the whole register: run by `ksd tick`, `ksd scheduler` (every few minutes) and
-`ksd warm_oversight` (`make serve` before the server starts).
+visitor reads the whole register: run by `ksd scheduler` (every few minutes, after `ksd tick`'s
+work) and `ksd warm_oversight` (`make serve` before the server starts).
 
 The warm-up computes what the pages compute, for each reach that has an account: the Ministry
 (always), each province's bureau, and each region's operators. Each aggregate is loaded from
