@@ -194,13 +194,30 @@ def needs_the_law(cooperation: Cooperation) -> bool:
     return not all(_decided(r) for r in cooperation.dprd_reviews.all())
 
 
-def _recorded_track(review: DprdReview) -> str:
+def recorded_decision(
+    deemed_approved_on: dt.date | None, approved_on: dt.date | None, rejected_on: dt.date | None
+) -> str:
     """A decided track's status as recorded (a deemed approval first, as the law puts it)."""
-    if review.deemed_approved_on:
+    if deemed_approved_on:
         return "deemed_approved"
-    if review.approved_on:
+    if approved_on:
         return "approved"
-    return "rejected" if review.rejected_on else ""
+    return "rejected" if rejected_on else ""
+
+
+def _recorded_track(review: DprdReview) -> str:
+    return recorded_decision(review.deemed_approved_on, review.approved_on, review.rejected_on)
+
+
+def by_end_date(
+    stage: str, ends_on: dt.date | None, as_of: dt.date
+) -> tuple[dt.date | None, str, bool]:
+    """What the agreement's end gives an agreement in force on `as_of`: its next due date and
+    name while it has not ended (unless a dated task comes first), and whether it ends within
+    EXPIRING_WITHIN_DAYS."""
+    if stage not in IN_FORCE or ends_on is None or ends_on < as_of:
+        return None, "", False
+    return ends_on, "ends_on", ends_on <= as_of + dt.timedelta(days=EXPIRING_WITHIN_DAYS)
 
 
 def decision_deadline(
@@ -238,16 +255,14 @@ def compute(cooperation: Cooperation, assessment: Assessment | None, as_of: dt.d
     if cooperation.stage not in CLOSED_STAGES:
         status.tasks = _tasks(cooperation, assessment, as_of)
     dated = sorted((t.due_on, t.due_name) for t in status.tasks if t.due_on is not None)
+    ends_on, ends_name, status.is_expiring = by_end_date(
+        cooperation.stage, cooperation.ends_on, as_of
+    )
     if dated:
         status.next_due_on, status.next_due_name = dated[0]
-    elif cooperation.stage in IN_FORCE and cooperation.ends_on and cooperation.ends_on >= as_of:
-        status.next_due_on, status.next_due_name = cooperation.ends_on, "ends_on"
+    elif ends_on is not None:
+        status.next_due_on, status.next_due_name = ends_on, ends_name
     status.is_overdue = any(t.is_overdue for t in status.tasks)
-    status.is_expiring = (
-        cooperation.stage in IN_FORCE
-        and cooperation.ends_on is not None
-        and as_of <= cooperation.ends_on <= as_of + dt.timedelta(days=EXPIRING_WITHIN_DAYS)
-    )
     return status
 
 

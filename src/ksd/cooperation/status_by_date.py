@@ -22,21 +22,12 @@ from typing import Any
 from django.db import transaction
 
 from ksd.cooperation.models import Cooperation, OpenTask
-from ksd.cooperation.status import CLOSED_STAGES, EXPIRING_WITHIN_DAYS, IN_FORCE
+from ksd.cooperation.status import CLOSED_STAGES, IN_FORCE, by_end_date, recorded_decision
 from ksd.core.bulk import Row, update_rows
 from ksd.dprd.models import DprdReview
 
 FIELDS = ("next_due_on", "next_due_name", "is_overdue", "is_expiring", "status_on")
 CHUNK = 2_000
-
-
-def _recorded(deemed: dt.date | None, approved: dt.date | None, rejected: dt.date | None) -> str:
-    """status._recorded_track, from the track's columns."""
-    if deemed:
-        return "deemed_approved"
-    if approved:
-        return "approved"
-    return "rejected" if rejected else ""
 
 
 def _tracks_allow(stage: str, tracks: list[tuple[Any, ...]]) -> bool:
@@ -48,19 +39,16 @@ def _tracks_allow(stage: str, tracks: list[tuple[Any, ...]]) -> bool:
             return False
         if not decided and stage not in CLOSED_STAGES:
             return False
-        if (status, due_on, due_name) != (_recorded(deemed, approved, rejected), None, ""):
+        if (status, due_on, due_name) != (recorded_decision(deemed, approved, rejected), None, ""):
             return False
     return True
 
 
 def _wanted(stage: str, ends_on: dt.date | None, as_of: dt.date) -> tuple[Any, ...]:
     """status.compute's fields for such a record on `as_of` (no dated task: they come only
-    from the law's DPRD verdicts)."""
-    if stage in CLOSED_STAGES:
-        return (None, "", False, False)
-    still = ends_on is not None and ends_on >= as_of
-    expiring = still and ends_on <= as_of + dt.timedelta(days=EXPIRING_WITHIN_DAYS)  # type: ignore[operator]
-    return (ends_on, "ends_on", False, expiring) if still else (None, "", False, False)
+    from the law's DPRD verdicts; a closed record has no end date to wait for)."""
+    due_on, due_name, expiring = by_end_date(stage, ends_on, as_of)
+    return (due_on, due_name, False, expiring)
 
 
 def refresh_by_date(ids: Sequence[int], as_of: dt.date) -> tuple[list[int], list[int]]:
